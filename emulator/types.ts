@@ -1,0 +1,134 @@
+/**
+ * Public contract of the local emulator: options, fault rules and the handle `startEmulator` returns.
+ * Tests, benchmarks and the demo code against these types only.
+ */
+import type { ChatAction } from "../provider/client/actions";
+import type { WireAppDefinedField } from "../provider/client/wire";
+
+/**
+ * Behaviour switches for places where Tencent's documentation is silent or disagrees (see DECISIONS.md).
+ * Every default is the documented REST behaviour.
+ */
+export interface EmulatorBehaviour {
+  /** Per-entry code get_group_info gives for an unknown or destroyed group (Q1). Default 10010. */
+  notFoundCode: 10010 | 10015;
+  /** Byte limits of Name/Introduction/Notification/FaceUrl (Q2). Default 30/240/300/100 (REST docs). */
+  limits: { name: number; introduction: number; notification: number; faceUrl: number };
+  /** Accept `Work`/`Meeting` as aliases of Private/ChatRoom on import (Q3). Default false (REST docs list old names). */
+  acceptTypeAliases: boolean;
+  /** Which mute-all field get_group_info returns (Q5). Default "MuteAllMember". */
+  muteField: "MuteAllMember" | "ShutUpAllMember" | "both";
+  /** Code when change_group_owner names a non-member (Q4). Default 10007. */
+  ownerNotMemberCode: number;
+  /** Maximum app-defined keys per group (Q9). Default 10. */
+  maxAppDefinedKeys: number;
+  /** Configured app-defined keys; others get 10004 "all defined key is invalid". Default: undefined = any key allowed. */
+  appDefinedKeys?: readonly string[];
+  /** Require Owner_Account / NewOwner_Account / members to be imported accounts (10019). Default false. */
+  requireImportedAccounts: boolean;
+}
+
+/** Options of {@link startEmulator}. */
+export interface EmulatorOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number;
+  /** Listen address; default 127.0.0.1. */
+  host?: string;
+  /** The app's SDKAppID. */
+  sdkAppId: number;
+  /** The app's secret key, used to verify UserSigs. */
+  secretKey: string;
+  /** The App admin identifier; default "administrator". */
+  admin?: string;
+  /** Persist groups and accounts here (atomic writes); default in memory only. */
+  stateFile?: string;
+  /** Clock in milliseconds since the epoch; default Date.now. Tests move it to expire UserSigs. */
+  clock?: () => number;
+  /** Overrides of {@link EmulatorBehaviour}. */
+  behaviour?: Partial<EmulatorBehaviour>;
+  /** Per-action quota in calls per second; exceeding it answers {@link EmulatorOptions.quotaErrorCode}. */
+  quota?: Partial<Record<ChatAction, number>>;
+  /** Code for an exceeded quota; default 60007 (REST call frequency exceeded, Q6). */
+  quotaErrorCode?: number;
+  /** Maximum request body in bytes; default 1 MiB. */
+  maxBodyBytes?: number;
+  /** One line per request (action, ErrorCode, ms); never the query string. Default: no logging. */
+  log?: (line: string) => void;
+}
+
+/** What a fault rule does to a matching request. */
+export type FaultEffect =
+  /** Answer HTTP 200 with `{ActionStatus:"FAIL", ErrorCode, ErrorInfo}`; the request is not applied. */
+  | { kind: "error"; errorCode: number; errorInfo?: string }
+  /** Answer with this HTTP status and a short body; the request is not applied. */
+  | { kind: "http"; status: number }
+  /** Wait this long, then handle normally. */
+  | { kind: "delay"; ms: number }
+  /** Destroy the socket without answering; the request is not applied. */
+  | { kind: "drop" }
+  /** Apply the request, then destroy the socket without answering ("change applied, answer lost"). */
+  | { kind: "applyThenDrop" };
+
+/** A fault rule: which requests it matches and how often it fires. */
+export interface FaultRule {
+  /** Action to match; omit for every action. */
+  action?: ChatAction;
+  effect: FaultEffect;
+  /** How many matching requests it fires for; default 1. `Infinity` = always. */
+  times?: number;
+}
+
+/** A stored group, as the emulator keeps it (wire field names). */
+export interface StoredGroup {
+  GroupId: string;
+  Type: string;
+  Name: string;
+  Introduction: string;
+  Notification: string;
+  FaceUrl: string;
+  Owner_Account: string;
+  CreateTime: number;
+  LastInfoTime: number;
+  InfoSeq: number;
+  MaxMemberNum: number;
+  ApplyJoinOption: string;
+  MuteAllMember: "On" | "Off";
+  SupportTopic: number;
+  AppDefinedData: WireAppDefinedField[];
+  Members: { Member_Account: string; Role: "Owner" | "Admin" | "Member"; JoinTime: number }[];
+}
+
+/** Storage behind the emulator; an in-memory and a file-backed implementation exist. */
+export interface ChatStore {
+  getGroup(id: string): StoredGroup | undefined;
+  putGroup(group: StoredGroup): void;
+  deleteGroup(id: string): boolean;
+  listGroups(): StoredGroup[];
+  hasAccount(id: string): boolean;
+  putAccount(id: string): void;
+  listAccounts(): string[];
+  /** Drop everything. */
+  reset(): void;
+}
+
+/** A running emulator. */
+export interface RunningEmulator {
+  /** Base URL, e.g. `http://127.0.0.1:43127`. */
+  readonly url: string;
+  /** The port actually bound. */
+  readonly port: number;
+  /** Direct access to the stored groups and accounts (for tests: out-of-band changes, leak checks). */
+  readonly store: ChatStore;
+  /** Add a fault rule; returns a function that removes it. */
+  addFault(rule: FaultRule): () => void;
+  /** Remove every fault rule. */
+  clearFaults(): void;
+  /** Set or clear (undefined) the quota of an action, calls per second. */
+  setQuota(action: ChatAction, perSecond: number | undefined): void;
+  /** Requests received per action (including refused ones). */
+  counters(): Record<ChatAction, number>;
+  /** Zero the counters. */
+  resetCounters(): void;
+  /** Stop listening and close every connection. */
+  close(): Promise<void>;
+}
