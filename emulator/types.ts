@@ -54,6 +54,11 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** One line per request (action, ErrorCode, ms); never the query string. Default: no logging. */
   log?: (line: string) => void;
+  /**
+   * Offset added to get_appid_group_list cursors, so `Next` = offset + the group's sequence number. Default 0.
+   * Set it above 2^32 (the doc sample is 4454685361) or above 2^53 (a bigint) to exercise 64-bit cursor handling.
+   */
+  listCursorBase?: bigint | number;
 }
 
 /** What a fault rule does to a matching request. */

@@ -1,0 +1,87 @@
+/**
+ * UserSig v2 verification (fact sheet §10): base64url with Tencent's substitutions, zlib, JSON, then
+ * sdkappid (70014), identifier (70013), expiry (70001) and the HMAC-SHA256 (70009). Pure: the caller passes `now`.
+ */
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { inflateSync } from "node:zlib";
+
+/** What a UserSig is checked against. */
+export interface UserSigCheck {
+  /** The app's SDKAppID. */
+  sdkAppId: number;
+  /** The app's secret key, used as UTF-8 bytes (not hex-decoded). */
+  secretKey: string;
+  /** The `identifier` query parameter. */
+  identifier: string;
+  /** The `usersig` query parameter. */
+  userSig: string;
+  /** Current time, Unix seconds. */
+  nowSeconds: number;
+}
+
+/** Outcome of {@link verifyUserSig}: ok, or the service error code with an ErrorInfo that never echoes the sig. */
+export type UserSigResult = { ok: true } | { ok: false; errorCode: number; errorInfo: string };
+
+const fail = (errorCode: number, errorInfo: string): UserSigResult => ({ ok: false, errorCode, errorInfo });
+
+/** Tencent's base64url: `*`→`+`, `-`→`/`, `_`→`=`, then standard base64. */
+export function decodeTencentBase64(text: string): Buffer {
+  return Buffer.from(text.replace(/\*/g, "+").replace(/-/g, "/").replace(/_/g, "="), "base64");
+}
+
+/** The exact string the HMAC covers (identifier, sdkappid, time, expire, optional userbuf; each line ends in \n). */
+export function signedContent(doc: { identifier: string; sdkAppId: number; time: number; expire: number; userBuf?: string }): string {
+  let content =
+    `TLS.identifier:${doc.identifier}\n` +
+    `TLS.sdkappid:${doc.sdkAppId}\n` +
+    `TLS.time:${doc.time}\n` +
+    `TLS.expire:${doc.expire}\n`;
+  if (doc.userBuf !== undefined) content += `TLS.userbuf:${doc.userBuf}\n`;
+  return content;
+}
+
+function parseDocument(userSig: string): Record<string, unknown> | undefined {
+  try {
+    const json = inflateSync(decodeTencentBase64(userSig)).toString("utf8");
+    const doc: unknown = JSON.parse(json);
+    return typeof doc === "object" && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const isInt = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v);
+
+/** Verify a UserSig the way the reference verifiers (SIG-GO, SIG-PHP) do, mapped to the service's codes. */
+export function verifyUserSig(check: UserSigCheck): UserSigResult {
+  if (check.userSig === "") return fail(70002, "usersig is empty");
+  const doc = parseDocument(check.userSig);
+  if (doc === undefined) return fail(70003, "usersig could not be parsed");
+  const identifier = doc["TLS.identifier"];
+  const sdkAppId = doc["TLS.sdkappid"];
+  const time = doc["TLS.time"];
+  const expire = doc["TLS.expire"];
+  const sig = doc["TLS.sig"];
+  const userBuf = doc["TLS.userbuf"];
+  if (
+    typeof identifier !== "string" ||
+    !isInt(sdkAppId) ||
+    !isInt(time) ||
+    !isInt(expire) ||
+    typeof sig !== "string" ||
+    (userBuf !== undefined && typeof userBuf !== "string")
+  ) {
+    return fail(70003, "usersig could not be parsed: fields missing or of the wrong type");
+  }
+  if (sdkAppId !== check.sdkAppId) return fail(70014, "sdkappid in usersig does not match the request");
+  if (identifier !== check.identifier) return fail(70013, "identifier in usersig does not match the request");
+  if (check.nowSeconds > time + expire) return fail(70001, "usersig expired");
+  const expected = createHmac("sha256", Buffer.from(check.secretKey, "utf8"))
+    .update(signedContent({ identifier, sdkAppId, time, expire, userBuf }))
+    .digest();
+  const given = Buffer.from(sig, "base64");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    return fail(70009, "usersig verification failed: signed with another key");
+  }
+  return { ok: true };
+}

@@ -1,0 +1,25 @@
+/**
+ * Default {@link EmulatorBehaviour}: every default is the documented REST behaviour (see DECISIONS.md).
+ */
+import type { EmulatorBehaviour } from "./types";
+
+/** The documented REST behaviour. */
+export const DEFAULT_BEHAVIOUR: Readonly<EmulatorBehaviour> = Object.freeze({
+  notFoundCode: 10010,
+  limits: Object.freeze({ name: 30, introduction: 240, notification: 300, faceUrl: 100 }),
+  acceptTypeAliases: false,
+  muteField: "MuteAllMember",
+  ownerNotMemberCode: 10007,
+  maxAppDefinedKeys: 10,
+  appDefinedKeys: undefined,
+  requireImportedAccounts: false,
+});
+
+/** Defaults overlaid with the caller's overrides (limits merged field by field). */
+export function resolveBehaviour(overrides: Partial<EmulatorBehaviour> = {}): EmulatorBehaviour {
+  return {
+    ...DEFAULT_BEHAVIOUR,
+    ...overrides,
+    limits: { ...DEFAULT_BEHAVIOUR.limits, ...(overrides.limits ?? {}) },
+  };
+}

@@ -1,0 +1,297 @@
+/**
+ * get_group_info, modify_group_base_info, destroy_group, change_group_owner, add_group_member, account_import
+ * over real HTTP: results and every refusal.
+ */
+import { failure, startHarness, type Harness } from "./harness";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.emu.close());
+beforeEach(() => h.emu.store.reset());
+
+async function importGroup(body: Record<string, unknown> = {}): Promise<string> {
+  const res = await h.call("import_group", { Type: "Public", Name: "g", ...body });
+  expect(res.json.ErrorCode).toBe(0);
+  return res.json.GroupId as string;
+}
+const info = async (id: string, extra: Record<string, unknown> = {}) =>
+  (await h.call("get_group_info", { GroupIdList: [id], ...extra })).json.GroupInfo[0];
+
+describe("get_group_info", () => {
+  test("one entry per id, each with its own ErrorCode; unknown and destroyed ids → 10010", async () => {
+    const a = await importGroup({ Owner_Account: "leckie" });
+    const b = await importGroup();
+    await h.call("destroy_group", { GroupId: b });
+    const res = await h.call("get_group_info", { GroupIdList: [a, "nope", b] });
+    expect(res.json).toMatchObject({ ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "" });
+    expect(res.json.GroupInfo.map((g: { GroupId: string; ErrorCode: number }) => [g.GroupId, g.ErrorCode])).toEqual([
+      [a, 0],
+      ["nope", 10010],
+      [b, 10010],
+    ]);
+    expect(res.json.GroupInfo[1]).toEqual({ GroupId: "nope", ErrorCode: 10010, ErrorInfo: "this group does not exist" });
+  });
+
+  test("a found entry carries every documented field", async () => {
+    const id = await importGroup({ Owner_Account: "leckie", AppDefinedData: [{ Key: "k", Value: "v" }] });
+    const g = await info(id);
+    expect(Object.keys(g).sort()).toEqual(
+      [
+        "GroupId", "ErrorCode", "ErrorInfo", "Type", "Name", "Appid", "Introduction", "Notification", "FaceUrl",
+        "Owner_Account", "CreateTime", "InfoSeq", "LastInfoTime", "LastMsgTime", "NextMsgSeq", "MemberNum",
+        "MaxMemberNum", "ApplyJoinOption", "MuteAllMember", "AppDefinedData", "MemberList",
+      ].sort(),
+    );
+    expect(g).toMatchObject({ Appid: 1400000001, MemberNum: 1, MuteAllMember: "Off", InfoSeq: 1 });
+    expect(g.MemberList[0]).toEqual({
+      Member_Account: "leckie", Role: "Owner", JoinTime: expect.any(Number), MsgSeq: 0, MsgFlag: "AcceptAndNotify", LastSendMsgTime: 0, ShutUpUntil: 0,
+    });
+  });
+
+  test("ResponseFilter: only listed fields, custom keys and member fields come back", async () => {
+    const id = await importGroup({ Owner_Account: "leckie", AppDefinedData: [{ Key: "k1", Value: "a" }, { Key: "k2", Value: "b" }] });
+    const g = await info(id, {
+      ResponseFilter: { GroupBaseInfoFilter: ["Type", "Name", "ShutUpAllMember"], AppDefinedDataFilter_Group: ["k2"], MemberInfoFilter: ["Role"] },
+    });
+    expect(g).toEqual({
+      GroupId: id, ErrorCode: 0, ErrorInfo: "", Type: "Public", Name: "g", ShutUpAllMember: "Off",
+      AppDefinedData: [{ Key: "k2", Value: "b" }],
+      MemberList: [{ Member_Account: "leckie", Role: "Owner" }],
+    });
+    const baseOnly = await info(id, { ResponseFilter: { GroupBaseInfoFilter: ["MemberNum"] } });
+    expect(baseOnly).toEqual({ GroupId: id, ErrorCode: 0, ErrorInfo: "", MemberNum: 1 });
+  });
+
+  test.each([
+    ["missing", {}],
+    ["empty", { GroupIdList: [] }],
+    ["51 ids", { GroupIdList: Array.from({ length: 51 }, (_, i) => `g${i}`) }],
+    ["not strings", { GroupIdList: [1] }],
+    ["bad filter", { GroupIdList: ["a"], ResponseFilter: { GroupBaseInfoFilter: "Type" } }],
+  ])("GroupIdList %s → 10004", async (_name, body) => {
+    expect((await h.call("get_group_info", body)).json).toEqual(failure(10004));
+  });
+
+  test("50 ids are accepted", async () => {
+    const res = await h.call("get_group_info", { GroupIdList: Array.from({ length: 50 }, (_, i) => `g${i}`) });
+    expect(res.json.GroupInfo).toHaveLength(50);
+  });
+
+  test.each([
+    ["MuteAllMember", ["MuteAllMember"]],
+    ["ShutUpAllMember", ["ShutUpAllMember"]],
+    ["both", ["MuteAllMember", "ShutUpAllMember"]],
+  ] as const)("muteField %s", async (muteField, present) => {
+    const h2 = await startHarness({ behaviour: { muteField } });
+    try {
+      const id = (await h2.call("import_group", { Type: "Public", Name: "g" })).json.GroupId;
+      const g = (await h2.call("get_group_info", { GroupIdList: [id] })).json.GroupInfo[0];
+      expect(["MuteAllMember", "ShutUpAllMember"].filter((k) => k in g)).toEqual(present);
+    } finally {
+      await h2.emu.close();
+    }
+  });
+
+  test("notFoundCode 10015", async () => {
+    const h2 = await startHarness({ behaviour: { notFoundCode: 10015 } });
+    try {
+      const g = (await h2.call("get_group_info", { GroupIdList: ["x"] })).json.GroupInfo[0];
+      expect(g).toEqual({ GroupId: "x", ErrorCode: 10015, ErrorInfo: "this group does not exist" });
+      expect((await h2.call("modify_group_base_info", { GroupId: "x", Name: "n" })).json).toEqual(failure(10015));
+      // destroy_group keeps the captured 10010.
+      expect((await h2.call("destroy_group", { GroupId: "x" })).json).toEqual(failure(10010, "this group does not exist"));
+    } finally {
+      await h2.emu.close();
+    }
+  });
+});
+
+describe("modify_group_base_info", () => {
+  test("changes fields, merges AppDefinedData (\"\" deletes), bumps InfoSeq and LastInfoTime", async () => {
+    const id = await importGroup({ AppDefinedData: [{ Key: "a", Value: "1" }, { Key: "b", Value: "2" }] });
+    h.clock.advance(60_000);
+    const res = await h.call("modify_group_base_info", {
+      GroupId: id, Name: "new", Introduction: "i", Notification: "n", FaceUrl: "f", MaxMemberNum: 100,
+      ApplyJoinOption: "DisableApply", ShutUpAllMember: "On",
+      AppDefinedData: [{ Key: "a", Value: "" }, { Key: "b", Value: "x\u0000" }, { Key: "c", Value: "3" }],
+    });
+    expect(res.json).toEqual({ ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0 });
+    const g = await info(id);
+    expect(g).toMatchObject({
+      Name: "new", Introduction: "i", Notification: "n", FaceUrl: "f", MaxMemberNum: 100, ApplyJoinOption: "DisableApply",
+      MuteAllMember: "On", InfoSeq: 2, LastInfoTime: Math.floor(h.clock.now / 1000),
+      AppDefinedData: [{ Key: "b", Value: "x\u0000" }, { Key: "c", Value: "3" }],
+    });
+    expect((await h.call("modify_group_base_info", { GroupId: id, MuteAllMember: "Off" })).json.ErrorCode).toBe(0);
+    expect(await info(id)).toMatchObject({ MuteAllMember: "Off", InfoSeq: 3 });
+  });
+
+  test("a body with nothing to change leaves InfoSeq alone", async () => {
+    const id = await importGroup();
+    expect((await h.call("modify_group_base_info", { GroupId: id })).json.ErrorCode).toBe(0);
+    expect((await info(id)).InfoSeq).toBe(1);
+  });
+
+  test("key count is enforced after the merge", async () => {
+    const id = await importGroup({ AppDefinedData: Array.from({ length: 10 }, (_, i) => ({ Key: `k${i}`, Value: "v" })) });
+    expect((await h.call("modify_group_base_info", { GroupId: id, AppDefinedData: [{ Key: "k10", Value: "v" }] })).json).toEqual(
+      failure(10004, "the limit is 10"),
+    );
+    const swap = [{ Key: "k0", Value: "" }, { Key: "k10", Value: "v" }];
+    expect((await h.call("modify_group_base_info", { GroupId: id, AppDefinedData: swap })).json.ErrorCode).toBe(0);
+  });
+
+  test.each([
+    ["missing GroupId", { GroupId: undefined, Name: "n" }, 10004, "GroupId is required"],
+    ["unknown group", { GroupId: "nope", Name: "n" }, 10010, "this group does not exist"],
+    ["Name 31 bytes", { Name: "x".repeat(31) }, 10004, "Name"],
+    ["empty Name", { Name: "" }, 10004, "Name must not be empty"],
+    ["FaceUrl 101 bytes", { FaceUrl: "x".repeat(101) }, 10004, "FaceUrl"],
+    ["MaxMemberNum 6001", { MaxMemberNum: 6001 }, 10004, "MaxMemberNum"],
+    ["ApplyJoinOption unknown", { ApplyJoinOption: "x" }, 10004, "ApplyJoinOption"],
+    ["MuteAllMember yes", { MuteAllMember: "yes" }, 10004, "MuteAllMember"],
+    ["mute names disagree", { MuteAllMember: "On", ShutUpAllMember: "Off" }, 10004, "disagree"],
+    ["bad key", { AppDefinedData: [{ Key: "bad key", Value: "v" }] }, 10004, "Key"],
+  ])("%s → refused, group unchanged", async (_name, body, code, text) => {
+    const id = await importGroup();
+    const res = await h.call("modify_group_base_info", { GroupId: id, ...body });
+    expect(res.json).toEqual(failure(code as number, text as string));
+    expect((await info(id)).InfoSeq).toBe(1);
+  });
+
+  test("ApplyJoinOption on a Community → 10004; its MaxMemberNum may reach 100000", async () => {
+    const id = await importGroup({ Type: "Community" });
+    expect((await h.call("modify_group_base_info", { GroupId: id, ApplyJoinOption: "FreeAccess" })).json).toEqual(failure(10004, "Community"));
+    expect((await h.call("modify_group_base_info", { GroupId: id, MaxMemberNum: 100000 })).json.ErrorCode).toBe(0);
+  });
+});
+
+describe("destroy_group", () => {
+  test("removes the group; a second destroy → 10010 \"this group does not exist\"", async () => {
+    const id = await importGroup();
+    expect((await h.call("destroy_group", { GroupId: id })).json).toEqual({ ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0 });
+    expect((await h.call("destroy_group", { GroupId: id })).json).toEqual({
+      ActionStatus: "FAIL", ErrorInfo: "this group does not exist", ErrorCode: 10010,
+    });
+    expect((await h.call("destroy_group", {})).json).toEqual(failure(10004, "GroupId"));
+  });
+});
+
+describe("change_group_owner", () => {
+  test("members only; old owner becomes Member; ownerless groups get an owner", async () => {
+    const id = await importGroup({ Owner_Account: "leckie" });
+    await h.call("add_group_member", { GroupId: id, MemberList: [{ Member_Account: "peter" }] });
+    expect((await h.call("change_group_owner", { GroupId: id, NewOwner_Account: "peter" })).json.ErrorCode).toBe(0);
+    const g = await info(id);
+    expect(g.Owner_Account).toBe("peter");
+    expect(g.MemberList.map((m: { Member_Account: string; Role: string }) => [m.Member_Account, m.Role])).toEqual([
+      ["leckie", "Member"],
+      ["peter", "Owner"],
+    ]);
+
+    const ownerless = await importGroup();
+    await h.call("add_group_member", { GroupId: ownerless, MemberList: [{ Member_Account: "amy" }] });
+    expect((await h.call("change_group_owner", { GroupId: ownerless, NewOwner_Account: "amy" })).json.ErrorCode).toBe(0);
+    expect((await info(ownerless)).Owner_Account).toBe("amy");
+  });
+
+  test.each([
+    ["missing GroupId", { NewOwner_Account: "x" }, 10004, "GroupId"],
+    ["missing NewOwner_Account", { GroupId: "G" }, 10004, "NewOwner_Account"],
+    ["unknown group", { GroupId: "nope", NewOwner_Account: "x" }, 10010, "this group does not exist"],
+    ["not a member", { GroupId: "G", NewOwner_Account: "stranger" }, 10007, "must be a member"],
+  ])("%s → %i", async (_name, body, code, text) => {
+    await importGroup({ GroupId: "G", Owner_Account: "leckie" });
+    expect((await h.call("change_group_owner", body)).json).toEqual(failure(code as number, text as string));
+    expect(h.emu.store.getGroup("G")?.Owner_Account).toBe("leckie");
+  });
+
+  test("ownerNotMemberCode is configurable; an AVChatRoom stored out of band → 10007", async () => {
+    const h2 = await startHarness({ behaviour: { ownerNotMemberCode: 10004 } });
+    try {
+      const id = (await h2.call("import_group", { Type: "Public", Name: "g" })).json.GroupId;
+      expect((await h2.call("change_group_owner", { GroupId: id, NewOwner_Account: "x" })).json).toEqual(failure(10004, "member"));
+      const group = h2.emu.store.getGroup(id)!;
+      h2.emu.store.putGroup({ ...group, GroupId: "av", Type: "AVChatRoom" });
+      expect((await h2.call("change_group_owner", { GroupId: "av", NewOwner_Account: "x" })).json).toEqual(failure(10007, "AVChatRoom"));
+    } finally {
+      await h2.emu.close();
+    }
+  });
+});
+
+describe("add_group_member", () => {
+  test("Result 1 added, 2 already a member (also a repeat inside one request)", async () => {
+    const id = await importGroup({ Owner_Account: "leckie" });
+    const res = await h.call("add_group_member", {
+      GroupId: id, Silence: 1,
+      MemberList: [{ Member_Account: "leckie" }, { Member_Account: "peter" }, { Member_Account: "peter" }],
+    });
+    expect(res.json).toEqual({
+      ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0,
+      MemberList: [
+        { Member_Account: "leckie", Result: 2 },
+        { Member_Account: "peter", Result: 1 },
+        { Member_Account: "peter", Result: 2 },
+      ],
+    });
+    expect((await info(id)).MemberNum).toBe(2);
+  });
+
+  test.each([
+    ["empty MemberList", { MemberList: [] }, 10004],
+    ["301 members", { MemberList: Array.from({ length: 301 }, (_, i) => ({ Member_Account: `u${i}` })) }, 10005],
+    ["bad account", { MemberList: [{ Member_Account: "" }] }, 10004],
+    ["entry not an object", { MemberList: ["u"] }, 10004],
+    ["Silence 2", { Silence: 2, MemberList: [{ Member_Account: "u" }] }, 10004],
+  ])("%s → %i", async (_name, body, code) => {
+    const id = await importGroup();
+    expect((await h.call("add_group_member", { GroupId: id, ...body })).json).toEqual(failure(code));
+  });
+
+  test("unknown group → 10010; over MaxMemberNum → 10038 and nothing added", async () => {
+    expect((await h.call("add_group_member", { GroupId: "nope", MemberList: [{ Member_Account: "u" }] })).json).toEqual(failure(10010));
+    const id = await importGroup({ MaxMemberCount: 2, Owner_Account: "o" });
+    const res = await h.call("add_group_member", { GroupId: id, MemberList: [{ Member_Account: "a" }, { Member_Account: "b" }] });
+    expect(res.json).toEqual(failure(10038));
+    expect((await info(id)).MemberNum).toBe(1);
+  });
+
+  test("requireImportedAccounts: accounts never imported get Result 0", async () => {
+    const h2 = await startHarness({ behaviour: { requireImportedAccounts: true } });
+    try {
+      await h2.call("account_import", { UserID: "known" });
+      const id = (await h2.call("import_group", { Type: "Public", Name: "g" })).json.GroupId;
+      const res = await h2.call("add_group_member", { GroupId: id, MemberList: [{ Member_Account: "known" }, { Member_Account: "ghost" }] });
+      expect(res.json.MemberList).toEqual([
+        { Member_Account: "known", Result: 1 },
+        { Member_Account: "ghost", Result: 0 },
+      ]);
+      expect((await h2.call("change_group_owner", { GroupId: id, NewOwner_Account: "ghost" })).json).toEqual(failure(10019));
+    } finally {
+      await h2.emu.close();
+    }
+  });
+});
+
+describe("account_import", () => {
+  test("stores the account; importing twice is fine", async () => {
+    for (let i = 0; i < 2; i++) {
+      expect((await h.call("account_import", { UserID: "leckie", Nick: "L" })).json).toEqual({ ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0 });
+    }
+    expect(h.emu.store.listAccounts()).toEqual(["leckie"]);
+  });
+
+  test.each([
+    ["missing", {}],
+    ["empty", { UserID: "" }],
+    ["33 bytes", { UserID: "u".repeat(33) }],
+    ["a number", { UserID: 7 }],
+    ["Nick not a string", { UserID: "u", Nick: 1 }],
+  ])("UserID %s → 70402", async (_name, body) => {
+    expect((await h.call("account_import", body)).json).toEqual(failure(70402));
+    expect(h.emu.store.listAccounts()).toEqual([]);
+  });
+});
