@@ -1,0 +1,160 @@
+/**
+ * Mapping between ChatGroup inputs/outputs (camelCase, canonical) and the wire types of provider/client/wire.ts.
+ * Every field's wire name and encoding comes from the field table; nothing here knows a field by name except
+ * the wire envelope keys (GroupId, NewOwner_Account).
+ */
+import type { ChangeGroupOwnerRequest, ImportGroupRequest, ModifyGroupBaseInfoRequest, WireAppDefinedField, WireGroupInfo } from "../client/wire";
+import { FIELDS, type FieldSpec } from "./fields";
+import { plannedUpdate } from "./diff";
+import { containsUnknown, customGroupIdOf, isPlainObject, jsonEqual, normalizeInputs, toPlainJson, type PropsLike } from "./normalize";
+import type { CanonicalInputs, ChatGroupOutputs, GroupType } from "./types";
+
+function assertKnown(c: CanonicalInputs, what: string): Record<string, unknown> {
+  if (containsUnknown(c)) throw new Error(`${what}: inputs still hold unknown (preview) values; this is a provider bug.`);
+  return c as unknown as Record<string, unknown>;
+}
+
+function mapToWire(m: unknown): WireAppDefinedField[] {
+  if (!isPlainObject(m)) return [];
+  return Object.keys(m).sort().map((Key) => ({ Key, Value: String(m[Key]) }));
+}
+
+function toWire(f: FieldSpec, v: unknown): unknown {
+  if (f.kind === "map") return mapToWire(v);
+  if (f.wireBool === "01") return v === true ? 1 : 0;
+  if (f.wireBool === "OnOff") return v === true ? "On" : "Off";
+  return v;
+}
+
+function fromWire(f: FieldSpec, w: unknown): unknown {
+  if (f.kind === "map") {
+    if (!Array.isArray(w)) return undefined;
+    const out: Record<string, string> = {};
+    for (const e of w as WireAppDefinedField[]) if (e && typeof e.Key === "string") out[e.Key] = String(e.Value ?? "");
+    return out;
+  }
+  if (f.wireBool === "01") return w === 1 || w === "1" || w === true;
+  if (f.wireBool === "OnOff") return w === "On" || w === true;
+  return w;
+}
+
+/**
+ * {@link toImportRequest} builds the import_group body from (checked) inputs: only fields that differ from
+ * the service default are sent (absent ≡ default), SupportTopic only for Community, AppDefinedData sorted by key.
+ * Throws if a value is still unknown (create never runs in preview).
+ */
+export function toImportRequest(inputs: PropsLike): ImportGroupRequest {
+  const c = assertKnown(normalizeInputs(inputs), "import_group");
+  const type = c.type as GroupType;
+  const req: Record<string, unknown> = {};
+  for (const f of FIELDS) {
+    const v = c[f.input];
+    if (f.wire.import === undefined || v === undefined) continue;
+    if (f.appliesTo && !f.appliesTo(type)) continue;
+    const def = f.defaultFor?.(type);
+    if (!f.required && !f.importAlways && def !== undefined && jsonEqual(v, def)) continue;
+    req[f.wire.import] = toWire(f, v);
+  }
+  return req as unknown as ImportGroupRequest;
+}
+
+/**
+ * {@link createFollowUp} is the modify_group_base_info body for inputs import_group cannot carry
+ * (muteAllMember), to send right after import; undefined when every such input is at its default.
+ */
+export function createFollowUp(groupId: string, inputs: PropsLike): ModifyGroupBaseInfoRequest | undefined {
+  const c = assertKnown(normalizeInputs(inputs), "modify_group_base_info");
+  const req: Record<string, unknown> = { GroupId: groupId };
+  for (const f of FIELDS) {
+    const v = c[f.input];
+    if (f.wire.import !== undefined || f.wire.modify === undefined || v === undefined) continue;
+    if (jsonEqual(v, f.defaultFor?.(c.type as GroupType))) continue;
+    req[f.wire.modify] = toWire(f, v);
+  }
+  return Object.keys(req).length > 1 ? (req as unknown as ModifyGroupBaseInfoRequest) : undefined;
+}
+
+/**
+ * {@link toModifyRequest} builds the modify_group_base_info body for the mutable fields that differ between
+ * `olds` (old outputs) and `news`; undefined when none does. For appDefinedData only changed keys are sent,
+ * and a removed key is sent with `Value: ""` (which deletes it).
+ */
+export function toModifyRequest(groupId: string, olds: PropsLike, news: PropsLike): ModifyGroupBaseInfoRequest | undefined {
+  const plan = plannedUpdate(olds, news);
+  if (plan.modify.length === 0) return undefined;
+  const o = normalizeInputs(olds) as unknown as Record<string, unknown>;
+  const n = assertKnown(normalizeInputs(news), "modify_group_base_info");
+  const req: Record<string, unknown> = { GroupId: groupId };
+  for (const f of FIELDS) {
+    if (!plan.modify.includes(f.input) || f.wire.modify === undefined || n[f.input] === undefined) continue;
+    if (f.kind === "map") {
+      const before = isPlainObject(o[f.input]) ? (o[f.input] as Record<string, unknown>) : {};
+      const after = n[f.input] as Record<string, unknown>;
+      const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+      req[f.wire.modify] = keys
+        .filter((k) => before[k] !== after[k])
+        .map((Key) => ({ Key, Value: after[Key] === undefined ? "" : String(after[Key]) }));
+    } else {
+      req[f.wire.modify] = toWire(f, n[f.input]);
+    }
+  }
+  return req as unknown as ModifyGroupBaseInfoRequest;
+}
+
+/** {@link toChangeOwnerRequest} is the change_group_owner body when the owner differs; otherwise undefined. */
+export function toChangeOwnerRequest(groupId: string, olds: PropsLike, news: PropsLike): ChangeGroupOwnerRequest | undefined {
+  const plan = plannedUpdate(olds, news);
+  return plan.ownerChanged && plan.newOwner !== undefined ? { GroupId: groupId, NewOwner_Account: plan.newOwner } : undefined;
+}
+
+/** {@link ReadOutcome}: what read() (and create, after reading back) returns: outputs and ReadResult inputs. */
+export interface ReadOutcome {
+  /** Canonical inputs + facts, plain JSON. */
+  outputs: ChatGroupOutputs;
+  /**
+   * Every input, including the replace-triggering ones (type, supportTopic, createTime, and groupId when it is
+   * custom). A service-assigned groupId is omitted: it would fail check, and an absent groupId is no change.
+   */
+  inputs: Record<string, unknown>;
+}
+
+/** {@link ReadOptions}: per-call settings of {@link fromWireGroupInfo}. */
+export interface ReadOptions {
+  /** Whether the id was program-chosen; default: the `customGroupId` of `previous`, else inferred from ids. */
+  customGroupId?: boolean;
+}
+
+/**
+ * {@link fromWireGroupInfo} maps a successful get_group_info entry to outputs and ReadResult inputs.
+ * Values the entry lacks (filtered responses, `adopt` which has no wire form, SupportTopic on older servers)
+ * are taken from `previous` (old outputs, or the checked inputs right after create), so a refresh never
+ * invents a change. Reads MuteAllMember and falls back to ShutUpAllMember. Throws on an error entry.
+ */
+export function fromWireGroupInfo(info: WireGroupInfo, previous?: PropsLike, options: ReadOptions = {}): ReadOutcome {
+  if (info.ErrorCode !== 0) throw new Error(`get_group_info entry for ${info.GroupId} is an error (${info.ErrorCode}); it has no group to map.`);
+  const prev = (previous ?? {}) as Record<string, unknown>;
+  const wire = info as unknown as Record<string, unknown>;
+  const merged: Record<string, unknown> = {};
+  for (const f of FIELDS) {
+    let w = f.wire.get !== undefined ? wire[f.wire.get] : undefined;
+    if (w === undefined && f.wire.getAlt !== undefined) w = wire[f.wire.getAlt];
+    const v = w === undefined ? undefined : fromWire(f, w);
+    merged[f.input] = v !== undefined ? v : prev[f.input];
+  }
+  merged.groupId = info.GroupId;
+  const canonical = normalizeInputs(merged);
+  const num = (x: unknown): number | undefined => (typeof x === "number" && Number.isFinite(x) ? x : undefined);
+  const customGroupId = options.customGroupId ?? customGroupIdOf(prev);
+  const outputs = toPlainJson({
+    ...canonical,
+    groupId: info.GroupId,
+    customGroupId,
+    memberNum: num(info.MemberNum) ?? num(prev.memberNum),
+    infoSeq: num(info.InfoSeq) ?? num(prev.infoSeq),
+  }) as ChatGroupOutputs;
+  // A service-assigned id is not an input the program could write (check refuses "@TGS#…" ids), and an absent
+  // groupId is never a change (sticky), so it is left out of the read inputs; a custom id is kept.
+  const inputs: Record<string, unknown> = { ...canonical };
+  if (!customGroupId) delete inputs.groupId;
+  return { outputs, inputs: toPlainJson(inputs) };
+}

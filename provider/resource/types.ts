@@ -1,0 +1,108 @@
+/**
+ * Plain (Pulumi-Input-free) shapes of the ChatGroup resource: what the program declares, what check() returns,
+ * and what create/read store as outputs. The lead's `ChatGroup` class wraps these in `pulumi.Input<>`.
+ */
+
+/**
+ * The exact string Pulumi puts in place of a value that is not known yet during preview (check and diff only).
+ * See pulumi-dynamic-providers.md §4.
+ */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** {@link GroupType} values the program may write; `Work` and `Meeting` are the new names of Private/ChatRoom. */
+export type GroupTypeInput = "Private" | "Work" | "Public" | "ChatRoom" | "Meeting" | "Community";
+
+/** Canonical group types (the names the REST API stores and returns). */
+export type GroupType = "Private" | "Public" | "ChatRoom" | "Community";
+
+/** How applications to join are handled; not applicable to Community groups. */
+export type ApplyJoinOption = "FreeAccess" | "NeedPermission" | "DisableApply";
+
+/** {@link ChatGroupInputs} as the program writes them (camelCase). */
+export interface ChatGroupInputs {
+  /** Group type; `Work`/`Meeting` are accepted and stored as `Private`/`ChatRoom`. AVChatRoom is refused. */
+  type: GroupTypeInput;
+  /** Group name, 1..30 UTF-8 bytes by default. */
+  name: string;
+  /** Custom group id; when omitted the service assigns `@TGS#…`. */
+  groupId?: string;
+  /** Owner account (must be an imported account); omitted means an ownerless group. */
+  ownerAccount?: string;
+  introduction?: string;
+  notification?: string;
+  faceUrl?: string;
+  /** 1..6000 (Community 1..100000); default 2000. */
+  maxMemberCount?: number;
+  /** Default NeedPermission; not for Community. */
+  applyJoinOption?: ApplyJoinOption;
+  /** Group custom fields (keys configured in the console first). */
+  appDefinedData?: Record<string, string>;
+  /** Original creation time (Unix seconds) when migrating; default: the time of import. */
+  createTime?: number;
+  /** Community only: whether topics are supported. */
+  supportTopic?: boolean;
+  /** Take over an existing group with this `groupId` instead of failing. */
+  adopt?: boolean;
+  /** Mute every member ("On"/"Off" on the wire); default false. */
+  muteAllMember?: boolean;
+}
+
+/**
+ * {@link CanonicalInputs} is the normalised form check() returns and outputs carry: aliases mapped, defaults
+ * materialised, map keys sorted, no `undefined`. Sticky create-time fields stay absent when not known.
+ * During preview any value may still be {@link UNKNOWN}.
+ */
+export interface CanonicalInputs {
+  type: GroupType;
+  name: string;
+  groupId?: string;
+  ownerAccount?: string;
+  introduction: string;
+  notification: string;
+  faceUrl: string;
+  maxMemberCount: number;
+  /** Absent for Community groups. */
+  applyJoinOption?: ApplyJoinOption;
+  appDefinedData: Record<string, string>;
+  createTime?: number;
+  supportTopic: boolean;
+  adopt: boolean;
+  muteAllMember: boolean;
+}
+
+/**
+ * {@link ChatGroupOutputs}: canonical inputs plus read-only facts. Plain JSON only. `createTime` and
+ * `ownerAccount` hold the actual values read back from the service.
+ */
+export interface ChatGroupOutputs extends CanonicalInputs {
+  /** The group id, equal to the resource id (service-assigned when the program gave none). */
+  groupId: string;
+  /** True when `groupId` came from the program (so a replacement must delete first). */
+  customGroupId: boolean;
+  /** Current member count (absent when the service does not report it, e.g. AVChatRoom). */
+  memberNum?: number;
+  /** Profile revision; increments on every profile change (absent when the service does not report it). */
+  infoSeq?: number;
+}
+
+/** {@link CheckFailure}: one validation problem, shaped like Pulumi's `CheckFailure`. */
+export interface CheckFailure {
+  /** The input property at fault (`appDefinedData.key` for a map entry). */
+  property: string;
+  /** Names the field and says how to fix it. */
+  reason: string;
+}
+
+/** {@link CheckResult}: normalised inputs plus every failure found, shaped like Pulumi's `CheckResult`. */
+export interface CheckResult {
+  inputs: Record<string, unknown>;
+  failures: CheckFailure[];
+}
+
+/** {@link DiffResult}: shaped like Pulumi's dynamic `DiffResult` (the host ignores `stables`). */
+export interface DiffResult {
+  changes: boolean;
+  replaces: string[];
+  deleteBeforeReplace: boolean;
+  stables: string[];
+}
