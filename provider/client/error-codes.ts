@@ -121,7 +121,9 @@ export const ERROR_CODES: Readonly<Record<number, ErrorCodeInfo>> = {
   70001: {
     class: "auth",
     meaning: "UserSig expired",
-    hint: "a generated UserSig is renewed automatically; a supplied tencent-chat:userSig must be replaced",
+    hint:
+      "a UserSig generated from tencent-chat:secretKey is renewed once automatically (if this persists, check the machine clock); " +
+      "a supplied tencent-chat:userSig must be replaced with a freshly generated one",
   },
   70002: { class: "auth", meaning: "UserSig is empty", hint: "set tencent-chat:secretKey or tencent-chat:userSig" },
   70003: { class: "auth", meaning: "UserSig could not be parsed", hint: "regenerate the UserSig" },

@@ -25,6 +25,8 @@ export const ErrorCodes = {
   Config: "CHAT_ERR_CONFIG",
   /** An argument was refused before any request was sent. */
   Validation: "CHAT_ERR_VALIDATION",
+  /** The group exists but a later step failed; the error carries `id`, `properties` and `reasons` for Pulumi. */
+  Partial: "CHAT_ERR_PARTIAL",
 } as const;
 
 /** One of {@link ErrorCodes}. */
@@ -36,16 +38,42 @@ export class ChatError extends Error {
   readonly code: ChatErrorCode;
   /** The REST action involved, when there is one. */
   readonly action?: ChatAction;
-  /** Whether the retry policy may repeat the call (for network-level errors: whether the request surely did not land). */
+  /**
+   * Whether repeating the call is safe whatever the action: true for transient API codes and for transport failures
+   * that surely never reached the service; false for ambiguous failures (see `delivery`), which only idempotent
+   * actions may repeat.
+   */
   readonly retryable: boolean;
+  /**
+   * For transport failures: `"not-sent"` when the request surely never reached the server (connection refused, DNS,
+   * TLS), `"ambiguous"` when it may have been applied (timeout, reset after send, 5xx, garbled answer).
+   */
+  readonly delivery?: "not-sent" | "ambiguous";
+  /** HTTP status, for `CHAT_ERR_HTTP`. */
+  readonly status?: number;
+  /** The group involved, when known (e.g. the GroupId of an ambiguous import). */
+  readonly groupId?: string;
 
-  constructor(code: ChatErrorCode, message: string, options: { action?: ChatAction; retryable?: boolean; cause?: unknown } = {}) {
+  constructor(code: ChatErrorCode, message: string, options: ChatErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "ChatError";
     this.code = code;
     this.action = options.action;
     this.retryable = options.retryable ?? false;
+    if (options.delivery !== undefined) this.delivery = options.delivery;
+    if (options.status !== undefined) this.status = options.status;
+    if (options.groupId !== undefined) this.groupId = options.groupId;
   }
+}
+
+/** Options of the {@link ChatError} constructor. `cause` must already be free of secrets. */
+export interface ChatErrorOptions {
+  action?: ChatAction;
+  retryable?: boolean;
+  cause?: unknown;
+  delivery?: "not-sent" | "ambiguous";
+  status?: number;
+  groupId?: string;
 }
 
 /** The service refused the call: HTTP 200 with `ActionStatus: "FAIL"` or `ErrorCode != 0`. */
@@ -56,9 +84,6 @@ export class ChatApiError extends ChatError {
   readonly errorInfo: string;
   /** What to do about it (from the error-code table). */
   readonly errorClass: ErrorClass;
-  /** The group the call was about, when known. */
-  readonly groupId?: string;
-
   constructor(action: ChatAction, errorCode: number, errorInfo: string, options: { groupId?: string; cause?: unknown } = {}) {
     const info = describeErrorCode(errorCode);
     const subject = options.groupId ? ` for group ${JSON.stringify(options.groupId)}` : "";
@@ -66,13 +91,12 @@ export class ChatApiError extends ChatError {
       ErrorCodes.Api,
       `Tencent Cloud Chat ${action}${subject} failed with ErrorCode ${errorCode} (${info.meaning})` +
         `${errorInfo ? `: ${errorInfo}` : ""}. What to do: ${info.hint}.`,
-      { action, retryable: info.class === "retryable", cause: options.cause },
+      { action, retryable: info.class === "retryable", cause: options.cause, groupId: options.groupId },
     );
     this.name = "ChatApiError";
     this.errorCode = errorCode;
     this.errorInfo = errorInfo;
     this.errorClass = info.class;
-    this.groupId = options.groupId;
   }
 }
 
@@ -95,6 +119,16 @@ export function hasErrorClass(e: unknown, cls: ErrorClass): e is ChatApiError {
 /** The group does not exist (10010, 10015). */
 export function isNotFound(e: unknown): e is ChatApiError {
   return hasErrorClass(e, "not-found");
+}
+
+/** The UserSig, key, identifier or app is wrong (70xxx, 60004/60005/60010, ...): fix the credentials. */
+export function isAuthError(e: unknown): e is ChatApiError {
+  return hasErrorClass(e, "auth");
+}
+
+/** An import_group whose answer was lost: the group may or may not exist (`CHAT_ERR_AMBIGUOUS_CREATE`). */
+export function isAmbiguousCreate(e: unknown): e is ChatError {
+  return isChatError(e) && e.code === ErrorCodes.AmbiguousCreate;
 }
 
 /** The group id is in use (10021, 10025). */

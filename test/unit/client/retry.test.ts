@@ -1,0 +1,123 @@
+import type { ChatAction } from "../../../provider/client/actions";
+import { ChatApiError, ChatError, ErrorCodes } from "../../../provider/client/errors";
+import {
+  backoffDelay,
+  classifyFailure,
+  decideRetry,
+  DEFAULT_RETRY,
+  resolveRetryOptions,
+  type RetryDecision,
+} from "../../../provider/client/retry";
+
+const api = (code: number) => new ChatApiError("get_group_info", code, "");
+const net = (delivery: "not-sent" | "ambiguous") => new ChatError(ErrorCodes.Network, "n", { delivery });
+const timeout = () => new ChatError(ErrorCodes.Timeout, "t", { delivery: "ambiguous" });
+const http = (status: number) => new ChatError(ErrorCodes.Http, "h", { status });
+const protocol = () => new ChatError(ErrorCodes.Protocol, "p", { delivery: "ambiguous" });
+
+describe("classifyFailure", () => {
+  test.each([
+    ["10002", api(10002), "definite-transient"],
+    ["60007", api(60007), "definite-transient"],
+    ["70500", api(70500), "definite-transient"],
+    ["10010", api(10010), "permanent"],
+    ["10021", api(10021), "permanent"],
+    ["70001", api(70001), "permanent"],
+    ["refused", net("not-sent"), "definite-transient"],
+    ["reset after send", net("ambiguous"), "ambiguous"],
+    ["timeout", timeout(), "ambiguous"],
+    ["502", http(502), "ambiguous"],
+    ["429", http(429), "definite-transient"],
+    ["404", http(404), "permanent"],
+    ["garbled 200", protocol(), "ambiguous"],
+    ["validation", new ChatError(ErrorCodes.Validation, "v"), "permanent"],
+    ["plain Error", new Error("x"), "permanent"],
+  ])("%s → %s", (_n, error, kind) => {
+    expect(classifyFailure(error)).toBe(kind);
+  });
+});
+
+type Row = [string, unknown, ChatAction, boolean, RetryDecision["kind"]];
+const rows: Row[] = [
+  // repeatable actions: every transient or ambiguous failure is retried
+  ["10002 get", api(10002), "get_group_info", false, "retry"],
+  ["timeout get", timeout(), "get_group_info", false, "retry"],
+  ["502 modify", http(502), "modify_group_base_info", false, "retry"],
+  ["reset destroy", net("ambiguous"), "destroy_group", false, "retry"],
+  ["refused owner", net("not-sent"), "change_group_owner", false, "retry"],
+  ["60007 list", api(60007), "get_appid_group_list", false, "retry"],
+  ["garbled get", protocol(), "get_group_info", false, "retry"],
+  ["10010 get", api(10010), "get_group_info", false, "fail"],
+  ["10004 modify", api(10004), "modify_group_base_info", false, "fail"],
+  ["404 get", http(404), "get_group_info", false, "fail"],
+  // import_group: definite failures are retried, ambiguous ones never repeated blindly
+  ["10002 import", api(10002), "import_group", false, "retry"],
+  ["10006 import custom", api(10006), "import_group", true, "retry"],
+  ["refused import", net("not-sent"), "import_group", false, "retry"],
+  ["429 import", http(429), "import_group", false, "retry"],
+  ["timeout import", timeout(), "import_group", false, "ambiguous-create"],
+  ["reset import", net("ambiguous"), "import_group", false, "ambiguous-create"],
+  ["502 import", http(502), "import_group", false, "ambiguous-create"],
+  ["garbled import", protocol(), "import_group", false, "ambiguous-create"],
+  ["timeout import custom", timeout(), "import_group", true, "read-back"],
+  ["reset import custom", net("ambiguous"), "import_group", true, "read-back"],
+  ["502 import custom", http(502), "import_group", true, "read-back"],
+  ["10021 import custom", api(10021), "import_group", true, "fail"],
+  ["10004 import", api(10004), "import_group", false, "fail"],
+];
+
+describe("decideRetry: failure × action × custom id", () => {
+  test.each(rows)("%s → %s", (_n, error, action, hasCustomGroupId, expected) => {
+    const d = decideRetry({ action, error, attempt: 1, hasCustomGroupId, options: DEFAULT_RETRY, random: () => 0.5 });
+    expect(d.kind).toBe(expected);
+  });
+
+  test("no retry once maxAttempts is reached", () => {
+    const opts = { ...DEFAULT_RETRY, maxAttempts: 3 };
+    expect(decideRetry({ action: "get_group_info", error: api(10002), attempt: 2, options: opts, random: () => 0 }).kind).toBe("retry");
+    expect(decideRetry({ action: "get_group_info", error: api(10002), attempt: 3, options: opts, random: () => 0 }).kind).toBe("fail");
+  });
+
+  test("retries off still resolves an ambiguous import (that is about what happened, not trying again)", () => {
+    const off = resolveRetryOptions(0);
+    expect(off.maxAttempts).toBe(1);
+    expect(decideRetry({ action: "get_group_info", error: api(10002), attempt: 1, options: off, random: () => 0 }).kind).toBe("fail");
+    expect(decideRetry({ action: "import_group", error: timeout(), attempt: 1, options: off, random: () => 0 }).kind).toBe("ambiguous-create");
+    expect(decideRetry({ action: "import_group", error: timeout(), attempt: 1, hasCustomGroupId: true, options: off, random: () => 0 }).kind).toBe(
+      "read-back",
+    );
+  });
+});
+
+describe("backoff", () => {
+  test.each([1, 2, 3, 4, 5, 6, 7, 8, 10, 20])("attempt %i stays within [0, min(cap, base·2^(n-1))]", (attempt) => {
+    const ceiling = Math.min(5000, 100 * 2 ** (attempt - 1));
+    expect(backoffDelay(attempt, DEFAULT_RETRY, () => 0)).toBe(0);
+    const hi = backoffDelay(attempt, DEFAULT_RETRY, () => 0.999999);
+    expect(hi).toBeLessThanOrEqual(ceiling);
+    expect(hi).toBeGreaterThanOrEqual(ceiling - 1);
+  });
+
+  test("full jitter: uniform random scales the ceiling", () => {
+    expect(backoffDelay(3, DEFAULT_RETRY, () => 0.5)).toBe(200);
+    expect(backoffDelay(100, DEFAULT_RETRY, () => 0.5)).toBe(2500);
+  });
+
+  test("the delay of a retry decision comes from the backoff", () => {
+    const d = decideRetry({ action: "get_group_info", error: api(10002), attempt: 4, options: DEFAULT_RETRY, random: () => 0.25 });
+    expect(d).toEqual({ kind: "retry", delayMs: 200 });
+  });
+
+  test.each([
+    [undefined, 5],
+    [0, 1],
+    [2, 3],
+    [{ maxAttempts: 1 }, 1],
+    [{ baseDelayMs: 10 }, 5],
+  ])("resolveRetryOptions(%j).maxAttempts = %i", (opt, attempts) => {
+    expect(resolveRetryOptions(opt).maxAttempts).toBe(attempts);
+  });
+  test.each([[-1], [{ maxAttempts: 0 }], [{ baseDelayMs: 10, maxDelayMs: 5 }]])("resolveRetryOptions(%j) throws", (opt) => {
+    expect(() => resolveRetryOptions(opt)).toThrow(RangeError);
+  });
+});
