@@ -1,11 +1,14 @@
 /**
- * A throwaway Pulumi program directory for the provider host: `package.json` plus `node_modules` links to this
- * repo's @pulumi/pulumi and to the package itself, so the host resolves `pulumi-tencent-chat/...` by bare name
- * exactly as it does in a user's project. The install-path test uses a real `npm pack` install instead.
+ * A throwaway Pulumi program directory laid out as after `npm install pulumi-tencent-chat`: the package's
+ * package.json and compiled dist/ copied into node_modules (so the serializer sees a real installed module and
+ * emits `require("pulumi-tencent-chat/stub")`), its dependencies and @pulumi/pulumi linked from this checkout.
+ * The install-path test uses a real `npm pack` instead. Needs `npm run build` first (npm test does it).
  */
+import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { promisify } from "node:util";
 
 /** Repository root. */
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
@@ -16,14 +19,50 @@ export interface ProgramDir {
   cleanup(): void;
 }
 
-/** Creates a program directory linked to this checkout. */
+/** Creates a program directory with the built package installed in it. */
 export function makeProgramDir(project = "chat-test"): ProgramDir {
+  const dist = path.join(REPO_ROOT, "dist", "provider", "stub.js");
+  if (!fs.existsSync(dist)) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ptc-program-"));
   fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: project, private: true }, null, 2));
   fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${project}\nruntime: nodejs\n`);
   const nm = path.join(dir, "node_modules");
-  fs.mkdirSync(path.join(nm, "@pulumi"), { recursive: true });
-  fs.symlinkSync(path.join(REPO_ROOT, "node_modules", "@pulumi", "pulumi"), path.join(nm, "@pulumi", "pulumi"), "dir");
-  fs.symlinkSync(REPO_ROOT, path.join(nm, "pulumi-tencent-chat"), "dir");
+  const pkgDir = path.join(nm, "pulumi-tencent-chat");
+  fs.mkdirSync(pkgDir, { recursive: true });
+  fs.copyFileSync(path.join(REPO_ROOT, "package.json"), path.join(pkgDir, "package.json"));
+  fs.cpSync(path.join(REPO_ROOT, "dist"), path.join(pkgDir, "dist"), { recursive: true });
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+  for (const dep of [...Object.keys(pkg.dependencies), "@pulumi/pulumi"]) {
+    const target = path.join(nm, dep);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.symlinkSync(path.join(REPO_ROOT, "node_modules", dep), target, "dir");
+  }
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** One registered resource, as the engine would receive it. */
+export interface Registration {
+  type: string;
+  name: string;
+  urn: string;
+  /** Inputs as sent to the engine: `__provider` is the serialized provider text; secrets are still wrapped. */
+  inputs: Record<string, unknown>;
+}
+
+const RUNNER = path.join(__dirname, "run-program.js");
+
+/**
+ * Runs a program (JavaScript source of `module.exports = () => Resource[]`) in a plain `node` process in `dir`,
+ * under `pulumi.runtime.setMocks`, and returns its registrations with the real serialized `__provider`.
+ */
+export async function collectRegistrations(dir: string, programSource: string, project = "chat-test", stack = "dev"): Promise<Registration[]> {
+  const file = path.join(dir, `program-${process.hrtime.bigint()}.js`);
+  fs.writeFileSync(file, programSource);
+  // @pulumi/pulumi is a symlink here, so the serializer (which resolves packages from its own real path) would not
+  // see its sibling pulumi-tencent-chat as it does in a real install; NODE_PATH gives it the program's node_modules.
+  const env = { ...process.env, NODE_PATH: path.join(dir, "node_modules") };
+  const { stdout } = await promisify(execFile)(process.execPath, [RUNNER, file, project, stack], { cwd: dir, env, maxBuffer: 64 << 20 });
+  const line = stdout.split("\n").find((l) => l.startsWith("REGISTRATIONS "));
+  if (!line) throw new Error(`program printed no registrations: ${stdout}`);
+  return JSON.parse(line.slice("REGISTRATIONS ".length)) as Registration[];
 }

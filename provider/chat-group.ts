@@ -1,0 +1,85 @@
+/**
+ * {@link ChatGroup}: a Tencent Cloud Chat group declared as code, a Pulumi dynamic resource.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as stub from "./stub";
+
+/** Group types accepted as input. `Work` and `Meeting` are the new names of `Private` and `ChatRoom`. */
+export type ChatGroupType = "Private" | "Work" | "Public" | "ChatRoom" | "Meeting" | "Community";
+
+/** How requests to join are handled. Not for Community groups. */
+export type ApplyJoinOption = "FreeAccess" | "NeedPermission" | "DisableApply";
+
+/** Inputs of {@link ChatGroup}. See the README's ChatGroup reference for limits and which changes replace. */
+export interface ChatGroupArgs {
+  /** Group type; changing it replaces the group. AVChatRoom cannot be created by import_group. */
+  type: pulumi.Input<ChatGroupType>;
+  /** Group name, at most 30 bytes of UTF-8. */
+  name: pulumi.Input<string>;
+  /** A custom group id; omitted, the service assigns `@TGS#…`. Changing it replaces the group. */
+  groupId?: pulumi.Input<string>;
+  /** The owner's account id; changed in place with change_group_owner (the new owner must be a member). */
+  ownerAccount?: pulumi.Input<string>;
+  /** Introduction, at most 240 bytes. */
+  introduction?: pulumi.Input<string>;
+  /** Notification, at most 300 bytes. */
+  notification?: pulumi.Input<string>;
+  /** Avatar URL, at most 100 bytes. */
+  faceUrl?: pulumi.Input<string>;
+  /** Maximum members: 1–6000 (Community 100000); default 2000. */
+  maxMemberCount?: pulumi.Input<number>;
+  /** Join policy; default NeedPermission. Not for Community groups. */
+  applyJoinOption?: pulumi.Input<ApplyJoinOption>;
+  /** Group custom fields (keys configured in the console first). */
+  appDefinedData?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Migration: the group's original creation time, Unix seconds. Changing it replaces the group. */
+  createTime?: pulumi.Input<number>;
+  /** Community only: whether topics are supported. Changing it replaces the group. */
+  supportTopic?: pulumi.Input<boolean>;
+  /** Mute every member; import_group cannot set it, so it is applied right after import. Default false. */
+  muteAllMember?: pulumi.Input<boolean>;
+  /** Take over a group that already has `groupId` instead of failing with 10021. Requires `groupId`. */
+  adopt?: pulumi.Input<boolean>;
+}
+
+/**
+ * A Tencent Cloud Chat group, created with `import_group` and managed with the group REST actions.
+ *
+ * @example
+ * ```ts
+ * const eng = new ChatGroup("eng", { type: "Public", name: "Engineering", groupId: "eng-main" });
+ * export const engId = eng.groupId;
+ * ```
+ */
+export class ChatGroup extends pulumi.dynamic.Resource {
+  /** The group id; equal to the resource id. */
+  declare readonly groupId: pulumi.Output<string>;
+  /** Canonical group type (Work → Private, Meeting → ChatRoom). */
+  declare readonly type: pulumi.Output<string>;
+  declare readonly name: pulumi.Output<string>;
+  declare readonly ownerAccount: pulumi.Output<string | undefined>;
+  declare readonly introduction: pulumi.Output<string>;
+  declare readonly notification: pulumi.Output<string>;
+  declare readonly faceUrl: pulumi.Output<string>;
+  declare readonly maxMemberCount: pulumi.Output<number>;
+  declare readonly applyJoinOption: pulumi.Output<string | undefined>;
+  declare readonly appDefinedData: pulumi.Output<Record<string, string>>;
+  declare readonly createTime: pulumi.Output<number>;
+  declare readonly supportTopic: pulumi.Output<boolean>;
+  declare readonly muteAllMember: pulumi.Output<boolean>;
+  declare readonly adopt: pulumi.Output<boolean>;
+  /** True when the id came from the program (a replacement then deletes the old group first). */
+  declare readonly customGroupId: pulumi.Output<boolean>;
+  /** Members right now, read from get_group_info. */
+  declare readonly memberNum: pulumi.Output<number>;
+  /** Profile revision, incremented by the service on every profile change. */
+  declare readonly infoSeq: pulumi.Output<number>;
+
+  /** Declares a group. */
+  constructor(name: string, args: ChatGroupArgs, opts?: pulumi.CustomResourceOptions) {
+    // Output-only properties are declared with undefined (not sent, but they create the Output property).
+    // Always a copy: dynamic.Resource mutates the props object it is given.
+    const props = { groupId: undefined, customGroupId: undefined, memberNum: undefined, infoSeq: undefined, ...args };
+    super(stub, name, props, opts, "tencent-chat", "ChatGroup");
+  }
+}

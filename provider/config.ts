@@ -1,0 +1,113 @@
+/**
+ * Provider configuration: stack config read in `configure()`, environment variables as the fallback, resolved and
+ * validated at call time. Nothing here is ever captured in the serialized provider or written to state.
+ *
+ * The host caches the provider before awaiting `configure()`, so concurrent first calls may run before it
+ * finishes (pulumi-dynamic-providers.md §2.4): {@link storeConfig} is synchronous and validation is lazy.
+ */
+import { ChatError, ErrorCodes } from "./client/errors";
+import { isRegion, REGION_NAMES, type Region } from "./client/regions";
+
+/** Config namespace: `pulumi config set tencent-chat:sdkAppId 1400000000`. */
+export const CONFIG_NAMESPACE = "tencent-chat";
+
+/** Each setting: its config key (in {@link CONFIG_NAMESPACE}) and environment fallback. Declared once for docs too. */
+export const SETTINGS = {
+  sdkAppId: { env: "TENCENT_CHAT_SDK_APP_ID", secret: false, doc: "The app's SDKAppID (required)." },
+  secretKey: { env: "TENCENT_CHAT_SECRET_KEY", secret: true, doc: "The app's secret key; UserSigs are generated from it." },
+  userSig: { env: "TENCENT_CHAT_USER_SIG", secret: true, doc: "A ready UserSig for the identifier, instead of the key." },
+  identifier: { env: "TENCENT_CHAT_IDENTIFIER", secret: false, doc: "The App admin account; default `administrator`." },
+  region: { env: "TENCENT_CHAT_REGION", secret: false, doc: `The app's region (${REGION_NAMES.join(", ")}); default \`china\`.` },
+  endpoint: { env: "TENCENT_CHAT_ENDPOINT", secret: false, doc: "A full base URL instead of the region, e.g. the emulator." },
+} as const;
+
+/** A setting name. */
+export type SettingName = keyof typeof SETTINGS;
+
+/** Raw values as found, before validation. */
+export type RawSettings = Partial<Record<SettingName, string>>;
+
+/** Validated settings. Exactly one of `secretKey` / `userSig` is set, and exactly one of `region` / `endpoint`. */
+export interface ResolvedSettings {
+  sdkAppId: number;
+  identifier: string;
+  secretKey?: string;
+  userSig?: string;
+  region?: Region;
+  endpoint?: string;
+}
+
+/** What `configure()` receives: a config reader (the host's `Config`). */
+export interface ConfigReader {
+  get(key: string): string | undefined;
+}
+
+let stored: RawSettings | undefined;
+
+/** Called from `configure()`: copies the stack config synchronously, before anything is awaited. */
+export function storeConfig(config: ConfigReader): void {
+  const raw: RawSettings = {};
+  for (const name of Object.keys(SETTINGS) as SettingName[]) {
+    const value = config.get(`${CONFIG_NAMESPACE}:${name}`);
+    if (value !== undefined && value !== "") raw[name] = value;
+  }
+  stored = raw;
+}
+
+/** Forgets the stored stack config (tests). */
+export function resetStoredConfig(): void {
+  stored = undefined;
+}
+
+/** Stack config first, then the environment, read now (the host inherits the CLI's environment). */
+export function rawSettings(env: NodeJS.ProcessEnv = process.env): RawSettings {
+  const raw: RawSettings = {};
+  for (const name of Object.keys(SETTINGS) as SettingName[]) {
+    const value = stored?.[name] ?? env[SETTINGS[name].env];
+    if (value !== undefined && value !== "") raw[name] = value;
+  }
+  return raw;
+}
+
+function how(name: SettingName): string {
+  const secret = SETTINGS[name].secret ? "--secret " : "";
+  return `\`pulumi config set ${secret}${CONFIG_NAMESPACE}:${name} …\` or the environment variable ${SETTINGS[name].env}`;
+}
+
+/** Validates raw settings; every problem is reported at once, each naming the key and how to set it. */
+export function resolveSettings(raw: RawSettings = rawSettings()): ResolvedSettings {
+  const problems: string[] = [];
+  const sdkAppId = Number(raw.sdkAppId);
+  if (raw.sdkAppId === undefined) problems.push(`the SDKAppID is not set: set it with ${how("sdkAppId")}`);
+  else if (!/^\d+$/.test(raw.sdkAppId) || !Number.isSafeInteger(sdkAppId) || sdkAppId <= 0) {
+    problems.push(`${CONFIG_NAMESPACE}:sdkAppId must be a positive integer (the app's SDKAppID), got ${JSON.stringify(raw.sdkAppId)}`);
+  }
+  if (raw.secretKey === undefined && raw.userSig === undefined) {
+    problems.push(`no credentials: set the secret key with ${how("secretKey")}, or a UserSig with ${how("userSig")}`);
+  } else if (raw.secretKey !== undefined && raw.userSig !== undefined) {
+    problems.push(`both ${CONFIG_NAMESPACE}:secretKey and ${CONFIG_NAMESPACE}:userSig are set (from config or environment): keep one`);
+  }
+  const identifier = raw.identifier ?? "administrator";
+  if (!/^[\x21-\x7e]{1,32}$/.test(identifier)) {
+    problems.push(`${CONFIG_NAMESPACE}:identifier must be 1-32 printable ASCII characters without spaces (an App admin account)`);
+  }
+  if (raw.region !== undefined && raw.endpoint !== undefined) {
+    problems.push(`both ${CONFIG_NAMESPACE}:region and ${CONFIG_NAMESPACE}:endpoint are set: keep one`);
+  }
+  const region = raw.endpoint === undefined ? (raw.region ?? "china") : undefined;
+  if (region !== undefined && !isRegion(region)) {
+    problems.push(`${CONFIG_NAMESPACE}:region ${JSON.stringify(region)} is not a known region; use one of ${REGION_NAMES.join(", ")}, or set ${CONFIG_NAMESPACE}:endpoint`);
+  }
+  if (raw.endpoint !== undefined && !/^https?:\/\/[^/?#\s]+\/?$/.test(raw.endpoint)) {
+    problems.push(`${CONFIG_NAMESPACE}:endpoint must be a base URL like https://host or http://127.0.0.1:8080, without a path`);
+  }
+  if (problems.length > 0) {
+    throw new ChatError(ErrorCodes.Config, `Tencent Cloud Chat provider configuration is incomplete: ${problems.join("; ")}.`);
+  }
+  return {
+    sdkAppId,
+    identifier,
+    ...(raw.secretKey !== undefined ? { secretKey: raw.secretKey } : { userSig: raw.userSig }),
+    ...(raw.endpoint !== undefined ? { endpoint: raw.endpoint.replace(/\/$/, "") } : { region: region as Region }),
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * The ChatGroup dynamic provider, as the Pulumi host runs it (loaded by name from the stub in `__provider`).
+ * Thin by design: configuration → client → the pure model (check, diff) or the lifecycle (create … delete).
+ * Module state (stored config, the client) is shared by every ChatGroup the host serves.
+ */
+import { createHash } from "node:crypto";
+import { ChatClient } from "./client/client";
+import { resolveSettings, storeConfig, type ConfigReader, type ResolvedSettings } from "./config";
+import { check as checkInputs } from "./resource/check";
+import { diff as diffInputs } from "./resource/diff";
+import { createGroup, deleteGroup, readGroup, updateGroup } from "./resource/lifecycle";
+import type { CheckResult, DiffResult } from "./resource/types";
+
+let current: { key: string; client: ChatClient } | undefined;
+
+/** The client for the settings in force now; rebuilt only when they change (the key holds a hash, not the secret). */
+function client(): ChatClient {
+  const s: ResolvedSettings = resolveSettings();
+  const secret = createHash("sha256").update(s.secretKey ?? s.userSig ?? "").digest("hex");
+  const key = JSON.stringify([s.sdkAppId, s.identifier, s.region, s.endpoint, secret]);
+  if (current?.key !== key) {
+    void current?.client.close();
+    current = { key, client: new ChatClient(s) };
+  }
+  return current.client;
+}
+
+/**
+ * Stores the stack config. Async only for the interface: the store happens synchronously within the call, before
+ * the host awaits anything (DECISIONS.md D2); validation happens in each method.
+ */
+export async function configure(req: { config: ConfigReader }): Promise<void> {
+  storeConfig(req.config);
+}
+
+/** Validates and normalises inputs; never calls the API. */
+export async function check(olds: unknown, news: unknown): Promise<CheckResult> {
+  return checkInputs(olds, news);
+}
+
+/** Plans the change from old outputs to new inputs; never calls the API. */
+export async function diff(_id: string, olds: object, news: object): Promise<DiffResult> {
+  return diffInputs(olds, news);
+}
+
+/** Imports the group (or adopts it) and returns its id and outputs. */
+export async function create(inputs: object) {
+  return createGroup(client(), inputs);
+}
+
+/** Reads the live group; an empty id when it is gone. */
+export async function read(id: string, props: object) {
+  return readGroup(client(), id, props);
+}
+
+/** Applies in-place changes. */
+export async function update(id: string, olds: object, news: object) {
+  return updateGroup(client(), id, olds, news);
+}
+
+/** Destroys the group (already gone counts as done). Named `remove`: `delete` is a reserved word. */
+export async function remove(id: string, _props: object): Promise<void> {
+  await deleteGroup(client(), id);
+}

@@ -1,0 +1,163 @@
+/**
+ * Lifecycle decisions against a fake group API: what each failure leaves behind (nothing, a partial failure with
+ * the group's id, or an explained error), independent of transport.
+ */
+import { ChatApiError, ChatError, ErrorCodes } from "../../../provider/client/errors";
+import type { GroupInfo } from "../../../provider/client/groups";
+import type { ImportGroupRequest, ModifyGroupBaseInfoRequest } from "../../../provider/client/wire";
+import { createGroup, deleteGroup, isPartialFailure, readGroup, updateGroup, type GroupApi } from "../../../provider/resource/lifecycle";
+
+type Fail = Partial<Record<keyof GroupApi, unknown>>;
+
+/** An in-memory group API; `fail[method]` is thrown by that method (once per set). */
+function fakeApi(seed: GroupInfo[] = [], fail: Fail = {}) {
+  const groups = new Map(seed.map((g) => [g.GroupId, { ...g }]));
+  const calls: string[] = [];
+  const maybeFail = (m: keyof GroupApi) => {
+    calls.push(m);
+    if (fail[m] !== undefined) {
+      const e = fail[m];
+      delete fail[m];
+      throw e;
+    }
+  };
+  const api: GroupApi = {
+    async importGroup(req: ImportGroupRequest) {
+      maybeFail("importGroup");
+      const id = req.GroupId ?? `@TGS#${groups.size + 1}`;
+      if (groups.has(id)) throw new ChatApiError("import_group", 10021, "group id has been used", { groupId: id });
+      groups.set(id, { GroupId: id, ErrorCode: 0, ErrorInfo: "", Type: req.Type, Name: req.Name, CreateTime: req.CreateTime ?? 1, MemberNum: 0, MuteAllMember: "Off" } as GroupInfo);
+      return { GroupId: id, confirmedByReadBack: false };
+    },
+    async getGroup(id: string) {
+      maybeFail("getGroup");
+      return groups.get(id);
+    },
+    async modifyGroupBaseInfo(req: ModifyGroupBaseInfoRequest) {
+      maybeFail("modifyGroupBaseInfo");
+      const g = groups.get(req.GroupId);
+      if (!g) throw new ChatApiError("modify_group_base_info", 10010, "this group does not exist", { groupId: req.GroupId });
+      if (req.Name !== undefined) g.Name = req.Name;
+      if (req.MuteAllMember !== undefined) g.MuteAllMember = req.MuteAllMember;
+    },
+    async changeGroupOwner(req) {
+      maybeFail("changeGroupOwner");
+      groups.get(req.GroupId)!.Owner_Account = req.NewOwner_Account;
+    },
+    async destroyGroup(req) {
+      maybeFail("destroyGroup");
+      if (!groups.delete(req.GroupId)) throw new ChatApiError("destroy_group", 10010, "this group does not exist", { groupId: req.GroupId });
+    },
+  };
+  return { api, groups, calls };
+}
+
+const existing = (over: Partial<GroupInfo> = {}): GroupInfo =>
+  ({ GroupId: "g1", ErrorCode: 0, ErrorInfo: "", Type: "Public", Name: "old", CreateTime: 5, MemberNum: 1, ...over }) as GroupInfo;
+
+async function caught(p: Promise<unknown>): Promise<ChatError & Record<string, unknown>> {
+  try {
+    await p;
+  } catch (e) {
+    return e as ChatError & Record<string, unknown>;
+  }
+  throw new Error("expected a failure");
+}
+
+describe("create", () => {
+  test("import, then read back: outputs are the service's truth", async () => {
+    const { api, calls } = fakeApi();
+    const { id, outs } = await createGroup(api, { type: "Public", name: "n" });
+    expect(id).toBe("@TGS#1");
+    expect(outs).toMatchObject({ groupId: "@TGS#1", name: "n", customGroupId: false, memberNum: 0, createTime: 1 });
+    expect(calls).toEqual(["importGroup", "getGroup"]);
+  });
+
+  test("a refused import leaves nothing and is not a partial failure", async () => {
+    const refusal = new ChatApiError("import_group", 10004, "bad");
+    const { api, groups } = fakeApi([], { importGroup: refusal });
+    expect(await caught(createGroup(api, { type: "Public", name: "n" }))).toBe(refusal);
+    expect(groups.size).toBe(0);
+  });
+
+  test("an ambiguous create is passed through unchanged (the client already decided)", async () => {
+    const ambiguous = new ChatError(ErrorCodes.AmbiguousCreate, "may exist");
+    const { api } = fakeApi([], { importGroup: ambiguous });
+    expect(await caught(createGroup(api, { type: "Public", name: "n" }))).toBe(ambiguous);
+  });
+
+  test("a failure after import is a partial failure carrying the id and the live state", async () => {
+    const { api, groups } = fakeApi([], { modifyGroupBaseInfo: new ChatApiError("modify_group_base_info", 10004, "nope") });
+    const e = await caught(createGroup(api, { type: "Public", name: "n", groupId: "mine", muteAllMember: true }));
+    expect(isPartialFailure(e)).toBe(true);
+    expect(e.id).toBe("mine");
+    expect(e.properties).toMatchObject({ groupId: "mine", name: "n", customGroupId: true, muteAllMember: false });
+    expect(e.reasons).toEqual([e.message]);
+    expect(groups.has("mine")).toBe(true);
+  });
+
+  test("when even the read back fails, the partial failure still carries the id and the declared state", async () => {
+    const { api } = fakeApi([], { getGroup: new ChatError(ErrorCodes.Timeout, "slow") });
+    const e = await caught(createGroup(api, { type: "Public", name: "n", groupId: "mine2" }));
+    expect(isPartialFailure(e)).toBe(true);
+    expect(e.properties).toMatchObject({ groupId: "mine2", name: "n", customGroupId: true });
+  });
+
+  test("adopt: a conflict with adopt takes over and updates the existing group", async () => {
+    const { api, groups, calls } = fakeApi([existing()]);
+    const { id, outs } = await createGroup(api, { type: "Public", name: "new", groupId: "g1", adopt: true });
+    expect(id).toBe("g1");
+    expect(outs).toMatchObject({ name: "new", adopt: true, customGroupId: true, createTime: 5 });
+    expect(groups.get("g1")!.Name).toBe("new");
+    expect(calls).toEqual(["importGroup", "getGroup", "modifyGroupBaseInfo", "getGroup"]);
+  });
+
+  test("adopt: an immutable difference is refused without touching the group", async () => {
+    const { api, calls } = fakeApi([existing({ Type: "ChatRoom" })]);
+    const e = await caught(createGroup(api, { type: "Public", name: "new", groupId: "g1", adopt: true }));
+    expect(e.code).toBe("CHAT_ERR_VALIDATION");
+    expect(e.message).toMatch(/type is "ChatRoom", declared "Public"/);
+    expect(isPartialFailure(e)).toBe(false);
+    expect(calls).not.toContain("modifyGroupBaseInfo");
+  });
+
+  test("without adopt a conflict is the service's error", async () => {
+    const { api } = fakeApi([existing()]);
+    const e = await caught(createGroup(api, { type: "Public", name: "new", groupId: "g1" }));
+    expect(e).toMatchObject({ code: "CHAT_ERR_API", errorCode: 10021 });
+  });
+});
+
+describe("update", () => {
+  const olds = { type: "Public", name: "old", groupId: "g1", customGroupId: true, ownerAccount: "a" };
+
+  test("a group deleted out of band: an explained error, not a partial failure", async () => {
+    const { api } = fakeApi();
+    const e = await caught(updateGroup(api, "g1", olds, { type: "Public", name: "new", groupId: "g1" }));
+    expect(isPartialFailure(e)).toBe(false);
+    expect(e.message).toMatch(/deleted outside Pulumi: run `pulumi refresh`/);
+  });
+
+  test("modify landed but the owner change failed: a partial failure with the live state", async () => {
+    const { api, groups } = fakeApi([existing({ Owner_Account: "a" })], {
+      changeGroupOwner: new ChatApiError("change_group_owner", 10007, "not a member"),
+    });
+    const e = await caught(updateGroup(api, "g1", olds, { type: "Public", name: "new", groupId: "g1", ownerAccount: "b" }));
+    expect(isPartialFailure(e)).toBe(true);
+    expect(e.message).toMatch(/must already be a member/);
+    expect(e.properties).toMatchObject({ name: "new", ownerAccount: "a" });
+    expect(groups.get("g1")!.Name).toBe("new");
+  });
+});
+
+describe("read and delete", () => {
+  test("read of a gone group returns an empty id", async () => {
+    await expect(readGroup(fakeApi().api, "g1", {})).resolves.toEqual({ id: "", props: {} });
+  });
+
+  test("delete of a gone group succeeds; other failures are thrown", async () => {
+    await expect(deleteGroup(fakeApi().api, "nope")).resolves.toBeUndefined();
+    const boom = new ChatError(ErrorCodes.Network, "reset");
+    await expect(deleteGroup(fakeApi([existing()], { destroyGroup: boom }).api, "g1")).rejects.toBe(boom);
+  });
+});
