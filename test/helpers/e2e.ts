@@ -4,7 +4,7 @@
  */
 import { ChatClient } from "../../provider/client/client";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
-import { ProviderHost, type ConfigValue, type Props } from "./host";
+import { ProviderHost, type ConfigValue, type Props } from "../harness/host";
 import { collectRegistrations, makeProgramDir, type ProgramDir, type Registration } from "./program-dir";
 
 /** A secret key distinctive enough to be found by a leak scan. */
@@ -72,9 +72,9 @@ export async function startE2E(options: Partial<EmulatorOptions> = {}): Promise<
 /** A program declaring one ChatGroup per entry of `groups` (name → args). */
 export function programOf(groups: Record<string, Props>, opts: Record<string, Props> = {}): string {
   const decls = Object.entries(groups).map(
-    ([name, args]) => `new ChatGroup(${JSON.stringify(name)}, ${JSON.stringify(args)}, ${JSON.stringify(opts[name] ?? {})})`,
+    ([name, args]) => `new ChatGroup(${JSON.stringify(name)}, ${JSON.stringify(args)}, ${JSON.stringify(opts[name] ?? {})});`,
   );
-  return `const { ChatGroup } = require("pulumi-tencent-chat");\nmodule.exports = () => [${decls.join(",\n")}];\n`;
+  return `const { ChatGroup } = require("pulumi-tencent-chat");\n${decls.join("\n")}\n`;
 }
 
 /** The inputs of a registration without `undefined` output placeholders (as the engine would send them). */

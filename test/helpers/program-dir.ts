@@ -4,11 +4,12 @@
  * emits `require("pulumi-tencent-chat/stub")`), its dependencies and @pulumi/pulumi linked from this checkout.
  * The install-path test uses a real `npm pack` instead. Needs `npm run build` first (npm test does it).
  */
-import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { promisify } from "node:util";
+import { runProgram, type Registration } from "../harness/program";
+
+export type { Registration };
 
 /** Repository root. */
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
@@ -40,29 +41,15 @@ export function makeProgramDir(project = "chat-test"): ProgramDir {
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** One registered resource, as the engine would receive it. */
-export interface Registration {
-  type: string;
-  name: string;
-  urn: string;
-  /** Inputs as sent to the engine: `__provider` is the serialized provider text; secrets are still wrapped. */
-  inputs: Record<string, unknown>;
-}
-
-const RUNNER = path.join(__dirname, "run-program.js");
-
 /**
- * Runs a program (JavaScript source of `module.exports = () => Resource[]`) in a plain `node` process in `dir`,
- * under `pulumi.runtime.setMocks`, and returns its registrations with the real serialized `__provider`.
+ * Runs a program (JavaScript source declaring resources at top level) in `dir` under mocks and returns its
+ * registrations with the real serialized `__provider`.
  */
 export async function collectRegistrations(dir: string, programSource: string, project = "chat-test", stack = "dev"): Promise<Registration[]> {
-  const file = path.join(dir, `program-${process.hrtime.bigint()}.js`);
-  fs.writeFileSync(file, programSource);
+  const entry = path.join(dir, `program-${process.hrtime.bigint()}.js`);
+  fs.writeFileSync(entry, programSource);
   // @pulumi/pulumi is a symlink here, so the serializer (which resolves packages from its own real path) would not
   // see its sibling pulumi-tencent-chat as it does in a real install; NODE_PATH gives it the program's node_modules.
-  const env = { ...process.env, NODE_PATH: path.join(dir, "node_modules") };
-  const { stdout } = await promisify(execFile)(process.execPath, [RUNNER, file, project, stack], { cwd: dir, env, maxBuffer: 64 << 20 });
-  const line = stdout.split("\n").find((l) => l.startsWith("REGISTRATIONS "));
-  if (!line) throw new Error(`program printed no registrations: ${stdout}`);
-  return JSON.parse(line.slice("REGISTRATIONS ".length)) as Registration[];
+  const env = { NODE_PATH: path.join(dir, "node_modules") };
+  return (await runProgram({ dir, entry, project, stack, env })).registrations;
 }

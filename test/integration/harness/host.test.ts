@@ -2,7 +2,7 @@
  * Self-test of the engine harness against a minimal hand-written provider text: proves the harness really
  * launches the host, configures it, decodes partial failures and kills the whole process group.
  */
-import { groupAlive, HostCallError, ProviderHost } from "../../helpers/host";
+import { groupAlive, HostCallError, ProviderHost } from "../../harness/host";
 import { makeProgramDir, type ProgramDir } from "../../helpers/program-dir";
 
 const PROVIDER = `exports.handler = () => ({

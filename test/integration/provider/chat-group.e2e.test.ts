@@ -2,7 +2,7 @@
  * ChatGroup end to end: programs run under mocks produce the real `__provider`; the real provider host runs it
  * against the emulator, driven over gRPC as the engine drives it (check → diff → create/update/delete, read).
  */
-import { HostCallError, type Props } from "../../helpers/host";
+import { HostCallError, type Props } from "../../harness/host";
 import { inputsOf, programOf, startE2E, type E2E } from "../../helpers/e2e";
 import type { Registration } from "../../helpers/program-dir";
 

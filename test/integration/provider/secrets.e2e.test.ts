@@ -3,7 +3,7 @@
  * and for anything shaped like a UserSig — in `__provider`, every output and input, every error (message, details,
  * partial-failure detail), the host's stdout/stderr and the emulator's log.
  */
-import { HostCallError, type Props } from "../../helpers/host";
+import { HostCallError, type Props } from "../../harness/host";
 import { inputsOf, programOf, SECRET_KEY, startE2E, USERSIG_SHAPE, type E2E } from "../../helpers/e2e";
 
 let e2e: E2E;

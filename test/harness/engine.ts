@@ -1,0 +1,286 @@
+/**
+ * A small model of the Pulumi engine, driving the REAL provider host: `preview`, `up`, `refresh` and `destroy` of
+ * one stack whose state persists in a JSON file. A test tool (the CLI cannot be installed here), faithful to the
+ * engine where the dynamic provider can tell the difference (pulumi-dynamic-providers.md):
+ * - a fresh host per command, Configure with the whole stack config first (secrets wrapped);
+ * - Check gets the old *inputs*, Diff and Update get the old *outputs*; secrets are stripped before every call;
+ * - a no-change step stores the new inputs and keeps the old outputs;
+ * - replace honours deleteBeforeReplace; deletes of undeclared resources run last, and not after a failure;
+ * - a partial failure keeps the resource with its reported state, and the next `up` always updates it;
+ * - refresh drops resources whose Read returns an empty id and stores returned inputs.
+ * Simplifications: no dependency graph (steps of one phase run concurrently), no plans, no ignoreChanges.
+ */
+import { HostCallError, ProviderHost, stripForWire, type ConfigValue, type Props } from "./host";
+import { runProgram, type Registration } from "./program";
+import { loadState, saveState, type StackState } from "./state";
+
+/** What a step does. */
+export type StepOp = "create" | "update" | "replace" | "delete" | "same" | "refresh";
+
+/** One step of a command, with its outcome. */
+export interface Step {
+  op: StepOp;
+  urn: string;
+  type: string;
+  name: string;
+  id?: string;
+  /** Input keys whose values differ (what `[diff: …]` shows). */
+  changedKeys: string[];
+  /** For replace: the keys that force it. */
+  replaceKeys: string[];
+  deleteBeforeReplace: boolean;
+  /** Check failures ("has a problem"). */
+  failures: { property: string; reason: string }[];
+  /** Set when the step failed. */
+  error?: string;
+  /** For refresh: the resource is gone and was dropped from state. */
+  gone?: boolean;
+}
+
+/** The outcome of a command. */
+export interface CommandResult {
+  command: "preview" | "up" | "refresh" | "destroy";
+  steps: Step[];
+  ok: boolean;
+  /** Stack outputs after `up`. */
+  outputs: Props;
+}
+
+/** Options of {@link Engine}. */
+export interface EngineOptions {
+  /** The program's directory (cwd of the program and of the provider host). */
+  projectDir: string;
+  /** Program entry (file or directory); default `projectDir`. */
+  entry?: string;
+  project: string;
+  stack: string;
+  /** Where the stack state lives. */
+  statePath: string;
+  /** The whole stack config, namespaced (`tencent-chat:sdkAppId`), secrets as `{secret}`. */
+  config: Record<string, ConfigValue>;
+  /** Environment for the program and the host. */
+  env?: NodeJS.ProcessEnv;
+}
+
+const INTERNAL = /^__/;
+
+/** Input keys that differ between two input maps (the CLI's input-based `[diff: …]`). */
+export function changedKeys(olds: Props, news: Props): string[] {
+  const keys = new Set([...Object.keys(olds), ...Object.keys(news)].filter((k) => !INTERNAL.test(k)));
+  return [...keys].filter((k) => JSON.stringify(olds[k]) !== JSON.stringify(news[k])).sort();
+}
+
+function step(op: StepOp, r: { urn: string; type: string; name: string; id?: string }, extra: Partial<Step> = {}): Step {
+  return { op, urn: r.urn, type: r.type, name: r.name, id: r.id, changedKeys: [], replaceKeys: [], deleteBeforeReplace: false, failures: [], ...extra };
+}
+
+function message(e: unknown): string {
+  if (e instanceof HostCallError) return e.initFailure ? e.initFailure.reasons.join("; ") || e.details : e.details;
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** One stack, driven through the real provider host. */
+export class Engine {
+  private state: StackState;
+
+  constructor(private readonly options: EngineOptions) {
+    this.state = loadState(options.statePath, options.project, options.stack);
+  }
+
+  /** The current state (a copy). */
+  snapshot(): StackState {
+    return JSON.parse(JSON.stringify(this.state)) as StackState;
+  }
+
+  /** `pulumi preview`: check and diff only; nothing is created, changed or saved. */
+  async preview(): Promise<CommandResult> {
+    return this.withHost("preview", async (host) => (await this.plan(host, true)).steps);
+  }
+
+  /** `pulumi up`: plan, then apply; state is saved after every step. */
+  async up(): Promise<CommandResult> {
+    const result = await this.withHost("up", async (host) => {
+      const { steps, regs } = await this.plan(host, false);
+      const work = steps.filter((s) => s.op !== "delete" && s.failures.length === 0);
+      await Promise.all(work.map((s) => this.apply(host, s, regs.get(s.urn)!)));
+      const failed = steps.some((s) => s.error || s.failures.length > 0);
+      for (const s of steps.filter((x) => x.op === "delete")) {
+        if (failed) s.error = "skipped: an earlier step failed";
+        else await this.remove(host, s);
+      }
+      return steps;
+    });
+    if (result.ok) {
+      result.outputs = await this.outputs();
+      this.state.outputs = result.outputs;
+      this.save();
+    }
+    return result;
+  }
+
+  /** `pulumi refresh`: read every resource; drop the gone, store what changed (outputs and returned inputs). */
+  async refresh(): Promise<CommandResult> {
+    return this.withHost("refresh", async (host) =>
+      Promise.all(
+        [...this.state.resources].map(async (r) => {
+          const s = step("refresh", r);
+          try {
+            const read = await host.read(r.id, r.urn, stripForWire(r.outputs), stripForWire(r.inputs));
+            if (!read.id) {
+              s.gone = true;
+              this.state.resources = this.state.resources.filter((x) => x.urn !== r.urn);
+            } else {
+              s.changedKeys = changedKeys(r.outputs, read.properties);
+              Object.assign(r, { id: read.id, outputs: read.properties }, read.inputs ? { inputs: read.inputs } : {});
+            }
+            this.save();
+          } catch (e) {
+            s.error = message(e);
+          }
+          return s;
+        }),
+      ),
+    );
+  }
+
+  /** `pulumi destroy`: delete every resource, newest first. */
+  async destroy(): Promise<CommandResult> {
+    return this.withHost("destroy", async (host) => {
+      const steps: Step[] = [];
+      for (const r of [...this.state.resources].reverse()) {
+        const s = step("delete", r);
+        steps.push(s);
+        await this.remove(host, s);
+      }
+      return steps;
+    });
+  }
+
+  private async withHost(command: CommandResult["command"], run: (host: ProviderHost) => Promise<Step[]>): Promise<CommandResult> {
+    const host = await ProviderHost.start({ cwd: this.options.projectDir, project: this.options.project, env: this.options.env });
+    try {
+      await host.configure(this.options.config);
+      const steps = await run(host);
+      return { command, steps, ok: steps.every((s) => !s.error && s.failures.length === 0), outputs: this.state.outputs };
+    } finally {
+      await host.stop();
+    }
+  }
+
+  private async runProgram(preview: boolean) {
+    const oracle = Object.fromEntries(this.state.resources.map((r) => [r.urn, { id: r.id, outputs: r.outputs }]));
+    const config = Object.fromEntries(Object.entries(this.options.config).map(([k, v]) => [k, typeof v === "string" ? v : v.secret]));
+    return runProgram({
+      dir: this.options.projectDir,
+      entry: this.options.entry,
+      project: this.options.project,
+      stack: this.options.stack,
+      config,
+      oracle,
+      preview,
+      env: this.options.env,
+    });
+  }
+
+  private async outputs(): Promise<Props> {
+    return (await this.runProgram(false)).outputs;
+  }
+
+  /** Runs the program, then Check and Diff for every registration; deletes for what it no longer declares. */
+  private async plan(host: ProviderHost, preview: boolean): Promise<{ steps: Step[]; regs: Map<string, Registration & { checked: Props }> }> {
+    const program = await this.runProgram(preview);
+    const regs = new Map<string, Registration & { checked: Props }>();
+    const steps = await Promise.all(
+      program.registrations.map(async (reg) => {
+        const old = this.state.resources.find((r) => r.urn === reg.urn);
+        const checked = await host.check(reg.urn, old ? stripForWire(old.inputs) : {}, stripForWire(reg.inputs));
+        regs.set(reg.urn, { ...reg, checked: checked.inputs });
+        if (!old) return step("create", reg, { failures: checked.failures, changedKeys: changedKeys({}, checked.inputs) });
+        const base = { id: old.id, failures: checked.failures, changedKeys: changedKeys(old.inputs, checked.inputs) };
+        if (checked.failures.length > 0) return step("update", { ...reg, id: old.id }, base);
+        const d = await host.diff(old.id, reg.urn, stripForWire(old.outputs), checked.inputs);
+        const changed = d.changes === "some" || (d.changes === "unknown" && base.changedKeys.length > 0);
+        if (changed && d.replaces.length > 0) {
+          return step("replace", { ...reg, id: old.id }, { ...base, replaceKeys: d.replaces, deleteBeforeReplace: d.deleteBeforeReplace });
+        }
+        // After a partial failure the engine always updates, even with no diff.
+        return step(changed || old.initErrors ? "update" : "same", { ...reg, id: old.id }, base);
+      }),
+    );
+    const declared = new Set(program.registrations.map((r) => r.urn));
+    const deletes = [...this.state.resources].reverse().filter((r) => !declared.has(r.urn)).map((r) => step("delete", r));
+    return { steps: [...steps, ...deletes], regs };
+  }
+
+  /** Applies one create/update/replace/same step. */
+  private async apply(host: ProviderHost, s: Step, reg: Registration & { checked: Props }): Promise<void> {
+    const old = this.state.resources.find((r) => r.urn === s.urn);
+    try {
+      if (s.op === "same" && old) {
+        old.inputs = reg.checked; // new inputs, old outputs
+      } else if (s.op === "update" && old) {
+        const { properties } = await host.update(old.id, s.urn, stripForWire(old.outputs), reg.checked);
+        Object.assign(old, { inputs: reg.checked, outputs: properties });
+        delete old.initErrors;
+      } else if (s.op === "replace" && old) {
+        if (s.deleteBeforeReplace) {
+          await host.delete(old.id, s.urn, stripForWire(old.outputs));
+          this.forget(s.urn);
+          this.save();
+          await this.create(host, s, reg);
+        } else {
+          const oldCopy = { ...old };
+          this.forget(s.urn);
+          await this.create(host, s, reg);
+          await host.delete(oldCopy.id, s.urn, stripForWire(oldCopy.outputs));
+        }
+      } else {
+        await this.create(host, s, reg);
+      }
+    } catch (e) {
+      s.error = message(e);
+      const init = e instanceof HostCallError ? e.initFailure : undefined;
+      if (init && old && s.op === "update") Object.assign(old, { outputs: { ...init.properties, __provider: reg.checked.__provider }, initErrors: init.reasons });
+    }
+    this.save();
+  }
+
+  private async create(host: ProviderHost, s: Step, reg: Registration & { checked: Props }): Promise<void> {
+    try {
+      const { id, properties } = await host.create(s.urn, reg.checked);
+      if (!id) throw new Error("plugin returned empty resource.ID from create"); // the engine refuses it too
+      s.id = id;
+      this.state.resources.push({ urn: s.urn, type: s.type, name: s.name, id, inputs: reg.checked, outputs: properties });
+    } catch (e) {
+      const init = e instanceof HostCallError ? e.initFailure : undefined;
+      if (init) {
+        s.id = init.id;
+        this.state.resources.push({
+          urn: s.urn, type: s.type, name: s.name, id: init.id, inputs: reg.checked,
+          outputs: { ...init.properties, __provider: reg.checked.__provider }, initErrors: init.reasons,
+        });
+      }
+      throw e;
+    }
+  }
+
+  private async remove(host: ProviderHost, s: Step): Promise<void> {
+    const r = this.state.resources.find((x) => x.urn === s.urn);
+    if (!r) return;
+    try {
+      await host.delete(r.id, r.urn, stripForWire(r.outputs));
+      this.forget(r.urn);
+    } catch (e) {
+      s.error = message(e);
+    }
+    this.save();
+  }
+
+  private forget(urn: string): void {
+    this.state.resources = this.state.resources.filter((r) => r.urn !== urn);
+  }
+
+  private save(): void {
+    saveState(this.options.statePath, this.state);
+  }
+}
