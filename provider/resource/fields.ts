@@ -263,6 +263,7 @@ export const FIELDS: readonly FieldSpec[] = [
 export const OUTPUT_FACTS: readonly { name: string; type: string; doc: string }[] = [
   { name: "groupId", type: "string", doc: "The group id, equal to the resource id (service-assigned when not given)." },
   { name: "customGroupId", type: "boolean", doc: "True when the id came from the program; a replacement then deletes the old group first." },
+  { name: "declaredSticky", type: "string[]", doc: "Which of groupId, createTime, ownerAccount the program declares (refresh returns only these as inputs)." },
   { name: "createTime", type: "integer", doc: "Actual creation time (Unix seconds)." },
   { name: "ownerAccount", type: "string", doc: "Actual owner, absent for an ownerless group." },
   { name: "memberNum", type: "integer", doc: "Current member count." },

@@ -127,7 +127,9 @@ export async function createGroup(api: GroupApi, inputs: PropsLike): Promise<{ i
     throw e;
   }
   // The group exists from here on: every failure must carry its id.
-  const known = { ...normalizeInputs(inputs), groupId: id, customGroupId: custom };
+  const canonical = normalizeInputs(inputs);
+  const declaredSticky = (["groupId", "createTime", "ownerAccount"] as const).filter((k) => canonical[k] !== undefined);
+  const known = { ...canonical, groupId: id, customGroupId: custom, declaredSticky };
   try {
     const followUp = createFollowUp(id, inputs);
     if (followUp) await api.modifyGroupBaseInfo(followUp);

@@ -107,13 +107,24 @@ export function toChangeOwnerRequest(groupId: string, olds: PropsLike, news: Pro
   return plan.ownerChanged && plan.newOwner !== undefined ? { GroupId: groupId, NewOwner_Account: plan.newOwner } : undefined;
 }
 
+const STICKY = FIELDS.filter((f) => f.sticky).map((f) => f.input as string);
+
+/**
+ * The sticky inputs the program declares: recorded in outputs (`declaredSticky`); for checked inputs (create,
+ * update, adopt) the ones present; a program-chosen id counts as a declared groupId.
+ */
+function declaredStickyOf(prev: Record<string, unknown>, customGroupId: boolean): string[] {
+  if (Array.isArray(prev.declaredSticky)) return prev.declaredSticky.filter((k): k is string => STICKY.includes(k as string));
+  return STICKY.filter((k) => (k === "groupId" ? customGroupId : prev[k] !== undefined && prev[k] !== ""));
+}
+
 /** {@link ReadOutcome}: what read() (and create, after reading back) returns: outputs and ReadResult inputs. */
 export interface ReadOutcome {
   /** Canonical inputs + facts, plain JSON. */
   outputs: ChatGroupOutputs;
   /**
-   * Every input, including the replace-triggering ones (type, supportTopic, createTime, and groupId when it is
-   * custom). A service-assigned groupId is omitted: it would fail check, and an absent groupId is no change.
+   * Every input the program declares, including the replace-triggering ones (type, supportTopic, and the sticky
+   * groupId/createTime/ownerAccount when declared). Undeclared sticky inputs are omitted: absent is no change.
    */
   inputs: Record<string, unknown>;
 }
@@ -145,16 +156,19 @@ export function fromWireGroupInfo(info: WireGroupInfo, previous?: PropsLike, opt
   const canonical = normalizeInputs(merged);
   const num = (x: unknown): number | undefined => (typeof x === "number" && Number.isFinite(x) ? x : undefined);
   const customGroupId = options.customGroupId ?? customGroupIdOf(prev);
+  const declaredSticky = declaredStickyOf(prev, customGroupId);
   const outputs = toPlainJson({
     ...canonical,
     groupId: info.GroupId,
     customGroupId,
+    declaredSticky,
     memberNum: num(info.MemberNum) ?? num(prev.memberNum),
     infoSeq: num(info.InfoSeq) ?? num(prev.infoSeq),
   }) as ChatGroupOutputs;
-  // A service-assigned id is not an input the program could write (check refuses "@TGS#…" ids), and an absent
-  // groupId is never a change (sticky), so it is left out of the read inputs; a custom id is kept.
+  // Sticky inputs the program does not declare are left out: their absence is never a change, and returning them
+  // would make the CLI's input-based [diff: …] show a value the program never wrote (e.g. the actual createTime).
+  // A service-assigned id could not be written anyway (check refuses "@TGS#…" ids).
   const inputs: Record<string, unknown> = { ...canonical };
-  if (!customGroupId) delete inputs.groupId;
+  for (const k of STICKY) if (!declaredSticky.includes(k)) delete inputs[k];
   return { outputs, inputs: toPlainJson(inputs) };
 }

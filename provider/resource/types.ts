@@ -79,6 +79,11 @@ export interface ChatGroupOutputs extends CanonicalInputs {
   groupId: string;
   /** True when `groupId` came from the program (so a replacement must delete first). */
   customGroupId: boolean;
+  /**
+   * The sticky inputs (groupId, createTime, ownerAccount) the program declares. Read returns only these as inputs,
+   * so a refresh never makes the CLI's `[diff: …]` list a value the program never wrote.
+   */
+  declaredSticky: string[];
   /** Current member count (absent when the service does not report it, e.g. AVChatRoom). */
   memberNum?: number;
   /** Profile revision; increments on every profile change (absent when the service does not report it). */

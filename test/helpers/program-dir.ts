@@ -11,8 +11,16 @@ import { runProgram, type Registration } from "../harness/program";
 
 export type { Registration };
 
-/** Repository root. */
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+/** Repository root: the nearest directory above this file holding this package's package.json (works from .build/ too). */
+export const REPO_ROOT = findRepoRoot(__dirname);
+
+function findRepoRoot(from: string): string {
+  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const pkg = path.join(dir, "package.json");
+    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, "utf8")) as { name?: string }).name === "pulumi-tencent-chat") return dir;
+  }
+  throw new Error(`no pulumi-tencent-chat package.json above ${from}`);
+}
 
 /** A temporary program directory and its cleanup. */
 export interface ProgramDir {
@@ -20,7 +28,7 @@ export interface ProgramDir {
   cleanup(): void;
 }
 
-/** Creates a program directory with the built package installed in it. */
+/** Creates a program directory with the built package installed in it (NODE_PATH: see {@link programEnv}). */
 export function makeProgramDir(project = "chat-test"): ProgramDir {
   const dist = path.join(REPO_ROOT, "dist", "provider", "stub.js");
   if (!fs.existsSync(dist)) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
@@ -48,8 +56,14 @@ export function makeProgramDir(project = "chat-test"): ProgramDir {
 export async function collectRegistrations(dir: string, programSource: string, project = "chat-test", stack = "dev"): Promise<Registration[]> {
   const entry = path.join(dir, `program-${process.hrtime.bigint()}.js`);
   fs.writeFileSync(entry, programSource);
-  // @pulumi/pulumi is a symlink here, so the serializer (which resolves packages from its own real path) would not
-  // see its sibling pulumi-tencent-chat as it does in a real install; NODE_PATH gives it the program's node_modules.
-  const env = { NODE_PATH: path.join(dir, "node_modules") };
-  return (await runProgram({ dir, entry, project, stack, env })).registrations;
+  return (await runProgram({ dir, entry, project, stack, env: programEnv(dir) })).registrations;
+}
+
+/**
+ * Environment for programs run in a {@link makeProgramDir} directory. @pulumi/pulumi is a symlink there, so the
+ * serializer (which resolves packages from its own real path) would not see its sibling pulumi-tencent-chat as it
+ * does in a real install; NODE_PATH gives it the program's node_modules.
+ */
+export function programEnv(dir: string): NodeJS.ProcessEnv {
+  return { NODE_PATH: path.join(dir, "node_modules") };
 }

@@ -61,8 +61,11 @@ describe("round trip: inputs → import_group → get_group_info → read → di
       // refresh: previous = old outputs; the read inputs hold every replace-triggering input
       const refreshed = fromWireGroupInfo(info, withProvider);
       expect(refreshed.outputs).toEqual(created.outputs);
-      for (const k of ["type", "supportTopic", "createTime"]) expect(refreshed.inputs).toHaveProperty(k);
-      expect(refreshed.inputs.groupId).toBe(program.groupId); // custom ids only; a service id is not an input
+      for (const k of ["type", "supportTopic"]) expect(refreshed.inputs).toHaveProperty(k);
+      // Sticky inputs come back exactly when the program declared them: no phantom [diff] after a refresh.
+      for (const k of ["groupId", "createTime", "ownerAccount"] as const) {
+        expect(refreshed.inputs[k]).toEqual((program as Record<string, unknown>)[k]);
+      }
       expect(diff(refreshed.outputs, checked.inputs).changes).toBe(false);
       expect(diff(refreshed.outputs, refreshed.inputs).changes).toBe(false);
       expect(check({}, refreshed.inputs).failures).toEqual([]);
