@@ -118,9 +118,10 @@ async function handle(core: EmulatorCore, sleeper: Sleeper, req: IncomingMessage
   core.counters[action] += 1;
 
   const fault = core.faults.take(action);
-  if (fault?.kind === "delay") await sleeper.sleep(fault.ms);
   const body = await readBody(req, core.maxBodyBytes);
   if (body.kind === "aborted") return;
+  // A slow service has the whole request and does the work even if the caller gave up waiting: delay after reading.
+  if (fault?.kind === "delay") await sleeper.sleep(fault.ms);
   if (fault?.kind === "drop") {
     req.socket.destroy();
     return;

@@ -8,7 +8,10 @@ import { ACTIONS, type ChatAction } from "./actions";
 import { ChatApiError, ChatError, ErrorCodes, isNotFound } from "./errors";
 import { Executor, type RequestEvent } from "./executor";
 import {
+  canonicalGroupType,
   importDifferences,
+  matchesLostImport,
+  MAX_GROUP_INFO_IDS,
   MAX_GROUP_LIST_LIMIT,
   normalizeGroupInfo,
   requireText,
@@ -70,6 +73,13 @@ export interface ChatClientOptions {
   random?: () => number;
   /** Called after every attempt with the action and outcome only (never the URL, key or UserSig). */
   onRequest?: (event: RequestEvent) => void;
+  /**
+   * After an import without a custom GroupId loses its answer, wait this long from the request's start before
+   * looking for the group, so the service has finished with it (its own timeout is 3 s). Default 3500.
+   */
+  ambiguitySettleMs?: number;
+  /** The most groups of the type that looking for a lost import may scan. Default 20000. */
+  ambiguityScanLimit?: number;
 }
 
 /** Result of {@link ChatClient.importGroup}. */
@@ -110,6 +120,10 @@ export interface GroupListPage {
 export class ChatClient {
   private readonly exec: Executor;
   private readonly transport: HttpTransport;
+  private readonly clock: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly settleMs: number;
+  private readonly scanLimit: number;
   /** Base URL the client talks to (no secrets). */
   readonly baseUrl: string;
   /** The app's SDKAppID. */
@@ -122,6 +136,10 @@ export class ChatClient {
       throw new ChatError(ErrorCodes.Config, "Tencent Cloud Chat credentials: set either secretKey or userSig, not both.");
     }
     const sig = createUserSigSource(creds, { expireSeconds: options.userSigExpireSeconds, clock: options.clock });
+    this.clock = options.clock ?? Date.now;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.settleMs = options.ambiguitySettleMs ?? 3500;
+    this.scanLimit = options.ambiguityScanLimit ?? 20_000;
     this.baseUrl = resolveBaseUrl({ region: options.region, endpoint: options.endpoint });
     this.sdkAppId = sdkAppId;
     this.transport = new HttpTransport({ timeoutMs: options.timeoutMs, connections: options.connections });
@@ -151,10 +169,11 @@ export class ChatClient {
     requireText("import_group", "Name", request.Name);
     if (request.GroupId !== undefined) requireText("import_group", "GroupId", request.GroupId);
     const customId = request.GroupId;
+    const startedAt = this.clock();
     let confirmedByReadBack = false;
     const readBack = async (error: unknown): Promise<"retry" | Record<string, unknown>> => {
-      if (customId === undefined) throw ambiguousCreate(request, error);
-      const answer = await this.resolveByReadBack(request, customId, error);
+      const answer =
+        customId === undefined ? await this.resolveByListing(request, startedAt, error) : await this.resolveByReadBack(request, customId, error);
       if (answer !== "retry") confirmedByReadBack = true;
       return answer;
     };
@@ -195,6 +214,35 @@ export class ChatClient {
       `the group id is taken by a different group (read back after a lost answer; ${diffs.join("; ")})`,
       { groupId },
     );
+  }
+
+  /**
+   * Find a lost import that had no custom GroupId: once the service is surely done with the request, scan the
+   * groups of its type for ones matching every sent field and created while the request ran. One → it is ours;
+   * none → it was not applied ("retry"); several → an error naming them, so the user decides.
+   */
+  private async resolveByListing(sent: ImportGroupRequest, startedAt: number, original: unknown): Promise<"retry" | Record<string, unknown>> {
+    const wait = startedAt + this.settleMs - this.clock();
+    if (wait > 0) await this.sleep(wait);
+    const fromSec = Math.floor(startedAt / 1000) - 1;
+    const toSec = Math.ceil(this.clock() / 1000) + 1;
+    const candidates: string[] = [];
+    try {
+      const ids: string[] = [];
+      for await (const id of this.listAllGroupIds({ GroupType: canonicalGroupType(sent.Type) ?? sent.Type })) {
+        if (ids.push(id) > this.scanLimit) throw new Error(`more than ${this.scanLimit} ${sent.Type} groups to scan`);
+      }
+      for (let i = 0; i < ids.length; i += MAX_GROUP_INFO_IDS) {
+        for (const entry of await this.getGroupInfo({ GroupIdList: ids.slice(i, i + MAX_GROUP_INFO_IDS) })) {
+          if (entry.ok && matchesLostImport(sent, entry.group, fromSec, toSec)) candidates.push(entry.GroupId);
+        }
+      }
+    } catch (scanError) {
+      throw ambiguousCreate(sent, original, scanError);
+    }
+    if (candidates.length === 1) return { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "", GroupId: candidates[0] };
+    if (candidates.length === 0) return "retry";
+    throw ambiguousCreate(sent, original, undefined, candidates);
   }
 
   /** get_group_info for 1–50 ids; every id gets its own entry: the group, or a ChatApiError for that id. */
@@ -320,17 +368,26 @@ export class ChatClient {
   }
 }
 
-function ambiguousCreate(sent: ImportGroupRequest, original: unknown, readError?: unknown): ChatError {
+function ambiguousCreate(sent: ImportGroupRequest, original: unknown, readError?: unknown, candidates?: string[]): ChatError {
   const what = original instanceof Error ? original.message : String(original);
-  const idPart = sent.GroupId
-    ? `with GroupId ${JSON.stringify(sent.GroupId)}; reading it back to check also failed (${readError instanceof Error ? readError.message : String(readError)}).`
-    : "without a custom GroupId, so it was not repeated (a repeat could create a second group).";
+  const how = readError instanceof Error ? readError.message : String(readError);
+  let found: string;
+  if (candidates && candidates.length > 0) {
+    found =
+      `It was not repeated, and ${candidates.length} groups now match what was sent: ${candidates.map((c) => JSON.stringify(c)).join(", ")}. ` +
+      `What to do: keep the right one by declaring it with groupId: "<that id>" and adopt: true, and destroy the others.`;
+  } else if (sent.GroupId) {
+    found = `It was sent with GroupId ${JSON.stringify(sent.GroupId)}; reading it back to check also failed (${how}). What to do: check whether group ${JSON.stringify(sent.GroupId)} exists (get_group_info or the Chat console); if it does, declare it with adopt: true, then retry.`;
+  } else {
+    found =
+      `It was sent without a custom GroupId, so it was not repeated (a repeat could create a second group), and looking for it failed (${how}). ` +
+      `What to do: check whether a ${sent.Type} group named ${JSON.stringify(sent.Name)} now exists (get_appid_group_list + get_group_info, or the Chat console); ` +
+      "if it does, declare it with groupId: \"<its id>\" and adopt: true, or destroy it; then retry. Setting a custom groupId avoids this.";
+  }
   return new ChatError(
     ErrorCodes.AmbiguousCreate,
     `Tencent Cloud Chat import_group of group ${JSON.stringify(sent.Name)} may or may not have created the group: ` +
-      `the request was sent but the answer was lost (${what}). It was sent ${idPart} What to do: check whether a group ` +
-      `named ${JSON.stringify(sent.Name)} now exists (get_appid_group_list + get_group_info, or the Chat console), ` +
-      "destroy or adopt it, then retry. Setting a custom groupId avoids this: the client can then check by itself.",
+      `the request was sent but the answer was lost (${what}). ${found}`,
     { action: "import_group", delivery: "ambiguous", groupId: sent.GroupId, cause: original instanceof ChatError ? original : undefined },
   );
 }

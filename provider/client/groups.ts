@@ -50,6 +50,17 @@ export function importDifferences(sent: ImportGroupRequest, found: WireGroupInfo
   return diffs;
 }
 
+/**
+ * Whether a group found by listing is the one an import created, when the import's answer was lost and no custom
+ * GroupId identifies it: every sent field matches ({@link importDifferences}) and, unless CreateTime was sent, its
+ * CreateTime (the service's request time) lies in `[fromSec, toSec]`, the seconds the request may have run in.
+ */
+export function matchesLostImport(sent: ImportGroupRequest, found: WireGroupInfo, fromSec: number, toSec: number): boolean {
+  if (importDifferences(sent, found).length > 0) return false;
+  if (sent.CreateTime !== undefined) return true;
+  return typeof found.CreateTime === "number" && found.CreateTime >= fromSec && found.CreateTime <= toSec;
+}
+
 /** Refuse an argument before any request, with a message naming the field and the fix. */
 export function validationError(action: ChatAction, message: string): ChatError {
   return new ChatError(ErrorCodes.Validation, `Tencent Cloud Chat ${action}: ${message}`, { action });

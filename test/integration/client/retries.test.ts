@@ -66,29 +66,66 @@ describe("retried failures", () => {
   });
 });
 
-describe("ambiguous import_group without a custom GroupId: sent exactly once", () => {
-  test.each([
-    ["answer lost after applying", { kind: "applyThenDrop" } as const, 1],
-    ["connection dropped", { kind: "drop" } as const, 0],
-    ["HTTP 502", { kind: "http", status: 502 } as const, 0],
-  ])("%s → CHAT_ERR_AMBIGUOUS_CREATE", async (_n, effect, groups) => {
-    emu.addFault({ action: "import_group", effect });
-    const err = await rejection(client(emu, { retry: 5 }).importGroup({ Type: "Public", Name: "Quarterly Ops" }));
-    expect(isAmbiguousCreate(err)).toBe(true);
-    expect(err.code).toBe("CHAT_ERR_AMBIGUOUS_CREATE");
-    expect(err.message).toContain('group "Quarterly Ops" may or may not have created the group');
-    expect(err.message).toMatch(/get_appid_group_list/);
-    expect(err.message).toMatch(/Setting a custom groupId avoids this/);
+describe("ambiguous import_group without a custom GroupId: never repeated blindly, found by listing", () => {
+  test("answer lost after applying → found by listing: success, one group, import sent once", async () => {
+    emu.addFault({ action: "import_group", effect: { kind: "applyThenDrop" } });
+    const res = await client(emu, { retry: 5 }).importGroup({ Type: "Public", Name: "Quarterly Ops" });
+    expect(res.confirmedByReadBack).toBe(true);
+    expect(emu.store.listGroups().map((g) => g.GroupId)).toEqual([res.GroupId]);
     expect(emu.counters().import_group).toBe(1);
-    expect(emu.counters().get_group_info).toBe(0);
-    expect(emu.store.listGroups()).toHaveLength(groups);
+    expect(emu.counters().get_appid_group_list).toBeGreaterThanOrEqual(1);
   });
 
-  test("a client-side timeout is ambiguous too (the delayed request still lands)", async () => {
-    emu.addFault({ action: "import_group", effect: { kind: "delay", ms: 400 } });
-    const err = await rejection(client(emu, { retry: 5, timeoutMs: 100 }).importGroup({ Type: "Public", Name: "slow" }));
+  test.each([
+    ["connection dropped", { kind: "drop" } as const],
+    ["HTTP 502", { kind: "http", status: 502 } as const],
+  ])("%s, not applied → listing finds nothing, so it is repeated: one group", async (_n, effect) => {
+    emu.addFault({ action: "import_group", effect });
+    const res = await client(emu, { retry: 5 }).importGroup({ Type: "Public", Name: "Quarterly Ops" });
+    expect(emu.store.listGroups().map((g) => g.GroupId)).toEqual([res.GroupId]);
+    expect(emu.counters().import_group).toBe(2);
+  });
+
+  test("not applied and no attempt left: the error says the call is safe to repeat", async () => {
+    emu.addFault({ action: "import_group", effect: { kind: "drop" } });
+    const err = await rejection(client(emu, { retry: 0 }).importGroup({ Type: "Public", Name: "Quarterly Ops" }));
+    expect(err).toMatchObject({ delivery: "not-sent" });
+    expect(emu.store.listGroups()).toHaveLength(0);
+    expect(emu.counters().import_group).toBe(1);
+  });
+
+  test("a client-side timeout: the delayed request lands within the settle window and is found, not repeated", async () => {
+    emu.addFault({ action: "import_group", effect: { kind: "delay", ms: 300 } });
+    // The product really waits for the service to be done (default 3.5 s; 1 s here) before it looks.
+    const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+    const chat = client(emu, { retry: 5, timeoutMs: 100, ambiguitySettleMs: 1000, sleep: realSleep });
+    const res = await chat.importGroup({ Type: "Public", Name: "slow" });
+    expect(emu.counters().import_group).toBe(1);
+    expect(emu.store.listGroups().map((g) => g.GroupId)).toEqual([res.GroupId]);
+  });
+
+  test("two groups match what was sent → nothing is adopted; the error names both and the fix", async () => {
+    const chat = client(emu, { retry: 5 });
+    const twin = await chat.importGroup({ Type: "Public", Name: "Twin" });
+    emu.addFault({ action: "import_group", effect: { kind: "applyThenDrop" } });
+    const err = await rejection(chat.importGroup({ Type: "Public", Name: "Twin" }));
+    expect(isAmbiguousCreate(err)).toBe(true);
+    const ids = emu.store.listGroups().map((g) => g.GroupId);
+    expect(ids).toHaveLength(2);
+    for (const id of ids) expect(err.message).toContain(JSON.stringify(id));
+    expect(err.message).toMatch(/groupId: "<that id>" and adopt: true/);
+    expect(err.message).toContain(JSON.stringify(twin.GroupId));
+    expect(emu.counters().import_group).toBe(2);
+  });
+
+  test("looking for it fails too → CHAT_ERR_AMBIGUOUS_CREATE says exactly what to check", async () => {
+    emu.addFault({ action: "import_group", effect: { kind: "applyThenDrop" } });
+    emu.addFault({ action: "get_appid_group_list", effect: { kind: "error", errorCode: 10004 } });
+    const err = await rejection(client(emu, { retry: 5 }).importGroup({ Type: "Public", Name: "Quarterly Ops" }));
     expect(err.code).toBe("CHAT_ERR_AMBIGUOUS_CREATE");
-    expect((err.cause as { code?: string }).code).toBe("CHAT_ERR_TIMEOUT");
+    expect(err.message).toContain('group "Quarterly Ops" may or may not have created the group');
+    expect(err.message).toMatch(/a Public group named "Quarterly Ops"/);
+    expect(err.message).toMatch(/Setting a custom groupId avoids this/);
     expect(emu.counters().import_group).toBe(1);
   });
 });

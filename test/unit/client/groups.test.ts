@@ -1,4 +1,4 @@
-import { canonicalGroupType, importDifferences, normalizeGroupInfo } from "../../../provider/client/groups";
+import { canonicalGroupType, importDifferences, matchesLostImport, normalizeGroupInfo } from "../../../provider/client/groups";
 import type { WireGroupInfo } from "../../../provider/client/wire";
 
 const found = (over: Partial<WireGroupInfo> = {}): WireGroupInfo => ({
@@ -44,5 +44,23 @@ describe("importDifferences: is the group read back the one we imported?", () =>
     ["MaxMemberCount is not compared", { Type: "Public", Name: "n", MaxMemberCount: 9 }, found({ MaxMemberNum: 2000 }), []],
   ])("%s", (_n, sent, got, diffs) => {
     expect(importDifferences(sent, got)).toEqual(diffs);
+  });
+});
+
+describe("matchesLostImport: is a listed group the one a lost import created?", () => {
+  const sent = { Type: "Work", Name: "Ops", Owner_Account: "leckie" };
+  const found = (over: Record<string, unknown> = {}) =>
+    ({ GroupId: "@TGS#A", ErrorCode: 0, ErrorInfo: "", Type: "Private", Name: "Ops", Owner_Account: "leckie", CreateTime: 1000, ...over }) as never;
+  test.each<[string, Record<string, unknown>, Record<string, unknown>, boolean]>([
+    ["same fields, created inside the window (Work read back as Private)", {}, {}, true],
+    ["created just before the window", {}, { CreateTime: 998 }, false],
+    ["created just after the window", {}, { CreateTime: 1003 }, false],
+    ["another name", {}, { Name: "Ops2" }, false],
+    ["another owner", {}, { Owner_Account: "peter" }, false],
+    ["no owner where one was sent", {}, { Owner_Account: "" }, false],
+    ["CreateTime sent: it decides, not the window", { CreateTime: 5 }, { CreateTime: 5 }, true],
+    ["CreateTime sent and different", { CreateTime: 5 }, { CreateTime: 1000 }, false],
+  ])("%s", (_name, sentOver, foundOver, expected) => {
+    expect(matchesLostImport({ ...sent, ...sentOver }, found(foundOver), 999, 1002)).toBe(expected);
   });
 });
