@@ -19,6 +19,7 @@ export const SETTINGS = {
   identifier: { env: "TENCENT_CHAT_IDENTIFIER", secret: false, doc: "The App admin account; default `administrator`." },
   region: { env: "TENCENT_CHAT_REGION", secret: false, doc: `The app's region (${REGION_NAMES.join(", ")}); default \`china\`.` },
   endpoint: { env: "TENCENT_CHAT_ENDPOINT", secret: false, doc: "A full base URL instead of the region, e.g. the emulator." },
+  timeoutMs: { env: "TENCENT_CHAT_TIMEOUT_MS", secret: false, doc: "Deadline per request in ms (100–600000); default 10000." },
 } as const;
 
 /** A setting name. */
@@ -35,6 +36,8 @@ export interface ResolvedSettings {
   userSig?: string;
   region?: Region;
   endpoint?: string;
+  /** Deadline per request; the client's default (10 s) when absent. */
+  timeoutMs?: number;
 }
 
 /** What `configure()` receives: a config reader (the host's `Config`). */
@@ -101,6 +104,10 @@ export function resolveSettings(raw: RawSettings = rawSettings()): ResolvedSetti
   if (raw.endpoint !== undefined && !/^https?:\/\/[^/?#\s]+\/?$/.test(raw.endpoint)) {
     problems.push(`${CONFIG_NAMESPACE}:endpoint must be a base URL like https://host or http://127.0.0.1:8080, without a path`);
   }
+  const timeoutMs = raw.timeoutMs === undefined ? undefined : Number(raw.timeoutMs);
+  if (timeoutMs !== undefined && (!/^\d+$/.test(raw.timeoutMs!) || timeoutMs < 100 || timeoutMs > 600_000)) {
+    problems.push(`${CONFIG_NAMESPACE}:timeoutMs must be a whole number of milliseconds from 100 to 600000 (above the service's 3 s), got ${JSON.stringify(raw.timeoutMs)}`);
+  }
   if (problems.length > 0) {
     throw new ChatError(ErrorCodes.Config, `Tencent Cloud Chat provider configuration is incomplete: ${problems.join("; ")}.`);
   }
@@ -109,5 +116,6 @@ export function resolveSettings(raw: RawSettings = rawSettings()): ResolvedSetti
     identifier,
     ...(raw.secretKey !== undefined ? { secretKey: raw.secretKey } : { userSig: raw.userSig }),
     ...(raw.endpoint !== undefined ? { endpoint: raw.endpoint.replace(/\/$/, "") } : { region: region as Region }),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
   };
 }

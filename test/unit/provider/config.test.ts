@@ -11,6 +11,7 @@ test.each<[string, RawSettings, object]>([
   ["a region", { ...ok, region: "singapore" }, { region: "singapore" }],
   ["an endpoint instead of a region, trailing slash dropped", { ...ok, endpoint: "http://127.0.0.1:9000/" }, { endpoint: "http://127.0.0.1:9000" }],
   ["a UserSig instead of a key", { sdkAppId: "1", userSig: "sig" }, { userSig: "sig" }],
+  ["a request deadline", { ...ok, timeoutMs: "2500" }, { timeoutMs: 2500 }],
 ])("valid: %s", (_name, raw, expected) => {
   expect(resolveSettings(raw)).toMatchObject(expected);
 });
@@ -23,6 +24,8 @@ test.each<[string, RawSettings, RegExp[]]>([
   ["region and endpoint", { ...ok, region: "china", endpoint: "https://x" }, [/both tencent-chat:region and tencent-chat:endpoint/]],
   ["endpoint with a path", { ...ok, endpoint: "https://x/v4" }, [/endpoint must be a base URL/]],
   ["identifier with a space", { ...ok, identifier: "ad min" }, [/identifier must be 1-32 printable ASCII/]],
+  ["timeoutMs too small", { ...ok, timeoutMs: "50" }, [/timeoutMs must be a whole number of milliseconds from 100 to 600000/]],
+  ["timeoutMs not a number", { ...ok, timeoutMs: "10s" }, [/timeoutMs must be a whole number/]],
 ])("invalid: %s", (_name, raw, patterns) => {
   let error: unknown;
   try {
