@@ -4,25 +4,39 @@
  * Module state (stored config, the client) is shared by every ChatGroup the host serves.
  */
 import { createHash } from "node:crypto";
+import { GroupReadBatcher } from "./client/batch";
 import { ChatClient } from "./client/client";
 import { resolveSettings, storeConfig, type ConfigReader, type ResolvedSettings } from "./config";
 import { check as checkInputs } from "./resource/check";
 import { diff as diffInputs } from "./resource/diff";
-import { createGroup, deleteGroup, readGroup, updateGroup } from "./resource/lifecycle";
+import { createGroup, deleteGroup, readGroup, updateGroup, type GroupApi } from "./resource/lifecycle";
 import type { CheckResult, DiffResult } from "./resource/types";
 
-let current: { key: string; client: ChatClient } | undefined;
+let current: { key: string; client: ChatClient; api: GroupApi } | undefined;
 
-/** The client for the settings in force now; rebuilt only when they change (the key holds a hash, not the secret). */
-function client(): ChatClient {
+/**
+ * The API for the settings in force now; rebuilt only when they change (the key holds a hash, not the secret).
+ * Every getGroup (reads, and the read-backs of create and update) goes through one batcher per client, so
+ * concurrent reads share get_group_info calls of up to 50 ids.
+ */
+function client(): GroupApi {
   const s: ResolvedSettings = resolveSettings();
   const secret = createHash("sha256").update(s.secretKey ?? s.userSig ?? "").digest("hex");
-  const key = JSON.stringify([s.sdkAppId, s.identifier, s.region, s.endpoint, secret]);
+  const key = JSON.stringify([s.sdkAppId, s.identifier, s.region, s.endpoint, s.timeoutMs, secret]);
   if (current?.key !== key) {
     void current?.client.close();
-    current = { key, client: new ChatClient(s) };
+    const chat = new ChatClient(s);
+    const reads = new GroupReadBatcher(chat);
+    const api: GroupApi = {
+      importGroup: (r) => chat.importGroup(r),
+      getGroup: (id, filter) => reads.getGroup(id, filter),
+      modifyGroupBaseInfo: (r) => chat.modifyGroupBaseInfo(r),
+      changeGroupOwner: (r) => chat.changeGroupOwner(r),
+      destroyGroup: (r) => chat.destroyGroup(r),
+    };
+    current = { key, client: chat, api };
   }
-  return current.client;
+  return current.api;
 }
 
 /**

@@ -1,14 +1,15 @@
 /**
  * The request loop behind every {@link ChatClient} method: rate-limit, sign, send, interpret, then follow the pure
- * retry policy (./retry.ts). Also the one place that regenerates an expired UserSig (70001) and the one place
- * that reports attempts to the `onRequest` hook, which only ever sees the action and the outcome.
+ * retry policy (./retry.ts). Also the one place that regenerates an expired UserSig (70001), the one place that
+ * reports attempts to the `onRequest` hook (which only ever sees the action and the outcome), and the one place
+ * that tells the shared limiter how its grants fared, so it can ride the quota (AIMD, ./limiter.ts).
  */
 import { actionPath, type ChatAction } from "./actions";
 import { interpretAnswer } from "./envelope";
 import { Codes } from "./error-codes";
 import { ChatError, ErrorCodes, isChatApiError, isChatError, isConflict } from "./errors";
 import type { LimiterRegistry } from "./limiter";
-import { backoffDelay, decideRetry, type RetryOptions } from "./retry";
+import { backoffDelay, decideRetry, isRateLimitFailure, type RetryOptions } from "./retry";
 import type { HttpTransport } from "./transport";
 import { buildCallUrl, randomUint32, redactText } from "./url";
 import type { UserSigSource } from "./usersig";
@@ -72,6 +73,7 @@ export class Executor {
     const { retry, random } = this.cfg;
     let renewed = false;
     let hadAmbiguous = false;
+    let rateLimited = 0;
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.attempt(action, bodyText, attempt, hooks.groupId);
@@ -89,7 +91,8 @@ export class Executor {
           if (answer !== "retry") return answer;
           throw error;
         }
-        const decision = decideRetry({ action, error, attempt, hasCustomGroupId: hooks.hasCustomGroupId, options: retry, random });
+        if (isRateLimitFailure(error)) rateLimited++;
+        const decision = decideRetry({ action, error, attempt, rateLimited, hasCustomGroupId: hooks.hasCustomGroupId, options: retry, random });
         if (decision.kind === "read-back" || decision.kind === "ambiguous-create") {
           if (!hooks.onAmbiguous) throw error;
           hadAmbiguous = true;
@@ -107,7 +110,8 @@ export class Executor {
 
   private async attempt(action: ChatAction, bodyText: string, attempt: number, groupId?: string): Promise<Record<string, unknown>> {
     const { baseUrl, sdkAppId, identifier, sig, transport, limiters, perSecond, random, onRequest } = this.cfg;
-    await limiters?.get(baseUrl, sdkAppId, action, perSecond[action]).acquire();
+    const limiter = limiters?.get(baseUrl, sdkAppId, action, perSecond[action]);
+    const grantedAt = limiter ? await limiter.acquire() : 0;
     const url = buildCallUrl(baseUrl, action, { sdkAppId, identifier, userSig: sig.current(), random: randomUint32(random) });
     const endpoint = `${baseUrl}/${actionPath(action)}`;
     const redact = (s: string) => redactText(s, sig.secrets());
@@ -115,9 +119,13 @@ export class Executor {
     try {
       const answer = await transport.post(action, url, endpoint, bodyText || "{}", redact);
       const body = interpretAnswer(action, endpoint, answer.status, answer.text, redact, groupId);
+      limiter?.onAccepted(grantedAt);
       onRequest?.({ action, attempt, outcome: "ok", durationMs: performance.now() - started });
       return body;
     } catch (error) {
+      // Any answer from the service means the call was admitted; only a refusal for rate slows the limiter.
+      if (isRateLimitFailure(error)) limiter?.onRefused(grantedAt);
+      else if (isChatApiError(error)) limiter?.onAccepted(grantedAt);
       onRequest?.(describeFailure(action, attempt, error, performance.now() - started));
       throw error;
     }

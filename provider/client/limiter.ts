@@ -6,6 +6,11 @@
  * calendar-aligned, so we stay within the server's quota however it counts (QD-LIMITS: 200/s per API per SDKAppID,
  * get_appid_group_list 1/s). Waiters are served strictly FIFO; one timer sleeps until the next token returns, no
  * polling. Clock and sleep are injectable so tests run on a fake clock.
+ *
+ * The bucket also rides the quota it actually gets (AIMD, DECISIONS.md C7): the quota is shared with everything
+ * else that uses the app, so when the server refuses a call for rate the effective rate drops multiplicatively,
+ * and it climbs back additively while calls are accepted, never above the configured quota. The policy is the
+ * pure {@link nextRate}; {@link RateLimiter} only feeds it events.
  */
 import { ACTIONS, type ChatAction } from "./actions";
 
@@ -26,34 +31,125 @@ export const realClock: LimiterClock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-/** Token bucket with per-token return after one window and a FIFO queue of waiters. */
+/** Parameters of the AIMD policy ({@link nextRate}). */
+export interface AimdParams {
+  /** Multiplicative decrease on a refusal: the rate never drops below `rate × decrease`. Default 0.5. */
+  decrease: number;
+  /**
+   * A refusal lowers the rate to at most `rate × margin`, and not below `margin ×` what the server accepted in the
+   * last window: one stray refusal at full speed costs 10 %, not half. Default 0.9.
+   */
+  margin: number;
+  /** Additive increase per refusal-free window, as a fraction of the configured quota. Default 0.1. */
+  increase: number;
+  /** Lowest rate, calls per window. Default 1. */
+  minRate: number;
+}
+
+/** Defaults of {@link AimdParams}. */
+export const DEFAULT_AIMD: AimdParams = { decrease: 0.5, margin: 0.9, increase: 0.05, minRate: 1 };
+
+/** State of the AIMD policy. */
+export interface AimdState {
+  /** Effective calls per window (may be fractional; the bucket uses its floor). */
+  rate: number;
+  /** The configured quota: the rate never exceeds it. */
+  ceiling: number;
+  /** When the rate was last lowered (-Infinity: never). */
+  lastDecreaseAt: number;
+  /** When the rate was last raised or lowered (-Infinity: never). */
+  lastChangeAt: number;
+}
+
+/** What happened to one call the limiter granted. */
+export type AimdEvent =
+  /** The server refused the call for rate; `accepted` = calls it accepted from us in the last window. */
+  | { kind: "refused"; grantedAt: number; now: number; accepted: number }
+  /** The server accepted (answered) the call. */
+  | { kind: "accepted"; grantedAt: number; now: number };
+
+/**
+ * The next AIMD state. Pure.
+ * - A refusal of a call granted before (or at) the last decrease is ignored: it was sent at the old rate, and a burst of
+ *   refusals is one congestion event (as TCP reduces once per round trip).
+ * - Otherwise a refusal sets the rate to max(rate × decrease, accepted × margin), capped at rate × margin and
+ *   floored at minRate.
+ * - An accepted call granted after the last decrease raises the rate by `increase × ceiling`, at most once per
+ *   window, up to the ceiling.
+ */
+export function nextRate(state: AimdState, event: AimdEvent, params: AimdParams = DEFAULT_AIMD, windowMs = 1000): AimdState {
+  if (event.kind === "refused") {
+    if (event.grantedAt <= state.lastDecreaseAt) return state;
+    const target = Math.max(state.rate * params.decrease, event.accepted * params.margin);
+    const rate = Math.max(params.minRate, Math.min(state.rate * params.margin, target));
+    return { ...state, rate, lastDecreaseAt: event.now, lastChangeAt: event.now };
+  }
+  if (state.rate >= state.ceiling || event.grantedAt <= state.lastDecreaseAt || event.now - state.lastChangeAt < windowMs) return state;
+  return { ...state, rate: Math.min(state.ceiling, state.rate + params.increase * state.ceiling), lastChangeAt: event.now };
+}
+
+/** Token bucket with per-token return after one window, a FIFO queue of waiters, and an AIMD effective rate. */
 export class RateLimiter {
-  private perWindow: number;
+  private aimd: AimdState;
+  private readonly params: AimdParams;
   private readonly windowMs: number;
   private readonly clock: LimiterClock;
-  /** Times at which spent tokens were taken, oldest first; length <= perWindow. */
+  /** Times at which spent tokens were taken, oldest first. */
   private readonly spent: number[] = [];
-  private readonly waiters: Array<() => void> = [];
+  /** Times at which the server accepted our calls in the last window, oldest first. */
+  private readonly accepted: number[] = [];
+  private readonly waiters: Array<(grantedAt: number) => void> = [];
   private pumping = false;
   /** Grants so far (for tests and benchmarks). */
   granted = 0;
+  /** Rate refusals reported so far, and how many of them lowered the rate. */
+  readonly refusals = { seen: 0, decreases: 0 };
 
-  constructor(perWindow: number, options: { windowMs?: number; clock?: LimiterClock } = {}) {
+  constructor(perWindow: number, options: { windowMs?: number; clock?: LimiterClock; aimd?: Partial<AimdParams> } = {}) {
     if (!(perWindow > 0) || !Number.isFinite(perWindow)) throw new RangeError(`rate limit must be a positive number, got ${perWindow}`);
-    this.perWindow = Math.max(1, Math.floor(perWindow));
+    const ceiling = Math.max(1, Math.floor(perWindow));
+    this.aimd = { rate: ceiling, ceiling, lastDecreaseAt: -Infinity, lastChangeAt: -Infinity };
+    this.params = { ...DEFAULT_AIMD, ...options.aimd };
     this.windowMs = options.windowMs ?? 1000;
     this.clock = options.clock ?? realClock;
   }
 
-  /** The configured grants per window. */
+  /** The configured grants per window (the quota). */
   get limit(): number {
-    return this.perWindow;
+    return this.aimd.ceiling;
+  }
+
+  /** Grants per window in force now: the quota, or less after rate refusals (AIMD). */
+  get currentLimit(): number {
+    return Math.max(1, Math.floor(this.aimd.rate));
   }
 
   /** Lower the limit (used when clients sharing the limiter are configured differently: the smallest wins). */
   lowerLimit(perWindow: number): void {
     const n = Math.max(1, Math.floor(perWindow));
-    if (n < this.perWindow) this.perWindow = n;
+    if (n < this.aimd.ceiling) this.aimd = { ...this.aimd, ceiling: n, rate: Math.min(this.aimd.rate, n) };
+  }
+
+  /** The server refused a call granted at `grantedAt` for rate: slow down (once per congestion event). */
+  onRefused(grantedAt: number): void {
+    const now = this.clock.now();
+    this.refusals.seen++;
+    const before = this.aimd.rate;
+    this.aimd = nextRate(this.aimd, { kind: "refused", grantedAt, now, accepted: this.acceptedInWindow(now) }, this.params, this.windowMs);
+    if (this.aimd.rate < before) this.refusals.decreases++;
+  }
+
+  /** The server accepted a call granted at `grantedAt`: count it, and speed back up towards the quota. */
+  onAccepted(grantedAt: number): void {
+    const now = this.clock.now();
+    this.accepted.push(now);
+    this.acceptedInWindow(now);
+    this.aimd = nextRate(this.aimd, { kind: "accepted", grantedAt, now }, this.params, this.windowMs);
+  }
+
+  private acceptedInWindow(now: number): number {
+    while (this.accepted.length > 0 && now - this.accepted[0]! >= this.windowMs) this.accepted.shift();
+    return this.accepted.length;
   }
 
   /** Requests waiting for a token. */
@@ -61,9 +157,9 @@ export class RateLimiter {
     return this.waiters.length;
   }
 
-  /** Resolve when a token is granted; callers are served in call order. */
-  acquire(): Promise<void> {
-    return new Promise<void>((resolve) => {
+  /** Resolve with the grant time (pass it to onRefused/onAccepted) when a token is granted; FIFO. */
+  acquire(): Promise<number> {
+    return new Promise<number>((resolve) => {
       this.waiters.push(resolve);
       if (!this.pumping) void this.pump();
     });
@@ -78,9 +174,10 @@ export class RateLimiter {
           await this.clock.sleep(wait);
           continue;
         }
-        this.spent.push(this.clock.now());
+        const grantedAt = this.clock.now();
+        this.spent.push(grantedAt);
         this.granted++;
-        this.waiters.shift()!();
+        this.waiters.shift()!(grantedAt);
       }
     } finally {
       this.pumping = false;
@@ -90,9 +187,10 @@ export class RateLimiter {
   /** Ms until a token is available at `now` (0 = now); drops tokens that have come back. */
   private waitMs(now: number): number {
     while (this.spent.length > 0 && now - this.spent[0]! >= this.windowMs) this.spent.shift();
-    if (this.spent.length < this.perWindow) return 0;
+    const perWindow = this.currentLimit;
+    if (this.spent.length < perWindow) return 0;
     // The oldest of the last `perWindow` grants decides; with a lowered limit, skip the surplus.
-    const decisive = this.spent[this.spent.length - this.perWindow]!;
+    const decisive = this.spent[this.spent.length - perWindow]!;
     return Math.max(1, decisive + this.windowMs - now);
   }
 }

@@ -6,6 +6,10 @@
  * left) or AMBIGUOUS (sent, answer lost). Definite transient failures are retried for every action. Ambiguous ones
  * only for actions whose repeat leaves the same end state (ACTIONS[x].repeatable); import_group without a custom
  * GroupId is never repeated (a repeat could create a second group), and with one it is resolved by reading back.
+ *
+ * Rate refusals (60007 and kin, HTTP 429) get their own, larger budget: the server did nothing, and the shared
+ * limiter slows down on each one (limiter.ts), so waiting our turn again is the right answer to sustained overload;
+ * they do not use up the attempts meant for other transient failures. Both budgets are bounded.
  */
 import { ACTIONS, type ChatAction } from "./actions";
 import { ErrorCodes, isChatApiError, isChatError } from "./errors";
@@ -19,10 +23,24 @@ export interface RetryOptions {
   baseDelayMs: number;
   /** Largest backoff ceiling in ms. Default 5000. */
   maxDelayMs: number;
+  /**
+   * Most attempts a call may spend on rate refusals (60007, 60011, 60018, 60019, 10006, HTTP 429), counted apart
+   * from `maxAttempts`. Default 10; 1 when retries are off; never below `maxAttempts` unless set explicitly.
+   */
+  rateLimitMaxAttempts: number;
 }
 
-/** Defaults: 5 attempts, full jitter between 0 and min(5 s, 100 ms × 2^(n-1)). */
-export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 5000 };
+/** Defaults: 5 attempts (10 for rate refusals), full jitter between 0 and min(5 s, 100 ms × 2^(n-1)). */
+export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 5000, rateLimitMaxAttempts: 10 };
+
+/** Tencent codes that mean "too many calls, nothing was done": the limiter slows down on them. */
+export const RATE_LIMIT_CODES: readonly number[] = [60007, 60011, 60018, 60019, 10006];
+
+/** Whether a failure is a rate refusal (a {@link RATE_LIMIT_CODES} code or HTTP 429). Pure. */
+export function isRateLimitFailure(error: unknown): boolean {
+  if (isChatApiError(error)) return RATE_LIMIT_CODES.includes(error.errorCode);
+  return isChatError(error) && error.code === ErrorCodes.Http && (error as { status?: number }).status === 429;
+}
 
 /**
  * Normalize the `retry` option: a number is the count of RETRIES (0 = off), an object overrides the defaults.
@@ -30,10 +48,16 @@ export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 5, baseDelayMs: 100, m
  * @throws RangeError for a negative or non-integer count.
  */
 export function resolveRetryOptions(retry: number | Partial<RetryOptions> | undefined): RetryOptions {
-  const opts: RetryOptions =
-    typeof retry === "number" ? { ...DEFAULT_RETRY, maxAttempts: retry + 1 } : { ...DEFAULT_RETRY, ...(retry ?? {}) };
+  const given: Partial<RetryOptions> = typeof retry === "number" ? { maxAttempts: retry + 1 } : (retry ?? {});
+  const opts: RetryOptions = { ...DEFAULT_RETRY, ...given };
   if (!Number.isInteger(opts.maxAttempts) || opts.maxAttempts < 1) {
     throw new RangeError(`retry: maxAttempts must be an integer >= 1 (retries >= 0), got ${String(opts.maxAttempts)}`);
+  }
+  if (given.rateLimitMaxAttempts === undefined) {
+    // Retries off means off; otherwise rate refusals get at least as many attempts as anything else.
+    opts.rateLimitMaxAttempts = opts.maxAttempts === 1 ? 1 : Math.max(opts.maxAttempts, DEFAULT_RETRY.rateLimitMaxAttempts);
+  } else if (!Number.isInteger(opts.rateLimitMaxAttempts) || opts.rateLimitMaxAttempts < 1) {
+    throw new RangeError(`retry: rateLimitMaxAttempts must be an integer >= 1, got ${String(opts.rateLimitMaxAttempts)}`);
   }
   if (!(opts.baseDelayMs >= 0) || !(opts.maxDelayMs >= opts.baseDelayMs)) {
     throw new RangeError("retry: need 0 <= baseDelayMs <= maxDelayMs");
@@ -94,6 +118,11 @@ export interface RetryContext {
   error: unknown;
   /** 1-based number of the attempt that just failed. */
   attempt: number;
+  /**
+   * How many of the attempts so far (this one included) were rate refusals. Default: 1 when this failure is one,
+   * else 0 (callers that do not count get the ordinary budget plus at most `rateLimitMaxAttempts`).
+   */
+  rateLimited?: number;
   /** For import_group: whether the request carried a custom GroupId. */
   hasCustomGroupId?: boolean;
   options: RetryOptions;
@@ -105,7 +134,14 @@ export interface RetryContext {
 export function decideRetry(ctx: RetryContext): RetryDecision {
   const kind = classifyFailure(ctx.error);
   if (kind === "permanent") return { kind: "fail" };
-  const canAttemptAgain = ctx.attempt < ctx.options.maxAttempts;
+  const { maxAttempts, rateLimitMaxAttempts } = ctx.options;
+  if (isRateLimitFailure(ctx.error)) {
+    const refused = Math.max(1, ctx.rateLimited ?? 1);
+    // Bounded twice: by the refusal budget, and in total by both budgets together.
+    if (refused >= rateLimitMaxAttempts || ctx.attempt >= maxAttempts + rateLimitMaxAttempts - 1) return { kind: "fail" };
+    return { kind: "retry", delayMs: backoffDelay(refused, ctx.options, ctx.random) };
+  }
+  const canAttemptAgain = ctx.attempt - (ctx.rateLimited ?? 0) < maxAttempts;
   if (kind === "ambiguous" && !ACTIONS[ctx.action].repeatable) {
     // Ambiguity is resolved even with retries off: it is about what happened, not about trying again.
     return ctx.hasCustomGroupId ? { kind: "read-back" } : { kind: "ambiguous-create" };

@@ -60,6 +60,8 @@ test("neither the key nor any generated UserSig leaks", async () => {
 
     await chat.importGroup({ Type: "Public", Name: "ok", GroupId: "ok" });
     emu.addFault({ action: "import_group", effect: { kind: "applyThenDrop" } });
+    // The lookup that would find the lost import fails too, so the ambiguous-create error itself is scanned.
+    emu.addFault({ action: "get_appid_group_list", effect: { kind: "error", errorCode: 10004 }, times: 2 });
     await capture(chat.importGroup({ Type: "Public", Name: "amb" }));
     emu.addFault({ action: "destroy_group", effect: { kind: "http", status: 502 }, times: 2 });
     await capture(chat.destroyGroup({ GroupId: "ok" }));

@@ -1,4 +1,13 @@
-import { LimiterRegistry, RateLimiter, sharedLimiters, type LimiterClock } from "../../../provider/client/limiter";
+import {
+  DEFAULT_AIMD,
+  LimiterRegistry,
+  nextRate,
+  RateLimiter,
+  sharedLimiters,
+  type AimdEvent,
+  type AimdState,
+  type LimiterClock,
+} from "../../../provider/client/limiter";
 
 /**
  * A fake clock: sleep advances time without waiting; every sleep is recorded. It first lets queued promise
@@ -114,5 +123,81 @@ describe("LimiterRegistry", () => {
   });
   test("the shared registry is process-wide (same object through globalThis)", () => {
     expect((globalThis as Record<symbol, unknown>)[Symbol.for("pulumi-tencent-chat.limiters")]).toBe(sharedLimiters);
+  });
+});
+
+describe("nextRate: the AIMD policy (quota 200, window 1000 ms)", () => {
+  const at = (rate: number, lastDecreaseAt = -Infinity, lastChangeAt = lastDecreaseAt): AimdState => ({ rate, ceiling: 200, lastDecreaseAt, lastChangeAt });
+  const refused = (grantedAt: number, now: number, accepted: number): AimdEvent => ({ kind: "refused", grantedAt, now, accepted });
+  const ok = (grantedAt: number, now: number): AimdEvent => ({ kind: "accepted", grantedAt, now });
+  test.each<[string, AimdState, AimdEvent, number]>([
+    ["a stray refusal at full speed costs 10 % of what was accepted", at(200), refused(0, 5, 199), 179.1],
+    ["a refusal with half accepted halves the rate", at(200), refused(0, 5, 50), 100],
+    ["never more than half at once, whatever was accepted", at(200), refused(0, 5, 0), 100],
+    ["always at least 10 % down", at(100), refused(10, 20, 150), 90],
+    ["a refusal of a call granted before the last decrease is the same event: ignored", at(100, 1000), refused(900, 1200, 40), 100],
+    ["… and one granted at the very instant of the decrease too", at(100, 1000), refused(1000, 1200, 40), 100],
+    ["never below minRate", at(1.5), refused(0, 5, 0), 1],
+    ["accepted within a window of the last change: no increase yet", at(100, 1000), ok(1100, 1900), 100],
+    ["accepted a window later: + 5 % of the quota", at(100, 1000), ok(1100, 2000), 110],
+    ["never above the quota", at(195, 1000), ok(1100, 2500), 200],
+    ["at the quota: unchanged", at(200), ok(0, 5000), 200],
+    ["accepted but granted before the last decrease: no increase", at(100, 1000), ok(999, 3000), 100],
+  ])("%s", (_label, state, event, rate) => {
+    expect(nextRate(state, event).rate).toBeCloseTo(rate, 6);
+  });
+
+  test("a decrease restarts the increase epoch; an increase does not move lastDecreaseAt", () => {
+    const down = nextRate(at(200), refused(0, 700, 10));
+    expect(down).toMatchObject({ lastDecreaseAt: 700, lastChangeAt: 700 });
+    const up = nextRate(down, ok(800, 1700));
+    expect(up).toMatchObject({ rate: 110, lastDecreaseAt: 700, lastChangeAt: 1700 });
+  });
+
+  test("defaults", () => expect(DEFAULT_AIMD).toEqual({ decrease: 0.5, margin: 0.9, increase: 0.05, minRate: 1 }));
+});
+
+describe("RateLimiter rides the quota (fake clock)", () => {
+  test("acquire resolves with the grant time", async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter(1, { clock });
+    expect(await limiter.acquire()).toBe(0);
+    expect(await limiter.acquire()).toBe(1000);
+  });
+
+  test("a burst of refusals from one window is one decrease, and later grants honour the lower rate", async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter(20, { clock });
+    const first = await Promise.all(Array.from({ length: 20 }, () => limiter.acquire()));
+    first.slice(0, 5).forEach((t) => limiter.onAccepted(t));
+    first.slice(5).forEach((t) => limiter.onRefused(t));
+    expect(limiter.refusals).toEqual({ seen: 15, decreases: 1 });
+    expect(limiter.currentLimit).toBe(10);
+    expect(limiter.limit).toBe(20);
+    const grants: number[] = [];
+    await Promise.all(Array.from({ length: 30 }, () => limiter.acquire().then((t) => grants.push(t))));
+    expect(maxPerWindow(grants)).toBeLessThanOrEqual(10);
+  });
+
+  test("accepted calls bring the rate back to the quota, one step per window, never above it", async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter(100, { clock, aimd: { increase: 0.2 } });
+    limiter.onRefused(await limiter.acquire());
+    expect(limiter.currentLimit).toBe(50); // nothing accepted yet: halved
+    const seen: number[] = [];
+    for (let w = 0; w < 5; w++) {
+      clock.t += 500; // two accepted calls per window: still one step per window
+      limiter.onAccepted(await limiter.acquire());
+      clock.t += 500;
+      limiter.onAccepted(await limiter.acquire());
+      seen.push(limiter.currentLimit);
+    }
+    expect(seen).toEqual([70, 90, 100, 100, 100]);
+  });
+
+  test("a lowered configured quota also caps the adapted rate", () => {
+    const limiter = new RateLimiter(200, { clock: fakeClock() });
+    limiter.lowerLimit(40);
+    expect([limiter.limit, limiter.currentLimit]).toEqual([40, 40]);
   });
 });

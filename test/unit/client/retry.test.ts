@@ -5,6 +5,8 @@ import {
   classifyFailure,
   decideRetry,
   DEFAULT_RETRY,
+  isRateLimitFailure,
+  RATE_LIMIT_CODES,
   resolveRetryOptions,
   type RetryDecision,
 } from "../../../provider/client/retry";
@@ -118,6 +120,70 @@ describe("backoff", () => {
     expect(resolveRetryOptions(opt).maxAttempts).toBe(attempts);
   });
   test.each([[-1], [{ maxAttempts: 0 }], [{ baseDelayMs: 10, maxDelayMs: 5 }]])("resolveRetryOptions(%j) throws", (opt) => {
+    expect(() => resolveRetryOptions(opt)).toThrow(RangeError);
+  });
+});
+
+describe("rate refusals: their own, larger, bounded budget", () => {
+  test.each([
+    ["60007", api(60007), true],
+    ["60011", api(60011), true],
+    ["60018", api(60018), true],
+    ["60019", api(60019), true],
+    ["10006", api(10006), true],
+    ["429", http(429), true],
+    ["10002", api(10002), false],
+    ["503", http(503), false],
+    ["timeout", timeout(), false],
+    ["plain Error", new Error("60007"), false],
+  ])("%s is a rate refusal: %s", (_n, error, expected) => {
+    expect(isRateLimitFailure(error)).toBe(expected);
+  });
+
+  test("every rate code is also retryable", () => {
+    for (const code of RATE_LIMIT_CODES) expect(classifyFailure(api(code))).toBe("definite-transient");
+  });
+
+  const decide = (error: unknown, attempt: number, rateLimited: number, options = DEFAULT_RETRY) =>
+    decideRetry({ action: "import_group", error, attempt, rateLimited, options, random: () => 0.5 }).kind;
+
+  test.each<[string, unknown, number, number, RetryDecision["kind"]]>([
+    ["5th refusal in a row: still retried (past maxAttempts)", api(60007), 5, 5, "retry"],
+    ["9th refusal in a row: retried", api(60007), 9, 9, "retry"],
+    ["10th refusal: the refusal budget is spent", api(60007), 10, 10, "fail"],
+    ["a 10002 after 4 refusals: the ordinary budget is untouched", api(10002), 5, 4, "retry"],
+    ["a 10002 as the 5th ordinary failure: fail", api(10002), 9, 4, "fail"],
+    ["a refusal after 4 ordinary failures: retried", api(60007), 5, 1, "retry"],
+    ["total attempts are bounded by both budgets together", api(60007), 14, 5, "fail"],
+    ["HTTP 429 counts as a refusal", http(429), 7, 7, "retry"],
+  ])("%s", (_label, error, attempt, rateLimited, expected) => {
+    expect(decide(error, attempt, rateLimited)).toBe(expected);
+  });
+
+  test("a refusal's backoff grows with the number of refusals, under the same cap", () => {
+    const d = decideRetry({ action: "get_group_info", error: api(60007), attempt: 9, rateLimited: 3, options: DEFAULT_RETRY, random: () => 0.5 });
+    expect(d).toEqual({ kind: "retry", delayMs: 200 });
+    const late = decideRetry({ action: "get_group_info", error: api(60007), attempt: 9, rateLimited: 9, options: DEFAULT_RETRY, random: () => 0.999 });
+    expect(late.kind === "retry" && late.delayMs).toBeLessThanOrEqual(5000);
+  });
+
+  test.each([
+    [undefined, 10],
+    [0, 1],
+    [2, 10],
+    [{ maxAttempts: 1 }, 1],
+    [{ maxAttempts: 12 }, 12],
+    [{ rateLimitMaxAttempts: 3 }, 3],
+    [{ maxAttempts: 1, rateLimitMaxAttempts: 4 }, 4],
+  ])("resolveRetryOptions(%j).rateLimitMaxAttempts = %i", (opt, n) => {
+    expect(resolveRetryOptions(opt).rateLimitMaxAttempts).toBe(n);
+  });
+
+  test("retries off: a refusal fails at once", () => {
+    expect(decide(api(60007), 1, 1, resolveRetryOptions(0))).toBe("fail");
+  });
+
+  test.each([[{ rateLimitMaxAttempts: 0 }], [{ rateLimitMaxAttempts: 2.5 }]])("resolveRetryOptions(%j) throws", (opt) => {
     expect(() => resolveRetryOptions(opt)).toThrow(RangeError);
   });
 });

@@ -1,0 +1,225 @@
+/**
+ * Batched group reads: concurrent `getGroup(id)` calls in one process coalesce into get_group_info calls of up to
+ * 50 ids (the API's limit, QD-GET), so a refresh of N groups costs about N/50 calls instead of N.
+ *
+ * When a batch goes out (no timers on the path of a lone read):
+ * - as soon as {@link BatchOptions.maxBatch} distinct ids are waiting (a full chunk never waits);
+ * - otherwise once the event loop has a turn (`setImmediate`) in which no new read arrived: reads that land in the
+ *   same or directly following turns (gRPC requests decoded from successive socket reads) share a call;
+ * - but while a partial batch is in flight the next partial one waits for it to finish (Nagle-style), so reads that
+ *   trickle in during one round trip share the next call; {@link BatchOptions.maxHoldMs} bounds that wait.
+ *
+ * Every caller gets its own result: the group, `undefined` when it does not exist (10010/10015), or that id's own
+ * error; a failure of a whole call rejects only the callers in that call. Ids are de-duplicated only among reads
+ * not yet sent: a read never joins a call already in flight, so a read issued after a write sees the write.
+ */
+import type { GroupInfoEntry } from "./client";
+import { ChatError, ErrorCodes, isNotFound } from "./errors";
+import { MAX_GROUP_INFO_IDS, type GroupInfo } from "./groups";
+import type { GetGroupInfoRequest } from "./wire";
+
+/** What the batcher needs from a client: get_group_info with one entry per requested id. */
+export interface GroupInfoSource {
+  getGroupInfo(request: GetGroupInfoRequest): Promise<GroupInfoEntry[]>;
+}
+
+/** Tuning of a {@link GroupReadBatcher}; the defaults suit the provider. */
+export interface BatchOptions {
+  /** Most ids per get_group_info call, 1..50. Default 50. */
+  maxBatch?: number;
+  /** Longest a partial batch waits behind an in-flight one, in ms. Default 200. */
+  maxHoldMs?: number;
+  /** Most consecutive loop turns a partial batch keeps waiting while new reads still arrive. Default 16. */
+  maxSettleTurns?: number;
+  /** Run `fn` on a later event-loop turn. Default `setImmediate`. */
+  defer?: (fn: () => void) => void;
+  /** Milliseconds, for {@link BatchOptions.maxHoldMs}. Default `performance.now`. */
+  now?: () => number;
+}
+
+/** Counts of a batcher's work (for tests and benchmarks). */
+export interface BatchStats {
+  /** `getGroup` calls received. */
+  reads: number;
+  /** get_group_info calls made. */
+  calls: number;
+  /** Ids sent in those calls (after de-duplication). */
+  ids: number;
+}
+
+interface Waiter {
+  resolve(group: GroupInfo | undefined): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Split ids into consecutive chunks of at most `max`, dropping repeats (first occurrence wins). Pure.
+ *
+ * @example planChunks(["a", "b", "a", "c"], 2) // [["a", "b"], ["c"]]
+ */
+export function planChunks(ids: readonly string[], max: number = MAX_GROUP_INFO_IDS): string[][] {
+  if (!Number.isInteger(max) || max < 1) throw new RangeError(`chunk size must be a positive integer, got ${max}`);
+  const unique = [...new Set(ids)];
+  const chunks: string[][] = [];
+  for (let i = 0; i < unique.length; i += max) chunks.push(unique.slice(i, i + max));
+  return chunks;
+}
+
+/**
+ * What one caller of `id` gets from a get_group_info answer: the group, `undefined` when it does not exist, or the
+ * error to throw. Pure.
+ */
+export function outcomeFor(id: string, entries: readonly GroupInfoEntry[]): { group: GroupInfo | undefined } | { error: unknown } {
+  const entry = entries.find((e) => e.GroupId === id);
+  if (!entry) {
+    const message = `Tencent Cloud Chat get_group_info answered without an entry for group ${JSON.stringify(id)}.`;
+    return { error: new ChatError(ErrorCodes.Protocol, message, { action: "get_group_info", groupId: id }) };
+  }
+  if (entry.ok) return { group: entry.group };
+  return isNotFound(entry.error) ? { group: undefined } : { error: entry.error };
+}
+
+/**
+ * Coalesces concurrent single-group reads into get_group_info calls of up to 50 ids. One per client; cheap to keep.
+ *
+ * @example
+ * const reads = new GroupReadBatcher(chat);
+ * const [a, b] = await Promise.all([reads.getGroup("g1"), reads.getGroup("g2")]); // one get_group_info call
+ */
+export class GroupReadBatcher {
+  /** Counts so far. */
+  readonly stats: BatchStats = { reads: 0, calls: 0, ids: 0 };
+  private readonly maxBatch: number;
+  private readonly maxHoldMs: number;
+  private readonly maxSettleTurns: number;
+  private readonly defer: (fn: () => void) => void;
+  private readonly now: () => number;
+  /** Reads not yet sent, by id, in arrival order (Map keeps insertion order). */
+  private pending = new Map<string, Waiter[]>();
+  /** When the oldest pending read arrived. */
+  private pendingSince = 0;
+  private partialInFlight = 0;
+  private settleScheduled = false;
+  private settleTurns = 0;
+  private sizeAtLastTurn = 0;
+  private holdTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly source: GroupInfoSource,
+    options: BatchOptions = {},
+  ) {
+    const max = options.maxBatch ?? MAX_GROUP_INFO_IDS;
+    if (!Number.isInteger(max) || max < 1 || max > MAX_GROUP_INFO_IDS) {
+      throw new RangeError(`maxBatch must be an integer from 1 to ${MAX_GROUP_INFO_IDS}, got ${max}`);
+    }
+    this.maxBatch = max;
+    this.maxHoldMs = options.maxHoldMs ?? 200;
+    this.maxSettleTurns = options.maxSettleTurns ?? 16;
+    this.defer = options.defer ?? ((fn) => void setImmediate(fn));
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  /**
+   * One group by id, or `undefined` when it does not exist (10010/10015); any other per-id error is thrown.
+   * Same contract as `ChatClient.getGroup`. A read with a `responseFilter` is sent on its own (answers differ).
+   */
+  getGroup(groupId: string, responseFilter?: GetGroupInfoRequest["ResponseFilter"]): Promise<GroupInfo | undefined> {
+    this.stats.reads++;
+    if (responseFilter) return this.sendAlone(groupId, responseFilter);
+    return new Promise<GroupInfo | undefined>((resolve, reject) => {
+      if (this.pending.size === 0) this.pendingSince = this.now();
+      const waiters = this.pending.get(groupId);
+      if (waiters) waiters.push({ resolve, reject });
+      else this.pending.set(groupId, [{ resolve, reject }]);
+      if (this.pending.size >= this.maxBatch) this.send(this.maxBatch, false);
+      else this.scheduleSettle();
+    });
+  }
+
+  /** Reads waiting to be sent (distinct ids). */
+  get waiting(): number {
+    return this.pending.size;
+  }
+
+  private scheduleSettle(): void {
+    if (this.settleScheduled || this.pending.size === 0) return;
+    this.settleScheduled = true;
+    this.defer(() => this.settle());
+  }
+
+  /** One loop turn later: send the partial batch once reads stop arriving, unless one is already in flight. */
+  private settle(): void {
+    this.settleScheduled = false;
+    if (this.pending.size === 0) return;
+    const held = this.now() - this.pendingSince;
+    const growing = this.pending.size > this.sizeAtLastTurn;
+    this.sizeAtLastTurn = this.pending.size;
+    if (growing && this.settleTurns < this.maxSettleTurns && held < this.maxHoldMs) {
+      this.settleTurns++;
+      this.scheduleSettle();
+      return;
+    }
+    if (this.partialInFlight > 0 && held < this.maxHoldMs) {
+      // Wait for the call in flight (its completion re-schedules us), but never longer than maxHoldMs.
+      this.holdTimer ??= setTimeout(() => {
+        this.holdTimer = undefined;
+        this.scheduleSettle();
+      }, this.maxHoldMs - held);
+      return;
+    }
+    this.send(this.pending.size, true);
+  }
+
+  /** Send the oldest `count` pending ids (≤ maxBatch each call). */
+  private send(count: number, partial: boolean): void {
+    while (count > 0 && this.pending.size > 0) {
+      const ids = [...this.pending.keys()].slice(0, Math.min(count, this.maxBatch));
+      count -= ids.length;
+      const batch = new Map(ids.map((id) => [id, this.pending.get(id)!]));
+      for (const id of ids) this.pending.delete(id);
+      void this.call(batch, partial && ids.length < this.maxBatch);
+    }
+    this.settleTurns = 0;
+    this.sizeAtLastTurn = this.pending.size;
+    if (this.pending.size > 0) this.pendingSince = this.now();
+    if (this.holdTimer !== undefined && this.pending.size === 0) {
+      clearTimeout(this.holdTimer);
+      this.holdTimer = undefined;
+    }
+  }
+
+  private async call(batch: Map<string, Waiter[]>, partial: boolean): Promise<void> {
+    const ids = [...batch.keys()];
+    this.stats.calls++;
+    this.stats.ids += ids.length;
+    if (partial) this.partialInFlight++;
+    try {
+      let entries: GroupInfoEntry[];
+      try {
+        entries = await this.source.getGroupInfo({ GroupIdList: ids });
+      } catch (error) {
+        for (const waiters of batch.values()) for (const w of waiters) w.reject(error);
+        return;
+      }
+      for (const [id, waiters] of batch) {
+        const outcome = outcomeFor(id, entries);
+        // Each extra caller of a repeated id gets its own copy, so no caller can change another's result.
+        waiters.forEach((w, i) =>
+          "error" in outcome ? w.reject(outcome.error) : w.resolve(i === 0 || !outcome.group ? outcome.group : structuredClone(outcome.group)),
+        );
+      }
+    } finally {
+      if (partial) this.partialInFlight--;
+      this.scheduleSettle();
+    }
+  }
+
+  /** A filtered read: its own call, same result rules. */
+  private async sendAlone(groupId: string, filter: NonNullable<GetGroupInfoRequest["ResponseFilter"]>): Promise<GroupInfo | undefined> {
+    this.stats.calls++;
+    this.stats.ids++;
+    const outcome = outcomeFor(groupId, await this.source.getGroupInfo({ GroupIdList: [groupId], ResponseFilter: filter }));
+    if ("error" in outcome) throw outcome.error;
+    return outcome.group;
+  }
+}
