@@ -4,13 +4,12 @@
  * otherwise — and then compares the emulator's groups with the stack state after a refresh: zero duplicates, zero
  * orphans (a group exists but not in state), zero ghosts (in state but gone). The table is printed.
  */
-import * as path from "node:path";
 import type { FaultEffect } from "../../../emulator";
 import type { ChatAction } from "../../../provider/client/actions";
-import { Engine, type CommandResult } from "../../harness/engine";
+import type { CommandResult } from "../../harness/engine";
 import type { ProviderHost, Props } from "../../harness/host";
-import type { Registration } from "../../harness/program";
 import { startE2E, type E2E } from "../../helpers/e2e";
+import { matrixStack, providerText, sharedHost } from "../../helpers/matrix";
 
 const TIMEOUT_MS = 1500;
 const FAULTS: [string, FaultEffect][] = [
@@ -53,10 +52,8 @@ const cells: Cell[] = [];
 
 beforeAll(async () => {
   e2e = await startE2E();
-  host = await e2e.newHost();
-  await host.configure({ ...e2e.config, "tencent-chat:timeoutMs": String(TIMEOUT_MS) });
-  const [proto] = await e2e.register(`const { ChatGroup } = require("pulumi-tencent-chat"); new ChatGroup("proto", { type: "Public", name: "proto" });`);
-  provider = proto!.inputs.__provider as string; // the same for every ChatGroup (golden), so registrations can be built
+  host = await sharedHost(e2e, { "tencent-chat:timeoutMs": String(TIMEOUT_MS) });
+  provider = await providerText(e2e);
 });
 afterAll(async () => {
   const table = render(cells);
@@ -64,19 +61,10 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-function registration(name: string, args: Props): Registration {
-  const type = "pulumi-nodejs:dynamic/tencent-chat:ChatGroup";
-  return { type, name, urn: `urn:pulumi:dev::chat-test::${type}::${name}`, inputs: { ...args, __provider: provider } };
-}
-
 async function runCell(op: Op, action: ChatAction, faultName: string, effect: FaultEffect): Promise<Cell> {
   const key = `fm-${op.replace(/\W+/g, "")}-${faultName.replace(/\W+/g, "")}`;
   let args: Props = { type: "Public", name: key, ...(op === "create (own id)" ? { groupId: key } : {}) };
-  const engine = new Engine({
-    projectDir: e2e.program.dir, project: "chat-test", stack: "dev", config: e2e.config, host,
-    statePath: path.join(e2e.program.dir, ".matrix", `${key}.json`),
-    program: async () => ({ registrations: [registration(key, args)], outputs: {} }),
-  });
+  const engine = matrixStack(e2e, host, provider, key, () => ({ [key]: args }));
   if (!op.startsWith("create")) expect((await engine.up()).ok).toBe(true);
   if (op === "update") args = { ...args, name: `${key}-v2` };
   const before = e2e.emulator.counters()[action];
