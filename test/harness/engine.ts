@@ -8,7 +8,7 @@
  * - replace honours deleteBeforeReplace; deletes of undeclared resources run last, and not after a failure;
  * - a partial failure keeps the resource with its reported state, and the next `up` always updates it;
  * - refresh drops resources whose Read returns an empty id and stores returned inputs.
- * Simplifications: no dependency graph (steps of one phase run concurrently), no plans, no ignoreChanges.
+ * Simplifications: no dependency graph (the steps of one phase run concurrently), no plans, no ignoreChanges.
  */
 import { HostCallError, ProviderHost, stripForWire, type ConfigValue, type Props } from "./host";
 import { runProgram, type ProgramResult, type Registration } from "./program";
@@ -111,10 +111,9 @@ export class Engine {
       const work = steps.filter((s) => s.op !== "delete" && s.failures.length === 0);
       await Promise.all(work.map((s) => this.apply(host, s, regs.get(s.urn)!)));
       const failed = steps.some((s) => s.error || s.failures.length > 0);
-      for (const s of steps.filter((x) => x.op === "delete")) {
-        if (failed) s.error = "skipped: an earlier step failed";
-        else await this.remove(host, s);
-      }
+      const deletes = steps.filter((x) => x.op === "delete");
+      if (failed) for (const s of deletes) s.error = "skipped: an earlier step failed";
+      else await Promise.all(deletes.map((s) => this.remove(host, s)));
       return steps;
     });
     if (result.ok) {
@@ -150,15 +149,11 @@ export class Engine {
     );
   }
 
-  /** `pulumi destroy`: delete every resource, newest first. */
+  /** `pulumi destroy`: delete every resource (independent resources concurrently, as the engine does). */
   async destroy(): Promise<CommandResult> {
     return this.withHost("destroy", async (host) => {
-      const steps: Step[] = [];
-      for (const r of [...this.state.resources].reverse()) {
-        const s = step("delete", r);
-        steps.push(s);
-        await this.remove(host, s);
-      }
+      const steps = [...this.state.resources].reverse().map((r) => step("delete", r));
+      await Promise.all(steps.map((s) => this.remove(host, s)));
       return steps;
     });
   }
