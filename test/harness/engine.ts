@@ -94,6 +94,11 @@ export class Engine {
     this.state = loadState(options.statePath, options.project, options.stack);
   }
 
+  /** Where the stack state is kept. */
+  get statePath(): string {
+    return this.options.statePath;
+  }
+
   /** The current state (a copy). */
   snapshot(): StackState {
     return JSON.parse(JSON.stringify(this.state)) as StackState;

@@ -75,3 +75,38 @@ test("no secret key and no UserSig anywhere a user or the state could see", asyn
   expect(corpus).not.toMatch(USERSIG_SHAPE);
   expect(corpus.toLowerCase()).not.toMatch(/usersig=(?!redacted)[^&\s"]+/);
 });
+
+test("the stack state file, every command's result and the host's output hold no secret after a faulty lifecycle", async () => {
+  const fs = await import("node:fs");
+  const { matrixStack, providerText, sharedHost } = await import("../../helpers/matrix");
+  const host = await sharedHost(e2e);
+  const provider = await providerText(e2e);
+  let groups: Record<string, Props> = { s1: { type: "Public", name: "state audit", groupId: "state-audit" }, s2: { type: "Work", name: "state audit 2" } };
+  const engine = matrixStack(e2e, host, provider, "secrets-state", () => groups);
+  const seenHere: unknown[] = [];
+  const snapshot = () => seenHere.push(fs.readFileSync(engine.statePath, "utf8"));
+
+  e2e.emulator.addFault({ action: "import_group", effect: { kind: "error", errorCode: 10002 } });
+  e2e.emulator.addFault({ action: "get_group_info", effect: { kind: "error", errorCode: 70001 } });
+  seenHere.push(await engine.up());
+  snapshot();
+  groups = { ...groups, s1: { ...groups.s1, name: "renamed" } };
+  e2e.emulator.addFault({ action: "modify_group_base_info", effect: { kind: "applyThenDrop" } });
+  seenHere.push(await engine.up());
+  snapshot();
+  seenHere.push(await engine.refresh());
+  groups = { ...groups, s3: { type: "Public", name: "clash", groupId: "state-audit" } };
+  const failed = await engine.up();
+  expect(failed.ok).toBe(false);
+  seenHere.push(failed);
+  snapshot();
+  groups = { s1: groups.s1!, s2: groups.s2! };
+  seenHere.push(await engine.destroy());
+  snapshot();
+
+  const corpus = [...seenHere.map((v) => (typeof v === "string" ? v : JSON.stringify(v))), host.stdout, host.stderr, ...emulatorLog].join("\n");
+  expect(corpus).toContain("state-audit");
+  expect(corpus).toMatch(/10021/); // the failure's message is in the scanned corpus
+  expect(corpus).not.toContain(SECRET_KEY);
+  expect(corpus).not.toMatch(USERSIG_SHAPE);
+});
