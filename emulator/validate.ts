@@ -82,7 +82,8 @@ const TYPE_ALIASES: Readonly<Record<string, string>> = { Work: "Private", Meetin
 export function importableType(value: string, behaviour: EmulatorBehaviour): string {
   if (value === "AVChatRoom") throw new ChatFailure(Codes.NoPermission, "import_group does not support AVChatRoom groups");
   if (IMPORTABLE_TYPES.has(value)) return value;
-  const alias = TYPE_ALIASES[value];
+  // Own entries only: a Type such as "constructor" must not find Object.prototype members.
+  const alias = Object.prototype.hasOwnProperty.call(TYPE_ALIASES, value) ? TYPE_ALIASES[value] : undefined;
   if (alias !== undefined && behaviour.acceptTypeAliases) return alias;
   throw invalid(`Type must be one of Private, Public, ChatRoom, Community; got ${JSON.stringify(value)}`);
 }

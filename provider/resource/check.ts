@@ -5,7 +5,7 @@
  */
 import type { ErrorObject } from "ajv";
 import { FIELDS, GROUP_TYPES, fieldByName, kindText, resolveLimits, type InputName, type ValidationLimits } from "./fields";
-import { canonicalType, isPlainObject, isUnknown, normalizeInputs, toPlainJson } from "./normalize";
+import { canonicalType, isPlainObject, isUnknown, normalizeInputs, ownEntry, toPlainJson } from "./normalize";
 import { inputValidator, utf8Bytes } from "./schema";
 import type { CheckFailure, CheckResult } from "./types";
 
@@ -95,7 +95,7 @@ function toFailure(e: ErrorObject, data: Record<string, unknown>, limits: Valida
     case "type":
       return { property, reason: `${property} must be ${article(segs.length > 1 || f?.kind === "enum" ? "string" : f ? kindText(f) : String(p.type))}; got ${describe(v)}.` };
     case "enum": {
-      const refused = typeof v === "string" ? f?.refused?.[v] : undefined;
+      const refused = typeof v === "string" ? ownEntry(f?.refused, v) : undefined;
       return { property, reason: refused ?? `${property} must be one of ${f ? kindText(f).replace(/ \| /g, ", ") : ""}; got ${describe(v)}.` };
     }
     case "minLength":

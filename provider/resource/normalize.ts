@@ -30,17 +30,25 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * {@link ownEntry} reads `record[key]` only when it is the record's own entry: a value the program wrote (say a type
+ * "valueOf") must never reach Object.prototype members through a table lookup.
+ */
+export function ownEntry<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
 /** {@link canonicalType} maps `Work`/`Meeting` to Private/ChatRoom; undefined for anything not a valid type. */
 export function canonicalType(value: unknown): GroupType | undefined {
   const spec = FIELDS.find((f) => f.input === "type");
   if (typeof value !== "string" || spec === undefined) return undefined;
-  const v = spec.aliases?.[value] ?? value;
+  const v = ownEntry(spec.aliases, value) ?? value;
   return (spec.values ?? []).includes(v) ? (v as GroupType) : undefined;
 }
 
 /** Canonical value of one present, known field value; invalid shapes pass through for check to report. */
 function canonicalValue(f: FieldSpec, v: unknown): unknown {
-  if (f.kind === "enum" && typeof v === "string") return f.aliases?.[v] ?? v;
+  if (f.kind === "enum" && typeof v === "string") return ownEntry(f.aliases, v) ?? v;
   if (f.kind === "map" && isPlainObject(v)) {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(v).sort()) {
