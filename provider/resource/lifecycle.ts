@@ -117,11 +117,17 @@ async function adoptExisting(api: GroupApi, id: string, inputs: PropsLike): Prom
 export async function createGroup(api: GroupApi, inputs: PropsLike): Promise<{ id: string; outs: ChatGroupOutputs }> {
   const request = toImportRequest(inputs);
   const custom = request.GroupId !== undefined;
+  const adopt = custom && normalizeInputs(inputs).adopt === true;
+  // Adopt looks first: a service-assigned id (@TGS#…) can be taken over but never imported, so waiting for a
+  // 10021 would not work for it; a group created between this read and the import still ends in the conflict path.
+  if (adopt && (await api.getGroup(request.GroupId!)) !== undefined) {
+    return { id: request.GroupId!, outs: await adoptExisting(api, request.GroupId!, inputs) };
+  }
   let id: string;
   try {
     id = (await api.importGroup(request)).GroupId;
   } catch (e) {
-    if (custom && isConflict(e) && normalizeInputs(inputs).adopt === true) {
+    if (adopt && isConflict(e)) {
       return { id: request.GroupId!, outs: await adoptExisting(api, request.GroupId!, inputs) };
     }
     throw e;

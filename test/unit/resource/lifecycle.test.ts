@@ -103,13 +103,37 @@ describe("create", () => {
     expect(e.properties).toMatchObject({ groupId: "mine2", name: "n", customGroupId: true });
   });
 
-  test("adopt: a conflict with adopt takes over and updates the existing group", async () => {
+  test("adopt: an existing group is found first, taken over and updated — no import is sent", async () => {
     const { api, groups, calls } = fakeApi([existing()]);
     const { id, outs } = await createGroup(api, { type: "Public", name: "new", groupId: "g1", adopt: true });
     expect(id).toBe("g1");
     expect(outs).toMatchObject({ name: "new", adopt: true, customGroupId: true, createTime: 5 });
     expect(groups.get("g1")!.Name).toBe("new");
-    expect(calls).toEqual(["importGroup", "getGroup", "modifyGroupBaseInfo", "getGroup"]);
+    expect(calls).toEqual(["getGroup", "getGroup", "modifyGroupBaseInfo", "getGroup"]);
+  });
+
+  test("adopt: no such group yet → it is imported as usual", async () => {
+    const { api, groups, calls } = fakeApi();
+    await createGroup(api, { type: "Public", name: "new", groupId: "g2", adopt: true });
+    expect(groups.has("g2")).toBe(true);
+    expect(calls).toEqual(["getGroup", "importGroup", "getGroup"]);
+  });
+
+  test("adopt: a group created between the look and the import is adopted through the conflict", async () => {
+    const { api, groups, calls } = fakeApi();
+    const realGet = api.getGroup.bind(api);
+    let first = true;
+    api.getGroup = async (id, f) => {
+      const answer = await realGet(id, f);
+      if (first) {
+        first = false; // someone else creates it right after our look
+        groups.set("g3", existing({ GroupId: "g3", Name: "theirs" }));
+      }
+      return answer;
+    };
+    const { outs } = await createGroup(api, { type: "Public", name: "mine", groupId: "g3", adopt: true });
+    expect(outs).toMatchObject({ name: "mine" });
+    expect(calls.filter((c) => c === "importGroup")).toHaveLength(1);
   });
 
   test("adopt: an immutable difference is refused without touching the group", async () => {
