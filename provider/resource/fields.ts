@@ -220,7 +220,8 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     input: "appDefinedData", kind: "map", required: false, onChange: "update-modify", sticky: false,
     wire: { import: "AppDefinedData", modify: "AppDefinedData", get: "AppDefinedData" },
-    maxBytes: "appDefinedValue", pattern: { source: "^[A-Za-z0-9_]{1,16}$", hint: "1-16 letters, digits or _" },
+    // "__proto__" fits the documented key rule but Pulumi's property encoding silently drops it: refuse it here.
+    maxBytes: "appDefinedValue", pattern: { source: "^(?!__proto__$)[A-Za-z0-9_]{1,16}$", hint: "1-16 letters, digits or _ (not __proto__, which Pulumi's property encoding drops)" },
     defaultFor: () => ({}),
     doc: "Group custom fields, key → string value. Keys must first be configured in the console. An empty value means absent.",
     why: "modify_group_base_info; a removed key is deleted (sent with an empty value)",

@@ -11,7 +11,8 @@ import { DEFAULT_LIMITS as L } from "../../provider/resource/fields";
 import { ALL_TYPES, FIELD_NAMES, bytes, type Input } from "./arbitraries";
 
 const PRINTABLE = /^[\x20-\x7e]*$/;
-const KEY = /^[A-Za-z0-9_]{1,16}$/;
+// The documented key rule, minus "__proto__" (Pulumi's property encoding drops it, so check refuses it).
+const KEY = /^(?!__proto__$)[A-Za-z0-9_]{1,16}$/;
 const JOIN = ["FreeAccess", "NeedPermission", "DisableApply"];
 const CANONICAL: Record<string, string> = { Work: "Private", Meeting: "ChatRoom" };
 
