@@ -5,7 +5,8 @@
  * When a batch goes out (no timers on the path of a lone read):
  * - as soon as {@link BatchOptions.maxBatch} distinct ids are waiting (a full chunk never waits);
  * - otherwise once the event loop has a turn (`setImmediate`) in which no new read arrived: reads that land in the
- *   same or directly following turns (gRPC requests decoded from successive socket reads) share a call;
+ *   same or following turns (the host decodes a refresh's gRPC requests a few per turn) share a call — a
+ *   partial batch waits while reads keep arriving, bounded by {@link BatchOptions.maxHoldMs}, not by a turn count;
  * - but while a partial batch is in flight the next partial one waits for it to finish (Nagle-style), so reads that
  *   trickle in during one round trip share the next call; {@link BatchOptions.maxHoldMs} bounds that wait.
  *
@@ -27,10 +28,8 @@ export interface GroupInfoSource {
 export interface BatchOptions {
   /** Most ids per get_group_info call, 1..50. Default 50. */
   maxBatch?: number;
-  /** Longest a partial batch waits behind an in-flight one, in ms. Default 200. */
+  /** Longest a partial batch waits, for more reads or behind an in-flight one, in ms. Default 200. */
   maxHoldMs?: number;
-  /** Most consecutive loop turns a partial batch keeps waiting while new reads still arrive. Default 16. */
-  maxSettleTurns?: number;
   /** Run `fn` on a later event-loop turn. Default `setImmediate`. */
   defer?: (fn: () => void) => void;
   /** Milliseconds, for {@link BatchOptions.maxHoldMs}. Default `performance.now`. */
@@ -91,7 +90,6 @@ export class GroupReadBatcher {
   readonly stats: BatchStats = { reads: 0, calls: 0, ids: 0 };
   private readonly maxBatch: number;
   private readonly maxHoldMs: number;
-  private readonly maxSettleTurns: number;
   private readonly defer: (fn: () => void) => void;
   private readonly now: () => number;
   /** Reads not yet sent, by id, in arrival order (Map keeps insertion order). */
@@ -100,7 +98,6 @@ export class GroupReadBatcher {
   private pendingSince = 0;
   private partialInFlight = 0;
   private settleScheduled = false;
-  private settleTurns = 0;
   private sizeAtLastTurn = 0;
   private holdTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -114,7 +111,6 @@ export class GroupReadBatcher {
     }
     this.maxBatch = max;
     this.maxHoldMs = options.maxHoldMs ?? 200;
-    this.maxSettleTurns = options.maxSettleTurns ?? 16;
     this.defer = options.defer ?? ((fn) => void setImmediate(fn));
     this.now = options.now ?? (() => performance.now());
   }
@@ -154,8 +150,7 @@ export class GroupReadBatcher {
     const held = this.now() - this.pendingSince;
     const growing = this.pending.size > this.sizeAtLastTurn;
     this.sizeAtLastTurn = this.pending.size;
-    if (growing && this.settleTurns < this.maxSettleTurns && held < this.maxHoldMs) {
-      this.settleTurns++;
+    if (growing && held < this.maxHoldMs) {
       this.scheduleSettle();
       return;
     }
@@ -179,7 +174,6 @@ export class GroupReadBatcher {
       for (const id of ids) this.pending.delete(id);
       void this.call(batch, partial && ids.length < this.maxBatch);
     }
-    this.settleTurns = 0;
     this.sizeAtLastTurn = this.pending.size;
     if (this.pending.size > 0) this.pendingSince = this.now();
     if (this.holdTimer !== undefined && this.pending.size === 0) {

@@ -2,9 +2,11 @@
  * Client-side rate limiting per action, shared by every client in the process.
  *
  * Each limiter is a token bucket of `perSecond` tokens where a spent token comes back exactly one window (1 s)
- * after it was spent. That guarantees at most `perSecond` grants in ANY window of that length, sliding or
- * calendar-aligned, so we stay within the server's quota however it counts (QD-LIMITS: 200/s per API per SDKAppID,
- * get_appid_group_list 1/s). Waiters are served strictly FIFO; one timer sleeps until the next token returns, no
+ * after the call's answer (or after its grant, when no answer comes). A call reaches the server before it is
+ * answered, so two uses of one token arrive more than a window apart: at most `perSecond` ARRIVALS in any window
+ * of that length, sliding or calendar-aligned, so we stay within the server's quota however it counts
+ * (QD-LIMITS: 200/s per API per SDKAppID, get_appid_group_list 1/s). Counting from the grant instead let calls
+ * queued in one burst land inside the next window's count and be refused. Waiters are served strictly FIFO; one timer sleeps until the next token returns, no
  * polling. Clock and sleep are injectable so tests run on a fake clock.
  *
  * The bucket also rides the quota it actually gets (AIMD, DECISIONS.md C7): the quota is shared with everything
@@ -133,6 +135,7 @@ export class RateLimiter {
   /** The server refused a call granted at `grantedAt` for rate: slow down (once per congestion event). */
   onRefused(grantedAt: number): void {
     const now = this.clock.now();
+    this.answered(grantedAt, now);
     this.refusals.seen++;
     const before = this.aimd.rate;
     this.aimd = nextRate(this.aimd, { kind: "refused", grantedAt, now, accepted: this.acceptedInWindow(now) }, this.params, this.windowMs);
@@ -142,9 +145,18 @@ export class RateLimiter {
   /** The server accepted a call granted at `grantedAt`: count it, and speed back up towards the quota. */
   onAccepted(grantedAt: number): void {
     const now = this.clock.now();
+    this.answered(grantedAt, now);
     this.accepted.push(now);
     this.acceptedInWindow(now);
     this.aimd = nextRate(this.aimd, { kind: "accepted", grantedAt, now }, this.params, this.windowMs);
+  }
+
+  /** The call granted at `grantedAt` was answered at `now`: its token now comes back a window after `now`. */
+  private answered(grantedAt: number, now: number): void {
+    const i = this.spent.indexOf(grantedAt);
+    if (i < 0) return; // its token has already come back (the call took longer than a window)
+    this.spent.splice(i, 1);
+    this.spent.push(now); // `now` is the latest time seen, so `spent` stays sorted
   }
 
   private acceptedInWindow(now: number): number {

@@ -227,3 +227,24 @@ describe("GroupReadBatcher", () => {
     expect(() => new GroupReadBatcher(fakeSource(), { maxBatch: n })).toThrow(RangeError);
   });
 });
+
+describe("reads that trickle in one per event-loop turn (as the host decodes a refresh) still fill batches of 50", () => {
+  test("1000 reads, one per turn → exactly 20 calls", async () => {
+    const calls: string[][] = [];
+    const source = {
+      getGroupInfo: async (r: { GroupIdList: string[] }) => {
+        calls.push(r.GroupIdList);
+        return r.GroupIdList.map((GroupId) => ({ GroupId, ok: true as const, group: { GroupId, ErrorCode: 0, ErrorInfo: "" } }));
+      },
+    };
+    const batcher = new GroupReadBatcher(source);
+    const reads: Promise<unknown>[] = [];
+    for (let i = 0; i < 1000; i++) {
+      reads.push(batcher.getGroup(`g${i}`));
+      await new Promise((r) => setImmediate(r)); // the next read arrives a turn later
+    }
+    await Promise.all(reads);
+    expect(calls).toHaveLength(20);
+    expect(calls.every((c) => c.length === 50)).toBe(true);
+  });
+});

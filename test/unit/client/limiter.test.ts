@@ -201,3 +201,34 @@ describe("RateLimiter rides the quota (fake clock)", () => {
     expect([limiter.limit, limiter.currentLimit]).toEqual([40, 40]);
   });
 });
+
+describe("tokens return one window after the answer, so arrivals (not just grants) stay within the quota", () => {
+  test("an answered call's token comes back a window after its answer; an unanswered one a window after its grant", async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter(2, { clock });
+    const first = await limiter.acquire(); // t=0
+    await limiter.acquire(); // t=0, never answered
+    clock.t = 300;
+    limiter.onAccepted(first); // answered at 300: its token returns at 1300
+    const grants: number[] = [];
+    const third = limiter.acquire().then((t) => grants.push(t));
+    const fourth = limiter.acquire().then((t) => grants.push(t));
+    await Promise.all([third, fourth]);
+    expect(grants).toEqual([1000, 1300]);
+  });
+
+  test("a burst answered with latency: no window of arrivals holds more than the quota", async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter(5, { clock });
+    const arrivals: number[] = [];
+    const calls = Array.from({ length: 20 }, async () => {
+      const granted = await limiter.acquire();
+      const arrival = granted + 40; // the request reaches the server 40 ms after its grant
+      arrivals.push(arrival);
+      clock.t = Math.max(clock.t, arrival + 10); // answered 10 ms after arriving
+      limiter.onAccepted(granted);
+    });
+    await Promise.all(calls);
+    expect(maxPerWindow(arrivals.sort((a, b) => a - b))).toBeLessThanOrEqual(5);
+  });
+});
