@@ -2,11 +2,13 @@
  * Batched group reads: concurrent `getGroup(id)` calls in one process coalesce into get_group_info calls of up to
  * 50 ids (the API's limit, QD-GET), so a refresh of N groups costs about N/50 calls instead of N.
  *
- * When a batch goes out (no timers on the path of a lone read):
+ * When a batch goes out:
  * - as soon as {@link BatchOptions.maxBatch} distinct ids are waiting (a full chunk never waits);
- * - otherwise once the event loop has a turn (`setImmediate`) in which no new read arrived: reads that land in the
- *   same or following turns (the host decodes a refresh's gRPC requests a few per turn) share a call — a
- *   partial batch waits while reads keep arriving, bounded by {@link BatchOptions.maxHoldMs}, not by a turn count;
+ * - otherwise once reads have stopped arriving: no new read in the last loop turn AND none for a quiet time
+ *   ({@link BatchOptions.quietMs}, 2 ms, for a lone read; {@link BatchOptions.burstQuietMs}, 25 ms, in a burst). Both, because the host decodes a refresh's gRPC requests in chunks with
+ *   idle turns between them (a turn rule alone splits there), and under load one turn can outlast the quiet time
+ *   (a time rule alone splits there). A lone read pays those few ms, small beside a round trip to the service.
+ *   The wait is bounded by {@link BatchOptions.maxHoldMs};
  * - but while a partial batch is in flight the next partial one waits for it to finish (Nagle-style), so reads that
  *   trickle in during one round trip share the next call; {@link BatchOptions.maxHoldMs} bounds that wait.
  *
@@ -30,6 +32,13 @@ export interface BatchOptions {
   maxBatch?: number;
   /** Longest a partial batch waits, for more reads or behind an in-flight one, in ms. Default 200. */
   maxHoldMs?: number;
+  /** A lone read goes out once no other read has arrived for this long, in ms. Default 2. */
+  quietMs?: number;
+  /**
+   * During a burst (more than one read waiting, or a batch of several sent in the last 100 ms) a partial batch waits this long
+   * for more reads, in ms, riding out the host's pauses (e.g. garbage collection) mid-refresh. Default 25.
+   */
+  burstQuietMs?: number;
   /** Run `fn` on a later event-loop turn. Default `setImmediate`. */
   defer?: (fn: () => void) => void;
   /** Milliseconds, for {@link BatchOptions.maxHoldMs}. Default `performance.now`. */
@@ -90,6 +99,10 @@ export class GroupReadBatcher {
   readonly stats: BatchStats = { reads: 0, calls: 0, ids: 0 };
   private readonly maxBatch: number;
   private readonly maxHoldMs: number;
+  private readonly quietMs: number;
+  private readonly burstQuietMs: number;
+  private lastSend = -Infinity;
+  private lastSendSize = 0;
   private readonly defer: (fn: () => void) => void;
   private readonly now: () => number;
   /** Reads not yet sent, by id, in arrival order (Map keeps insertion order). */
@@ -98,7 +111,10 @@ export class GroupReadBatcher {
   private pendingSince = 0;
   private partialInFlight = 0;
   private settleScheduled = false;
-  private sizeAtLastTurn = 0;
+  private lastArrival = 0;
+  private arrivals = 0;
+  private arrivalsSeen = 0;
+  private quietTimer: ReturnType<typeof setTimeout> | undefined;
   private holdTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -111,6 +127,8 @@ export class GroupReadBatcher {
     }
     this.maxBatch = max;
     this.maxHoldMs = options.maxHoldMs ?? 200;
+    this.quietMs = options.quietMs ?? 2;
+    this.burstQuietMs = options.burstQuietMs ?? 25;
     this.defer = options.defer ?? ((fn) => void setImmediate(fn));
     this.now = options.now ?? (() => performance.now());
   }
@@ -123,7 +141,9 @@ export class GroupReadBatcher {
     this.stats.reads++;
     if (responseFilter) return this.sendAlone(groupId, responseFilter);
     return new Promise<GroupInfo | undefined>((resolve, reject) => {
-      if (this.pending.size === 0) this.pendingSince = this.now();
+      this.lastArrival = this.now();
+      this.arrivals++;
+      if (this.pending.size === 0) this.pendingSince = this.lastArrival;
       const waiters = this.pending.get(groupId);
       if (waiters) waiters.push({ resolve, reject });
       else this.pending.set(groupId, [{ resolve, reject }]);
@@ -147,11 +167,24 @@ export class GroupReadBatcher {
   private settle(): void {
     this.settleScheduled = false;
     if (this.pending.size === 0) return;
-    const held = this.now() - this.pendingSince;
-    const growing = this.pending.size > this.sizeAtLastTurn;
-    this.sizeAtLastTurn = this.pending.size;
-    if (growing && held < this.maxHoldMs) {
-      this.scheduleSettle();
+    const now = this.now();
+    const held = now - this.pendingSince;
+    const quietFor = now - this.lastArrival;
+    const arrivedThisTurn = this.arrivals !== this.arrivalsSeen;
+    this.arrivalsSeen = this.arrivals;
+    if (arrivedThisTurn && held < this.maxHoldMs) {
+      this.scheduleSettle(); // still arriving: look again next turn
+      return;
+    }
+    // Back-to-back lone reads are not a burst: only a recent batch of several reads is.
+    const burst = this.pending.size > 1 || (this.lastSendSize > 1 && now - this.lastSend < 100);
+    const quietMs = burst ? Math.max(this.quietMs, this.burstQuietMs) : this.quietMs;
+    if (quietFor < quietMs && held < this.maxHoldMs) {
+      // A turn without reads, but not quiet for long yet: look again once it would be.
+      this.quietTimer ??= setTimeout(() => {
+        this.quietTimer = undefined;
+        this.scheduleSettle();
+      }, Math.min(quietMs - quietFor, this.maxHoldMs - held));
       return;
     }
     if (this.partialInFlight > 0 && held < this.maxHoldMs) {
@@ -174,16 +207,18 @@ export class GroupReadBatcher {
       for (const id of ids) this.pending.delete(id);
       void this.call(batch, partial && ids.length < this.maxBatch);
     }
-    this.sizeAtLastTurn = this.pending.size;
     if (this.pending.size > 0) this.pendingSince = this.now();
-    if (this.holdTimer !== undefined && this.pending.size === 0) {
+    if (this.pending.size === 0) {
       clearTimeout(this.holdTimer);
-      this.holdTimer = undefined;
+      clearTimeout(this.quietTimer);
+      this.holdTimer = this.quietTimer = undefined;
     }
   }
 
   private async call(batch: Map<string, Waiter[]>, partial: boolean): Promise<void> {
     const ids = [...batch.keys()];
+    this.lastSend = this.now();
+    this.lastSendSize = ids.length;
     this.stats.calls++;
     this.stats.ids += ids.length;
     if (partial) this.partialInFlight++;

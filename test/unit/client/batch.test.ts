@@ -197,7 +197,7 @@ describe("GroupReadBatcher", () => {
     try {
       const src = fakeSource({ manual: true });
       let t = 0;
-      const reads = new GroupReadBatcher(src, { maxHoldMs: 100, now: () => t });
+      const reads = new GroupReadBatcher(src, { maxHoldMs: 100, quietMs: 0, now: () => t });
       void reads.getGroup("stuck");
       while (src.held === 0) await turn();
       const next = reads.getGroup("next");
@@ -247,4 +247,22 @@ describe("reads that trickle in one per event-loop turn (as the host decodes a r
     expect(calls).toHaveLength(20);
     expect(calls.every((c) => c.length === 50)).toBe(true);
   });
+});
+
+test("reads arriving in chunks with idle gaps shorter than quietMs still fill batches of 50", async () => {
+  const calls: string[][] = [];
+  const source = {
+    getGroupInfo: async (r: { GroupIdList: string[] }) => {
+      calls.push(r.GroupIdList);
+      return r.GroupIdList.map((GroupId) => ({ GroupId, ok: true as const, group: { GroupId, ErrorCode: 0, ErrorInfo: "" } }));
+    },
+  };
+  const batcher = new GroupReadBatcher(source, { burstQuietMs: 200, maxHoldMs: 2000 }); // wide margins: robust under load
+  const reads: Promise<unknown>[] = [];
+  for (let chunk = 0; chunk < 30; chunk++) {
+    for (let i = 0; i < 7; i++) reads.push(batcher.getGroup(`g${chunk}-${i}`));
+    await new Promise((r) => setTimeout(r, 2)); // an idle gap, as between the host's socket reads
+  }
+  await Promise.all(reads);
+  expect(calls.map((c) => c.length)).toEqual([50, 50, 50, 50, 10]);
 });
