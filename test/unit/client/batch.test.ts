@@ -228,41 +228,28 @@ describe("GroupReadBatcher", () => {
   });
 });
 
-describe("reads that trickle in one per event-loop turn (as the host decodes a refresh) still fill batches of 50", () => {
-  test("1000 reads, one per turn → exactly 20 calls", async () => {
-    const calls: string[][] = [];
-    const source = {
-      getGroupInfo: async (r: { GroupIdList: string[] }) => {
-        calls.push(r.GroupIdList);
-        return r.GroupIdList.map((GroupId) => ({ GroupId, ok: true as const, group: { GroupId, ErrorCode: 0, ErrorInfo: "" } }));
-      },
-    };
-    const batcher = new GroupReadBatcher(source);
+describe("reads that trickle in (as the host decodes a refresh) still fill batches of 50", () => {
+  test("1000 reads, one per event-loop turn → exactly 20 calls", async () => {
+    const src = fakeSource();
+    const batcher = new GroupReadBatcher(src);
     const reads: Promise<unknown>[] = [];
-    for (let i = 0; i < 1000; i++) {
-      reads.push(batcher.getGroup(`g${i}`));
+    for (const id of ids(1000)) {
+      reads.push(batcher.getGroup(id));
       await new Promise((r) => setImmediate(r)); // the next read arrives a turn later
     }
     await Promise.all(reads);
-    expect(calls).toHaveLength(20);
-    expect(calls.every((c) => c.length === 50)).toBe(true);
+    expect(src.calls.map((c) => c.GroupIdList.length)).toEqual(Array(20).fill(50));
   });
-});
 
-test("reads arriving in chunks with idle gaps shorter than quietMs still fill batches of 50", async () => {
-  const calls: string[][] = [];
-  const source = {
-    getGroupInfo: async (r: { GroupIdList: string[] }) => {
-      calls.push(r.GroupIdList);
-      return r.GroupIdList.map((GroupId) => ({ GroupId, ok: true as const, group: { GroupId, ErrorCode: 0, ErrorInfo: "" } }));
-    },
-  };
-  const batcher = new GroupReadBatcher(source, { burstQuietMs: 200, maxHoldMs: 2000 }); // wide margins: robust under load
-  const reads: Promise<unknown>[] = [];
-  for (let chunk = 0; chunk < 30; chunk++) {
-    for (let i = 0; i < 7; i++) reads.push(batcher.getGroup(`g${chunk}-${i}`));
-    await new Promise((r) => setTimeout(r, 2)); // an idle gap, as between the host's socket reads
-  }
-  await Promise.all(reads);
-  expect(calls.map((c) => c.length)).toEqual([50, 50, 50, 50, 10]);
+  test("reads arriving in chunks with idle gaps shorter than the burst quiet time → full batches", async () => {
+    const src = fakeSource();
+    const batcher = new GroupReadBatcher(src, { burstQuietMs: 200, maxHoldMs: 2000 }); // wide margins: robust under load
+    const reads: Promise<unknown>[] = [];
+    for (let chunk = 0; chunk < 30; chunk++) {
+      for (const id of ids(7, `c${chunk}-`)) reads.push(batcher.getGroup(id));
+      await new Promise((r) => setTimeout(r, 2)); // an idle gap, as between the host's socket reads
+    }
+    await Promise.all(reads);
+    expect(src.calls.map((c) => c.GroupIdList.length)).toEqual([50, 50, 50, 50, 10]);
+  });
 });
