@@ -260,6 +260,9 @@ export const FIELDS: readonly FieldSpec[] = [
   },
 ];
 
+/** The sticky inputs (removing them from the program is not a change): groupId, createTime, ownerAccount. */
+export const STICKY_INPUTS: readonly InputName[] = FIELDS.filter((f) => f.sticky).map((f) => f.input);
+
 /** Output-only facts (README); the resource id is `groupId`. */
 export const OUTPUT_FACTS: readonly { name: string; type: string; doc: string }[] = [
   { name: "groupId", type: "string", doc: "The group id, equal to the resource id (service-assigned when not given)." },

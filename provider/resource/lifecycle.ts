@@ -7,6 +7,7 @@
 import type { ChatClient } from "../client/client";
 import { ChatError, ErrorCodes, hasErrorClass, isChatApiError, isConflict, isNotFound } from "../client/errors";
 import { diff } from "./diff";
+import { STICKY_INPUTS } from "./fields";
 import { createFollowUp, fromWireGroupInfo, toChangeOwnerRequest, toImportRequest, toModifyRequest } from "./mapping";
 import { customGroupIdOf, normalizeInputs, type PropsLike } from "./normalize";
 import type { ChatGroupOutputs } from "./types";
@@ -134,7 +135,7 @@ export async function createGroup(api: GroupApi, inputs: PropsLike): Promise<{ i
   }
   // The group exists from here on: every failure must carry its id.
   const canonical = normalizeInputs(inputs);
-  const declaredSticky = (["groupId", "createTime", "ownerAccount"] as const).filter((k) => canonical[k] !== undefined);
+  const declaredSticky = STICKY_INPUTS.filter((k) => (canonical as unknown as Record<string, unknown>)[k] !== undefined);
   const known = { ...canonical, groupId: id, customGroupId: custom, declaredSticky };
   try {
     const followUp = createFollowUp(id, inputs);

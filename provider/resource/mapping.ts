@@ -4,7 +4,7 @@
  * the wire envelope keys (GroupId, NewOwner_Account).
  */
 import type { ChangeGroupOwnerRequest, ImportGroupRequest, ModifyGroupBaseInfoRequest, WireAppDefinedField, WireGroupInfo } from "../client/wire";
-import { FIELDS, type FieldSpec } from "./fields";
+import { FIELDS, STICKY_INPUTS, type FieldSpec } from "./fields";
 import { plannedUpdate } from "./diff";
 import { containsUnknown, customGroupIdOf, isPlainObject, jsonEqual, normalizeInputs, toPlainJson, type PropsLike } from "./normalize";
 import type { CanonicalInputs, ChatGroupOutputs, GroupType } from "./types";
@@ -107,7 +107,7 @@ export function toChangeOwnerRequest(groupId: string, olds: PropsLike, news: Pro
   return plan.ownerChanged && plan.newOwner !== undefined ? { GroupId: groupId, NewOwner_Account: plan.newOwner } : undefined;
 }
 
-const STICKY = FIELDS.filter((f) => f.sticky).map((f) => f.input as string);
+const STICKY: readonly string[] = STICKY_INPUTS;
 
 /**
  * The sticky inputs the program declares: recorded in outputs (`declaredSticky`); for checked inputs (create,
