@@ -2,8 +2,9 @@
  * UserSig v2 verification (fact sheet §10): base64url with Tencent's substitutions, zlib, JSON, then
  * sdkappid (70014), identifier (70013), expiry (70001) and the HMAC-SHA256 (70009). Pure: the caller passes `now`.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { inflateSync } from "node:zlib";
+// The encoding and signing primitives are the client's: one implementation of §10 serves signing and verifying.
+import { decodeTencentBase64, signatureMatches, signedContent } from "../provider/client/usersig";
 
 /** What a UserSig is checked against. */
 export interface UserSigCheck {
@@ -23,22 +24,6 @@ export interface UserSigCheck {
 export type UserSigResult = { ok: true } | { ok: false; errorCode: number; errorInfo: string };
 
 const fail = (errorCode: number, errorInfo: string): UserSigResult => ({ ok: false, errorCode, errorInfo });
-
-/** Tencent's base64url: `*`→`+`, `-`→`/`, `_`→`=`, then standard base64. */
-export function decodeTencentBase64(text: string): Buffer {
-  return Buffer.from(text.replace(/\*/g, "+").replace(/-/g, "/").replace(/_/g, "="), "base64");
-}
-
-/** The exact string the HMAC covers (identifier, sdkappid, time, expire, optional userbuf; each line ends in \n). */
-export function signedContent(doc: { identifier: string; sdkAppId: number; time: number; expire: number; userBuf?: string }): string {
-  let content =
-    `TLS.identifier:${doc.identifier}\n` +
-    `TLS.sdkappid:${doc.sdkAppId}\n` +
-    `TLS.time:${doc.time}\n` +
-    `TLS.expire:${doc.expire}\n`;
-  if (doc.userBuf !== undefined) content += `TLS.userbuf:${doc.userBuf}\n`;
-  return content;
-}
 
 function parseDocument(userSig: string): Record<string, unknown> | undefined {
   try {
@@ -76,11 +61,7 @@ export function verifyUserSig(check: UserSigCheck): UserSigResult {
   if (sdkAppId !== check.sdkAppId) return fail(70014, "sdkappid in usersig does not match the request");
   if (identifier !== check.identifier) return fail(70013, "identifier in usersig does not match the request");
   if (check.nowSeconds > time + expire) return fail(70001, "usersig expired");
-  const expected = createHmac("sha256", Buffer.from(check.secretKey, "utf8"))
-    .update(signedContent({ identifier, sdkAppId, time, expire, userBuf }))
-    .digest();
-  const given = Buffer.from(sig, "base64");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  if (!signatureMatches(sig, signedContent({ identifier, sdkAppId, time, expire, userBuf }), check.secretKey)) {
     return fail(70009, "usersig verification failed: signed with another key");
   }
   return { ok: true };
