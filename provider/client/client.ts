@@ -20,7 +20,7 @@ import {
   type GroupInfo,
 } from "./groups";
 import { stringifyWithRawIntegers, toCursor64, type Cursor64 } from "./json64";
-import { sharedLimiters, type LimiterRegistry } from "./limiter";
+import { realClock, sharedLimiters, type LimiterRegistry } from "./limiter";
 import type { Region } from "./regions";
 import { resolveRetryOptions, type RetryOptions } from "./retry";
 import { HttpTransport } from "./transport";
@@ -137,7 +137,7 @@ export class ChatClient {
     }
     const sig = createUserSigSource(creds, { expireSeconds: options.userSigExpireSeconds, clock: options.clock });
     this.clock = options.clock ?? Date.now;
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = options.sleep ?? realClock.sleep;
     this.settleMs = options.ambiguitySettleMs ?? 3500;
     this.scanLimit = options.ambiguityScanLimit ?? 20_000;
     this.baseUrl = resolveBaseUrl({ region: options.region, endpoint: options.endpoint });

@@ -8,7 +8,7 @@ import { actionPath, type ChatAction } from "./actions";
 import { interpretAnswer } from "./envelope";
 import { Codes } from "./error-codes";
 import { ChatError, ErrorCodes, isChatApiError, isChatError, isConflict } from "./errors";
-import type { LimiterRegistry } from "./limiter";
+import { realClock, type LimiterRegistry } from "./limiter";
 import { backoffDelay, decideRetry, isRateLimitFailure, type RetryOptions } from "./retry";
 import type { HttpTransport } from "./transport";
 import { buildCallUrl, randomUint32, redactText } from "./url";
@@ -58,14 +58,13 @@ export interface ExecutorConfig {
   onRequest?: (event: RequestEvent) => void;
 }
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Runs calls; one per client. */
 export class Executor {
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly cfg: ExecutorConfig) {
-    this.sleep = cfg.sleep ?? realSleep;
+    this.sleep = cfg.sleep ?? realClock.sleep;
   }
 
   /** Send `bodyText` as `action` until it succeeds or the policy gives up; returns the parsed answer. */
