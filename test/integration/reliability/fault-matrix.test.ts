@@ -47,11 +47,12 @@ interface Cell {
 
 let e2e: E2E;
 let host: ProviderHost;
+const log: string[] = [];
 let provider: string;
 const cells: Cell[] = [];
 
 beforeAll(async () => {
-  e2e = await startE2E();
+  e2e = await startE2E({ log: (line) => log.push(line) });
   host = await sharedHost(e2e, { "tencent-chat:timeoutMs": String(TIMEOUT_MS) });
   provider = await providerText(e2e);
 });
@@ -68,6 +69,7 @@ async function runCell(op: Op, action: ChatAction, faultName: string, effect: Fa
   if (!op.startsWith("create")) expect((await engine.up()).ok).toBe(true);
   if (op === "update") args = { ...args, name: `${key}-v2` };
   const before = e2e.emulator.counters()[action];
+  const logFrom = log.length;
   e2e.emulator.addFault({ action, effect });
   let result: CommandResult;
   if (op === "read") result = await engine.refresh();
@@ -75,8 +77,9 @@ async function runCell(op: Op, action: ChatAction, faultName: string, effect: Fa
   else result = await engine.up();
   const requests = e2e.emulator.counters()[action] - before;
   e2e.emulator.clearFaults();
-  // Let a delayed request that the client gave up on land before judging (the emulator's delay is real time).
-  if (effect.kind === "delay") await new Promise((r) => setTimeout(r, effect.ms - TIMEOUT_MS + 200));
+  // A delayed request the client gave up on may still be in the emulator: judge once every request of this cell's
+  // action has been handled (the emulator logs each one when it answers).
+  if (effect.kind === "delay") await handled(action, logFrom, requests);
   await engine.refresh();
   const groups = e2e.emulator.store.listGroups().filter((g) => g.Name.startsWith(key));
   const state = engine.snapshot().resources;
@@ -89,6 +92,16 @@ async function runCell(op: Op, action: ChatAction, faultName: string, effect: Fa
   };
   await engine.destroy();
   return cell;
+}
+
+/** Waits (bounded) until `count` requests of `action` appear in the emulator's log after `from`. */
+async function handled(action: ChatAction, from: number, count: number): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  const done = () => log.slice(from).filter((l) => l.startsWith(`POST ${action} `)).length >= count;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`the emulator did not handle ${count} ${action} requests within 30 s`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 describe.each(OPS)("%s", (op, action) => {
