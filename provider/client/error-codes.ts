@@ -1,7 +1,11 @@
 /**
  * Tencent Cloud Chat error codes the admin REST client meets, with the class that decides what to do about each.
- * Source: tencent-chat-rest-api.md §9 (QD-ERR, QD-REST, ERR-679, per-API pages). Declared once; the retry policy,
- * the error messages and the emulator's envelopes all read this table.
+ * Sources: the error code list (https://cloud.tencent.com/document/product/269/1671), the REST public codes
+ * (https://cloud.tencent.com/document/product/679/131708), and each action's page: add_group_member
+ * (https://trtc.io/document/34921: 10014), account_import (https://cloud.tencent.com/document/product/269/1608 and
+ * https://trtc.io/zh/document/34953: 40006, 40601, 70398, 70399), the Web SDK's 10xxx table
+ * (https://web.sdk.qcloud.com/im/download/error-message/v3/0.0.4/tim-error-message.txt: 10011). Declared once; the
+ * retry policy, the error messages and the emulator's envelopes all read this table.
  */
 
 /** What a caller should do about an error code. */
@@ -73,9 +77,19 @@ export const ERROR_CODES: Readonly<Record<number, ErrorCodeInfo>> = {
   },
   10008: { class: "auth", meaning: "invalid request (signature check failed)", hint: "regenerate the UserSig" },
   10010: { class: "not-found", meaning: "the group does not exist or was disbanded", hint: "check the group id" },
+  10011: { class: "invalid", meaning: "the JSON body could not be parsed", hint: "report a bug: the client sent a malformed body" },
+  10014: {
+    class: "quota",
+    meaning: "the group is full",
+    hint: "add fewer members, or raise the group's maxMemberCount (your plan caps it)",
+  },
   10015: { class: "not-found", meaning: "invalid group id", hint: "check the group id" },
   10016: { class: "invalid", meaning: "rejected by the app's webhook", hint: "check your before-operation callback" },
-  10018: { class: "invalid", meaning: "response over 1 MB", hint: "request fewer groups per call" },
+  10018: {
+    class: "invalid",
+    meaning: "the answer would exceed 1 MB",
+    hint: "ask for fewer groups per call, or filter the fields asked for (ResponseFilter)",
+  },
   10019: {
     class: "invalid",
     meaning: "the account does not exist",
@@ -96,6 +110,9 @@ export const ERROR_CODES: Readonly<Record<number, ErrorCodeInfo>> = {
   10037: { class: "quota", meaning: "the owner's group quota is exceeded", hint: "upgrade the plan" },
   10038: { class: "quota", meaning: "member quota exceeded", hint: "lower maxMemberCount or upgrade the plan" },
   10058: { class: "quota", meaning: "trial plan limited to 100 groups", hint: "upgrade the plan or destroy groups" },
+  40005: { class: "invalid", meaning: "a profile field contains sensitive words", hint: "change the nickname or avatar URL" },
+  40006: retry("internal error while setting the profile"),
+  40601: { class: "invalid", meaning: "a profile field value is over 500 bytes", hint: "shorten the nickname or avatar URL" },
   60002: { class: "invalid", meaning: "HTTP parse error", hint: "check the endpoint URL" },
   60003: { class: "invalid", meaning: "request JSON parse error", hint: "report a bug" },
   60004: { class: "auth", meaning: "account or signature error in the URL", hint: "check identifier and UserSig" },
@@ -111,7 +128,9 @@ export const ERROR_CODES: Readonly<Record<number, ErrorCodeInfo>> = {
   },
   60011: retry("SDKAppID request frequency exceeded"),
   60012: { class: "invalid", meaning: "SDKAppID missing in the URL", hint: "set tencent-chat:sdkAppId" },
+  60013: { class: "unknown", meaning: "the service could not parse an internal HTTP answer", hint: "try again later" },
   60014: retry("account exchange timeout"),
+  60015: { class: "invalid", meaning: "an account field has the wrong type (must be a string)", hint: "report a bug" },
   60016: { class: "auth", meaning: "SDKAppID disabled", hint: "open a ticket with Tencent" },
   60017: { class: "auth", meaning: "request disabled", hint: "open a ticket with Tencent" },
   60018: retry("too many requests"),
@@ -146,9 +165,20 @@ export const ERROR_CODES: Readonly<Record<number, ErrorCodeInfo>> = {
   70016: { class: "auth", meaning: "key not found: wrong regional domain", hint: "set tencent-chat:region correctly" },
   70020: { class: "auth", meaning: "SDKAppID not found (region mismatch?)", hint: "check sdkAppId and region" },
   70050: { class: "auth", meaning: "too many failed verifications, blocked for a minute", hint: "fix the credentials and wait" },
+  70051: { class: "auth", meaning: "the account is blacklisted", hint: "use another identifier, or ask Tencent support" },
   70052: { class: "auth", meaning: "UserSig invalidated", hint: "regenerate the UserSig" },
   70107: { class: "invalid", meaning: "account not imported", hint: "import the account first" },
   70169: retry("server-internal timeout"),
+  70398: {
+    class: "quota",
+    meaning: "the app's account count is over its plan limit (100 accounts on the free plan)",
+    hint: "upgrade the plan, or delete accounts you no longer need",
+  },
+  70399: {
+    class: "invalid",
+    meaning: "the UserID was deleted and cannot be imported again yet (paid plans: 3 months after account_delete)",
+    hint: "use another UserID",
+  },
   70202: retry("server-internal error"),
   70402: { class: "invalid", meaning: "invalid parameter", hint: "check ErrorInfo" },
   70403: { class: "auth", meaning: "requires App admin", hint: "use an App admin identifier" },
@@ -160,12 +190,22 @@ export const ERROR_CODES: Readonly<Record<number, ErrorCodeInfo>> = {
   },
 };
 
-/** The row for a code, with a generic row for codes the table does not know. */
+/** Where an unknown code is explained. */
+export const ERROR_CODE_LIST_URL = "https://cloud.tencent.com/document/product/269/1671";
+
+/**
+ * The row for a code, with a generic row for codes the table does not know. An unknown code gets no guess about
+ * its cause: the 70xxx range holds account and quota codes as well as signature ones (70398, 70399), so calling
+ * an unknown one a credentials problem would send the user the wrong way.
+ */
 export function describeErrorCode(code: number): ErrorCodeInfo {
-  const known = ERROR_CODES[code];
+  const known = Object.prototype.hasOwnProperty.call(ERROR_CODES, code) ? ERROR_CODES[code] : undefined;
   if (known) return known;
-  if (code >= 70000 && code < 80000) return { class: "auth", meaning: "account or signature error", hint: "check credentials" };
-  return { class: "unknown", meaning: "unknown error code", hint: "see Tencent's error code list" };
+  return {
+    class: "unknown",
+    meaning: "an error code this client does not know",
+    hint: `read ErrorInfo, and look the code up in Tencent's error code list (${ERROR_CODE_LIST_URL})`,
+  };
 }
 
 /** The codes the retry policy treats as transient (the issue's list; derived from the table). */

@@ -25,7 +25,7 @@ export { Codes, describeErrorCode, ERROR_CODES, RETRYABLE_CODES } from "./error-
 export type { ErrorClass, ErrorCodeInfo } from "./error-codes";
 export { ACTION_NAMES, ACTIONS, actionForPath, actionPath } from "./actions";
 export type { ActionSpec, ChatAction } from "./actions";
-export { isRegion, REGION_NAMES, regionBaseUrl, REGIONS } from "./regions";
+export { BACKUP_DOMAINS, isRegion, REGION_NAMES, regionBaseUrl, REGIONS } from "./regions";
 export type { Region } from "./regions";
 export { buildCallUrl, redactText, redactUrl, REDACTED, resolveBaseUrl } from "./url";
 export { createUserSigSource, decodeUserSig, DEFAULT_USERSIG_EXPIRE_SECONDS, verifyUserSigHmac } from "./usersig";

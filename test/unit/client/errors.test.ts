@@ -14,8 +14,8 @@ import {
 import { interpretAnswer } from "../../../provider/client/envelope";
 
 describe("error classification table", () => {
-  test("RETRYABLE_CODES is exactly the issue's list", () => {
-    expect([...RETRYABLE_CODES].sort()).toEqual([10002, 10006, 60007, 60011, 60014, 60018, 60019, 70169, 70202, 70500]);
+  test("RETRYABLE_CODES is exactly the issue's list, plus account_import's 40006 (internal error, retry later)", () => {
+    expect([...RETRYABLE_CODES].sort()).toEqual([10002, 10006, 40006, 60007, 60011, 60014, 60018, 60019, 70169, 70202, 70500]);
   });
 
   const rows: Array<[number, ErrorClass]> = [
@@ -26,7 +26,8 @@ describe("error classification table", () => {
     [70001, "auth"], [70003, "auth"], [70009, "auth"], [70013, "auth"], [70014, "auth"], [60010, "auth"], [60006, "auth"],
     [10004, "invalid"], [10007, "invalid"], [10019, "invalid"], [80001, "invalid"],
     [10036, "quota"], [10037, "quota"], [10038, "quota"], [10058, "quota"],
-    [70999, "auth"], [12345, "unknown"],
+    [10011, "invalid"], [10018, "invalid"], [70399, "invalid"], [10014, "quota"], [70398, "quota"],
+    [70999, "unknown"], [12345, "unknown"],
   ];
   test.each(rows)("%i is %s", (code, cls) => {
     expect(describeErrorCode(code).class).toBe(cls);
@@ -37,6 +38,12 @@ describe("error classification table", () => {
     expect(isNotFound(err)).toBe(cls === "not-found");
     expect(isConflict(err)).toBe(cls === "conflict");
     expect(isAuthError(err)).toBe(cls === "auth");
+  });
+
+  test.each([70999, 70404, 79999])("an unknown 70xxx code %i gets no credentials hint, only where to look it up", (code) => {
+    const err = new ChatApiError("account_import", code, "whatever the service said");
+    expect(err.message).not.toMatch(/credential|UserSig|secretKey|signature/i);
+    expect(err.message).toMatch(/does not know.*whatever the service said.*269\/1671/);
   });
 
   test.each(Object.keys(ERROR_CODES).map(Number))("code %i has a meaning and a hint", (code) => {

@@ -1,4 +1,4 @@
-import { REGIONS, REGION_NAMES, regionBaseUrl } from "../../../provider/client/regions";
+import { BACKUP_DOMAINS, REGIONS, REGION_NAMES, regionBaseUrl } from "../../../provider/client/regions";
 import { buildCallUrl, randomUint32, redactText, redactUrl, resolveBaseUrl } from "../../../provider/client/url";
 
 describe("buildCallUrl", () => {
@@ -59,7 +59,17 @@ describe("resolveBaseUrl", () => {
       frankfurt: "adminapiger.im.qcloud.com",
       "silicon-valley": "adminapiusa.im.qcloud.com",
       jakarta: "adminapiidn.im.qcloud.com",
+      tokyo: "adminapijpn.im.qcloud.com",
+      mumbai: "adminapiind.im.qcloud.com",
+      riyadh: "adminapiksa.im.qcloud.com",
     });
+  });
+  test("every backup domain belongs to a known region and is a my-imcloud.com host", () => {
+    for (const [region, host] of Object.entries(BACKUP_DOMAINS)) {
+      expect(REGION_NAMES).toContain(region);
+      expect(host).toMatch(/^adminapi[a-z]*\.my-imcloud\.com$/);
+    }
+    expect(BACKUP_DOMAINS.china).toBe("adminapi.my-imcloud.com");
   });
   test("default region is china; an endpoint wins and loses its trailing slash", () => {
     expect(resolveBaseUrl({})).toBe("https://console.tim.qq.com");
