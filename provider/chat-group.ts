@@ -40,6 +40,12 @@ export interface ChatGroupArgs {
   muteAllMember?: pulumi.Input<boolean>;
   /** Take over a group that already has `groupId` instead of failing with 10021. Requires `groupId`. */
   adopt?: pulumi.Input<boolean>;
+  /**
+   * The app profile serving this group: `tencent-chat:apps.<name>` in stack config (set with
+   * `pulumi config set --path`). Omitted: the top-level `tencent-chat:*` settings. Moving a group to an app with
+   * another SDKAppID replaces it (the new group is created first).
+   */
+  app?: pulumi.Input<string>;
 }
 
 /**
@@ -74,12 +80,16 @@ export class ChatGroup extends pulumi.dynamic.Resource {
   declare readonly memberNum: pulumi.Output<number>;
   /** Profile revision, incremented by the service on every profile change. */
   declare readonly infoSeq: pulumi.Output<number>;
+  /** The app profile named by the program, if any. */
+  declare readonly app: pulumi.Output<string | undefined>;
+  /** The app (SDKAppID) the group lives in. */
+  declare readonly sdkAppId: pulumi.Output<number>;
 
   /** Declares a group. */
   constructor(name: string, args: ChatGroupArgs, opts?: pulumi.CustomResourceOptions) {
     // Output-only properties are declared with undefined (not sent, but they create the Output property).
     // Always a copy: dynamic.Resource mutates the props object it is given.
-    const props = { groupId: undefined, customGroupId: undefined, memberNum: undefined, infoSeq: undefined, ...args };
+    const props = { groupId: undefined, customGroupId: undefined, memberNum: undefined, infoSeq: undefined, sdkAppId: undefined, ...args };
     super(stub, name, props, opts, "tencent-chat", "ChatGroup");
   }
 }

@@ -1,42 +1,61 @@
 /**
  * The ChatGroup dynamic provider, as the Pulumi host runs it (loaded by name from the stub in `__provider`).
- * Thin by design: configuration → client → the pure model (check, diff) or the lifecycle (create … delete).
- * Module state (stored config, the client) is shared by every ChatGroup the host serves.
+ * Thin by design: configuration → the app's client → the pure model (check, diff) or the lifecycle (create … delete).
+ * Module state (stored config, one client per app) is shared by every ChatGroup the host serves.
+ *
+ * Each group is served by the app recorded in its state (`sdkAppId`, see apps.ts): a new group by the app its
+ * `app` input names, an existing one only by settings with its recorded SDKAppID.
  */
 import { createHash } from "node:crypto";
+import { recordedApp, recordedSdkAppId, sdkAppIdForApp, settingsForApp, settingsForRecorded } from "./apps";
 import { GroupReadBatcher } from "./client/batch";
 import { ChatClient } from "./client/client";
-import { resolveSettings, storeConfig, type ConfigReader, type ResolvedSettings } from "./config";
+import { ChatError, ErrorCodes } from "./client/errors";
+import { isConfigStored, profileNames, storeConfig, type ConfigReader, type ResolvedSettings } from "./config";
 import { check as checkInputs } from "./resource/check";
 import { diff as diffInputs } from "./resource/diff";
-import { createGroup, deleteGroup, readGroup, updateGroup, type GroupApi } from "./resource/lifecycle";
+import { createGroup, deleteGroup, isPartialFailure, readGroup, updateGroup, type GroupApi } from "./resource/lifecycle";
+import { isUnknown } from "./resource/normalize";
 import type { CheckResult, DiffResult } from "./resource/types";
 
-let current: { key: string; client: ChatClient; api: GroupApi } | undefined;
+/** One client per app (keyed by a hash of its settings, never the secret itself), with its read batcher. */
+const clients = new Map<string, { key: string; client: ChatClient; api: GroupApi }>();
 
 /**
- * The API for the settings in force now; rebuilt only when they change (the key holds a hash, not the secret).
- * Every getGroup (reads, and the read-backs of create and update) goes through one batcher per client, so
- * concurrent reads share get_group_info calls of up to 50 ids.
+ * The API for these settings; rebuilt only when an app's settings change (the old client is closed). Every getGroup
+ * (reads, and the read-backs of create and update) goes through one batcher per client, so concurrent reads of one
+ * app share get_group_info calls of up to 50 ids.
  */
-function client(): GroupApi {
-  const s: ResolvedSettings = resolveSettings();
+function apiFor(s: ResolvedSettings): GroupApi {
   const secret = createHash("sha256").update(s.secretKey ?? s.userSig ?? "").digest("hex");
-  const key = JSON.stringify([s.sdkAppId, s.identifier, s.region, s.endpoint, s.timeoutMs, secret]);
-  if (current?.key !== key) {
-    void current?.client.close();
-    const chat = new ChatClient(s);
-    const reads = new GroupReadBatcher(chat);
-    const api: GroupApi = {
-      importGroup: (r) => chat.importGroup(r),
-      getGroup: (id, filter) => reads.getGroup(id, filter),
-      modifyGroupBaseInfo: (r) => chat.modifyGroupBaseInfo(r),
-      changeGroupOwner: (r) => chat.changeGroupOwner(r),
-      destroyGroup: (r) => chat.destroyGroup(r),
-    };
-    current = { key, client: chat, api };
+  const key = JSON.stringify([s.sdkAppId, s.identifier, s.region, s.endpoint, s.timeoutMs, s.deadlineMs, secret]);
+  const slot = `${s.app ?? ""}/${s.sdkAppId}`;
+  const current = clients.get(slot);
+  if (current?.key === key) return current.api;
+  void current?.client.close();
+  const chat = new ChatClient(s);
+  const reads = new GroupReadBatcher(chat);
+  const api: GroupApi = {
+    importGroup: (r) => chat.importGroup(r),
+    getGroup: (id, filter) => reads.getGroup(id, filter),
+    modifyGroupBaseInfo: (r) => chat.modifyGroupBaseInfo(r),
+    changeGroupOwner: (r) => chat.changeGroupOwner(r),
+    destroyGroup: (r) => chat.destroyGroup(r),
+  };
+  clients.set(slot, { key, client: chat, api });
+  return api;
+}
+
+/** Adds the app the group lives in to outputs, and to a partial failure's properties (they become the outputs). */
+async function recording<T>(sdkAppId: number, run: () => Promise<T>, outsOf: (r: T) => Record<string, unknown>): Promise<T> {
+  try {
+    const result = await run();
+    outsOf(result).sdkAppId = sdkAppId;
+    return result;
+  } catch (e) {
+    if (isPartialFailure(e)) e.properties.sdkAppId = sdkAppId;
+    throw e;
   }
-  return current.api;
 }
 
 /**
@@ -47,32 +66,69 @@ export async function configure(req: { config: ConfigReader }): Promise<void> {
   storeConfig(req.config);
 }
 
-/** Validates and normalises inputs; never calls the API. */
+/** Validates and normalises inputs; never calls the API. Also refuses an `app` that names no configured profile. */
 export async function check(olds: unknown, news: unknown): Promise<CheckResult> {
-  return checkInputs(olds, news);
+  const result = checkInputs(olds, news);
+  const app = (news as Record<string, unknown> | undefined)?.app;
+  if (isConfigStored() && typeof app === "string" && !isUnknown(app) && !result.failures.some((f) => f.property === "app")) {
+    if (!profileNames().includes(app)) {
+      const known = profileNames();
+      result.failures.push({
+        property: "app",
+        reason:
+          `app ${JSON.stringify(app)} names no app profile in stack config (${known.length > 0 ? `configured: ${known.join(", ")}` : "none configured"}). ` +
+          `Set it with \`pulumi config set --path tencent-chat:apps.${app}.sdkAppId …\` (and --secret its secretKey), or remove app to use the top-level settings.`,
+      });
+    }
+  }
+  return result;
 }
 
-/** Plans the change from old outputs to new inputs; never calls the API. */
+/**
+ * Plans the change from old outputs to new inputs; never calls the API. A group whose app would change (the new
+ * inputs resolve to another SDKAppID than the one recorded) is replaced, creating first: the new group is a
+ * different object in another app, so the old one never has to be deleted before it.
+ */
 export async function diff(_id: string, olds: object, news: object): Promise<DiffResult> {
-  return diffInputs(olds, news);
+  const plan = diffInputs(olds, news);
+  const app = (news as Record<string, unknown>).app;
+  if (isUnknown(app)) return { ...plan, changes: true };
+  const before = recordedSdkAppId(recordedApp(olds));
+  const after = sdkAppIdForApp(recordedApp(news).app);
+  if (before === undefined || after === undefined || before === after) return plan;
+  return { changes: true, replaces: [...new Set([...plan.replaces, "sdkAppId"])], deleteBeforeReplace: false, stables: [] };
 }
 
-/** Imports the group (or adopts it) and returns its id and outputs. */
+/** Imports the group (or adopts it) in the app its `app` input names, and records that app. */
 export async function create(inputs: object) {
-  return createGroup(client(), inputs);
+  const s = settingsForApp(recordedApp(inputs).app);
+  return recording(s.sdkAppId, () => createGroup(apiFor(s), inputs), (r) => r.outs as unknown as Record<string, unknown>);
 }
 
-/** Reads the live group; an empty id when it is gone. */
+/** Reads the live group in its recorded app; an empty id when it is gone there. Old state gets its app recorded. */
 export async function read(id: string, props: object) {
-  return readGroup(client(), id, props);
+  const s = settingsForRecorded(id, recordedApp(props));
+  return recording(s.sdkAppId, () => readGroup(apiFor(s), id, props), (r) => r.props);
 }
 
-/** Applies in-place changes. */
+/** Applies in-place changes in the group's recorded app; refuses to act when the program now names another app. */
 export async function update(id: string, olds: object, news: object) {
-  return updateGroup(client(), id, olds, news);
+  const recorded = recordedApp(olds);
+  const s = settingsForRecorded(id, recorded);
+  const wanted = sdkAppIdForApp(recordedApp(news).app);
+  if (wanted !== undefined && wanted !== s.sdkAppId) {
+    throw new ChatError(
+      ErrorCodes.Config,
+      `group ${JSON.stringify(id)} belongs to app ${s.sdkAppId}, but the program now puts it in app ${wanted}. Nothing was changed. ` +
+        "Moving a group to another app is a replacement: run `pulumi preview` / `pulumi up` again so it is planned as one.",
+      { groupId: id },
+    );
+  }
+  return recording(s.sdkAppId, () => updateGroup(apiFor(s), id, olds, news), (r) => r.outs as unknown as Record<string, unknown>);
 }
 
-/** Destroys the group (already gone counts as done). Named `remove`: `delete` is a reserved word. */
-export async function remove(id: string, _props: object): Promise<void> {
-  await deleteGroup(client(), id);
+/** Destroys the group in its recorded app (already gone counts as done). Named `remove`: `delete` is reserved. */
+export async function remove(id: string, props: object): Promise<void> {
+  const s = settingsForRecorded(id, recordedApp(props));
+  await deleteGroup(apiFor(s), id);
 }

@@ -6,7 +6,7 @@
 import { inspect } from "node:util";
 import { ACTIONS, type ChatAction } from "./actions";
 import { ChatApiError, ChatError, ErrorCodes, isNotFound } from "./errors";
-import { Executor, type RequestEvent } from "./executor";
+import { Executor, type Deadline, type RequestEvent } from "./executor";
 import {
   canonicalGroupType,
   importDifferences,
@@ -56,6 +56,12 @@ export interface ChatClientOptions {
   endpoint?: string;
   /** Deadline per request (headers and body) in ms. Default 10000. */
   timeoutMs?: number;
+  /**
+   * Time budget of one method call in ms: every attempt and the back-off between them (for import_group, its
+   * read-back too). Each attempt's timeout is cut to what is left; waiting for a rate-limit token is not counted.
+   * Default 30000. A call that gives up says how many attempts it made over how long.
+   */
+  deadlineMs?: number;
   /** Maximum pooled connections per origin. Default 16. */
   connections?: number;
   /** Retries: a number of RETRIES (0 = off) or backoff options. Default 5 attempts, 100 ms base, 5 s cap. */
@@ -156,6 +162,7 @@ export class ChatClient {
       sleep: options.sleep,
       random: options.random ?? Math.random,
       onRequest: options.onRequest,
+      deadlineMs: options.deadlineMs,
     });
   }
 
@@ -170,14 +177,18 @@ export class ChatClient {
     if (request.GroupId !== undefined) requireText("import_group", "GroupId", request.GroupId);
     const customId = request.GroupId;
     const startedAt = this.clock();
+    const deadline = this.exec.newDeadline(); // the read-back shares the import's budget
     let confirmedByReadBack = false;
     const readBack = async (error: unknown): Promise<"retry" | Record<string, unknown>> => {
       const answer =
-        customId === undefined ? await this.resolveByListing(request, startedAt, error) : await this.resolveByReadBack(request, customId, error);
+        customId === undefined
+          ? await this.resolveByListing(request, startedAt, error, deadline)
+          : await this.resolveByReadBack(request, customId, error, deadline);
       if (answer !== "retry") confirmedByReadBack = true;
       return answer;
     };
     const body = await this.exec.run("import_group", JSON.stringify(request), {
+      deadline,
       groupId: customId,
       hasCustomGroupId: customId !== undefined,
       onAmbiguous: (error) => readBack(error),
@@ -195,10 +206,15 @@ export class ChatClient {
   }
 
   /** Read back a custom-id group after a lost import answer: ours → success; absent → "retry"; other → 10021. */
-  private async resolveByReadBack(sent: ImportGroupRequest, groupId: string, original: unknown): Promise<"retry" | Record<string, unknown>> {
+  private async resolveByReadBack(
+    sent: ImportGroupRequest,
+    groupId: string,
+    original: unknown,
+    deadline: Deadline,
+  ): Promise<"retry" | Record<string, unknown>> {
     let entry: GroupInfoEntry;
     try {
-      [entry] = (await this.getGroupInfo({ GroupIdList: [groupId] })) as [GroupInfoEntry];
+      [entry] = (await this.groupInfoWithin({ GroupIdList: [groupId] }, deadline)) as [GroupInfoEntry];
     } catch (readError) {
       throw ambiguousCreate(sent, original, readError);
     }
@@ -221,7 +237,12 @@ export class ChatClient {
    * groups of its type for ones matching every sent field and created while the request ran. One → it is ours;
    * none → it was not applied ("retry"); several → an error naming them, so the user decides.
    */
-  private async resolveByListing(sent: ImportGroupRequest, startedAt: number, original: unknown): Promise<"retry" | Record<string, unknown>> {
+  private async resolveByListing(
+    sent: ImportGroupRequest,
+    startedAt: number,
+    original: unknown,
+    deadline: Deadline,
+  ): Promise<"retry" | Record<string, unknown>> {
     const wait = startedAt + this.settleMs - this.clock();
     if (wait > 0) await this.sleep(wait);
     const fromSec = Math.floor(startedAt / 1000) - 1;
@@ -229,11 +250,11 @@ export class ChatClient {
     const candidates: string[] = [];
     try {
       const ids: string[] = [];
-      for await (const id of this.listAllGroupIds({ GroupType: canonicalGroupType(sent.Type) ?? sent.Type })) {
+      for await (const id of this.groupIdsWithin({ GroupType: canonicalGroupType(sent.Type) ?? sent.Type }, deadline)) {
         if (ids.push(id) > this.scanLimit) throw new Error(`more than ${this.scanLimit} ${sent.Type} groups to scan`);
       }
       for (let i = 0; i < ids.length; i += MAX_GROUP_INFO_IDS) {
-        for (const entry of await this.getGroupInfo({ GroupIdList: ids.slice(i, i + MAX_GROUP_INFO_IDS) })) {
+        for (const entry of await this.groupInfoWithin({ GroupIdList: ids.slice(i, i + MAX_GROUP_INFO_IDS) }, deadline)) {
           if (entry.ok && matchesLostImport(sent, entry.group, fromSec, toSec)) candidates.push(entry.GroupId);
         }
       }
@@ -247,8 +268,13 @@ export class ChatClient {
 
   /** get_group_info for 1–50 ids; every id gets its own entry: the group, or a ChatApiError for that id. */
   async getGroupInfo(request: GetGroupInfoRequest): Promise<GroupInfoEntry[]> {
+    return this.groupInfoWithin(request);
+  }
+
+  /** {@link getGroupInfo} within a given budget (a read-back shares the import's). */
+  private async groupInfoWithin(request: GetGroupInfoRequest, deadline?: Deadline): Promise<GroupInfoEntry[]> {
     validateGroupIdList(request.GroupIdList);
-    const body = await this.exec.run("get_group_info", JSON.stringify(request));
+    const body = await this.exec.run("get_group_info", JSON.stringify(request), { deadline });
     const list = Array.isArray(body.GroupInfo) ? (body.GroupInfo as WireGroupInfo[]) : [];
     const byId = new Map(list.filter((g) => g && typeof g.GroupId === "string").map((g) => [g.GroupId, g]));
     return request.GroupIdList.map((GroupId): GroupInfoEntry => {
@@ -298,6 +324,11 @@ export class ChatClient {
 
   /** get_appid_group_list, one page. `Next` round-trips exactly, even above 2^53 (sent as a raw JSON number). */
   async getAppidGroupList(request: GroupListRequest = {}): Promise<GroupListPage> {
+    return this.groupPageWithin(request);
+  }
+
+  /** {@link getAppidGroupList} within a given budget. */
+  private async groupPageWithin(request: GroupListRequest, deadline?: Deadline): Promise<GroupListPage> {
     const { Next, ...rest } = request;
     if (rest.Limit !== undefined && (!Number.isInteger(rest.Limit) || rest.Limit < 1 || rest.Limit > MAX_GROUP_LIST_LIMIT)) {
       throw validationError("get_appid_group_list", `Limit must be an integer from 1 to ${MAX_GROUP_LIST_LIMIT}, got ${String(rest.Limit)}.`);
@@ -310,7 +341,7 @@ export class ChatClient {
       }
       raw.Next = cursor;
     }
-    const body = await this.exec.run("get_appid_group_list", stringifyWithRawIntegers(rest, raw));
+    const body = await this.exec.run("get_appid_group_list", stringifyWithRawIntegers(rest, raw), { deadline });
     const ids = Array.isArray(body.GroupIdList) ? (body.GroupIdList as { GroupId?: unknown }[]) : [];
     const next = body.Next === undefined ? "0" : toCursor64(body.Next as string | number);
     if (next === undefined) {
@@ -327,9 +358,14 @@ export class ChatClient {
 
   /** Every group id of the app, page by page (respects get_appid_group_list's 1 call/s through the limiter). */
   async *listAllGroupIds(request: Omit<GroupListRequest, "Next"> = {}): AsyncGenerator<string> {
+    yield* this.groupIdsWithin(request);
+  }
+
+  /** {@link listAllGroupIds}; with a budget, every page shares it. */
+  private async *groupIdsWithin(request: Omit<GroupListRequest, "Next">, deadline?: Deadline): AsyncGenerator<string> {
     let next: Cursor64 = "0";
     do {
-      const page: GroupListPage = await this.getAppidGroupList({ ...request, Next: next });
+      const page: GroupListPage = await this.groupPageWithin({ ...request, Next: next }, deadline);
       yield* page.GroupIdList;
       next = page.Next;
     } while (next !== "0");

@@ -87,7 +87,8 @@ export function sanitizeCause(err: unknown, redact: (s: string) => string): Erro
 /** POSTs JSON bodies over a private keep-alive Agent. */
 export class HttpTransport {
   private readonly agent: Agent;
-  private readonly timeoutMs: number;
+  /** The longest one request may take (headers and body). */
+  readonly timeoutMs: number;
   private closed = false;
 
   constructor(options: TransportOptions = {}) {
@@ -103,11 +104,20 @@ export class HttpTransport {
 
   /**
    * POST `body` to `url` (which carries the UserSig) and return status and text.
-   * `endpoint` is the URL without its query, the only form that may appear in messages.
+   * `endpoint` is the URL without its query, the only form that may appear in messages. `timeoutMs` shortens this
+   * request's deadline (the executor passes what is left of the operation's budget); it never lengthens it.
    *
    * @throws ChatError `CHAT_ERR_TIMEOUT` (ambiguous) or `CHAT_ERR_NETWORK` (with `delivery`).
    */
-  async post(action: ChatAction, url: string, endpoint: string, body: string, redact: (s: string) => string): Promise<HttpAnswer> {
+  async post(
+    action: ChatAction,
+    url: string,
+    endpoint: string,
+    body: string,
+    redact: (s: string) => string,
+    timeoutMs: number = this.timeoutMs,
+  ): Promise<HttpAnswer> {
+    const limitMs = Math.max(1, Math.min(this.timeoutMs, Math.ceil(timeoutMs)));
     if (this.closed) {
       throw new ChatError(ErrorCodes.Config, `Tencent Cloud Chat ${action}: this ChatClient was closed. Create a new ChatClient.`, {
         action,
@@ -120,7 +130,7 @@ export class HttpTransport {
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, this.timeoutMs);
+    }, limitMs);
     try {
       const res = await this.agent.request({
         origin: parsed.origin,
@@ -133,21 +143,22 @@ export class HttpTransport {
       const text = await res.body.text();
       return { status: res.statusCode, text };
     } catch (err) {
-      throw this.toChatError(action, endpoint, err, timedOut, redact);
+      throw this.toChatError(action, endpoint, err, timedOut, redact, limitMs);
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private toChatError(action: ChatAction, endpoint: string, err: unknown, timedOut: boolean, redact: (s: string) => string): ChatError {
+  private toChatError(action: ChatAction, endpoint: string, err: unknown, timedOut: boolean, redact: (s: string) => string, limitMs: number): ChatError {
     const code = errorCodeOf(err);
     const cause = sanitizeCause(err, redact);
     if (timedOut || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") {
       return new ChatError(
         ErrorCodes.Timeout,
-        `Tencent Cloud Chat ${action} timed out: no complete answer from POST ${endpoint} within ${this.timeoutMs} ms. ` +
+        `Tencent Cloud Chat ${action} timed out: no complete answer from POST ${endpoint} within ${limitMs} ms` +
+          `${limitMs < this.timeoutMs ? " (what was left of the operation's deadline)" : ""}. ` +
           "The request was sent, so it may or may not have been applied. What to do: check connectivity to the endpoint, " +
-          "or raise timeoutMs.",
+          "or raise timeoutMs / deadlineMs.",
         { action, delivery: "ambiguous", retryable: false, cause },
       );
     }

@@ -8,6 +8,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { inflateSync } from "node:zlib";
 import { Api } from "tls-sig-api-v2/TLSSigAPIv2.js";
 import { ChatError, ErrorCodes } from "./errors";
+import { userIdProblem } from "./user-id";
 
 /** Generate UserSigs from the app's secret key (the console "密钥"). */
 export interface SecretKeyCredentials {
@@ -53,8 +54,6 @@ export const DEFAULT_USERSIG_EXPIRE_SECONDS = 86_400;
 export const RENEW_FRACTION = 0.1;
 /** ...or less than this many ms. */
 export const RENEW_MIN_REMAINING_MS = 5 * 60_000;
-
-const IDENTIFIER = /^[A-Za-z0-9_-]{1,32}$/;
 
 /** Whether renewal is due: less than 10 % of the validity or less than 5 minutes left. Pure. */
 export function shouldRenew(issuedAtMs: number, expireSeconds: number, nowMs: number): boolean {
@@ -132,12 +131,9 @@ function validateCommon(creds: ChatCredentials): void {
       `Tencent Cloud Chat sdkAppId must be a positive integer (the SDKAppID from the console), got ${JSON.stringify(creds.sdkAppId)}.`,
     );
   }
-  if (typeof creds.identifier !== "string" || !IDENTIFIER.test(creds.identifier)) {
-    throw new ChatError(
-      ErrorCodes.Config,
-      `Tencent Cloud Chat identifier ${JSON.stringify(creds.identifier)} is invalid: use the App admin account ` +
-        `(1-32 characters of A-Z a-z 0-9 _ -).`,
-    );
+  const problem = userIdProblem(creds.identifier);
+  if (problem !== undefined) {
+    throw new ChatError(ErrorCodes.Config, `Tencent Cloud Chat identifier ${problem}: it must be an App admin account (a UserID).`);
   }
 }
 

@@ -258,6 +258,13 @@ export const FIELDS: readonly FieldSpec[] = [
     doc: "When true, an existing group with this `groupId` is taken over (then updated to match) instead of failing.",
     why: "only affects create; no API effect",
   },
+  {
+    input: "app", kind: "string", required: false, onChange: "none", sticky: false,
+    wire: {}, nonEmpty: true,
+    pattern: { source: "^[A-Za-z0-9_-]{1,64}$", hint: "1-64 letters, digits, _ or - (the name of a profile under tencent-chat:apps)" },
+    doc: "The app profile (`tencent-chat:apps.<name>` in stack config) whose settings serve this group. Omitted: the top-level settings.",
+    why: "by itself none; when the app it resolves to has another SDKAppID than the recorded `sdkAppId`, the group is **replaced**, created first in the new app",
+  },
 ];
 
 /** The sticky inputs (removing them from the program is not a change): groupId, createTime, ownerAccount. */
@@ -272,6 +279,7 @@ export const OUTPUT_FACTS: readonly { name: string; type: string; doc: string }[
   { name: "ownerAccount", type: "string", doc: "Actual owner, absent for an ownerless group." },
   { name: "memberNum", type: "integer", doc: "Current member count." },
   { name: "infoSeq", type: "integer", doc: "Profile revision (when reported)." },
+  { name: "sdkAppId", type: "integer", doc: "The app (SDKAppID) the group lives in; the group is only ever read, changed or deleted there." },
 ];
 
 /** {@link fieldByName} returns the spec of an input, or undefined for a non-input name. */

@@ -45,6 +45,8 @@ export interface ChatGroupInputs {
   adopt?: boolean;
   /** Mute every member ("On"/"Off" on the wire); default false. */
   muteAllMember?: boolean;
+  /** The app profile (`tencent-chat:apps.<name>`) serving this group; omitted: the top-level settings. */
+  app?: string;
 }
 
 /**
@@ -68,6 +70,8 @@ export interface CanonicalInputs {
   supportTopic: boolean;
   adopt: boolean;
   muteAllMember: boolean;
+  /** The app profile named by the program, when any. */
+  app?: string;
 }
 
 /**
@@ -88,6 +92,8 @@ export interface ChatGroupOutputs extends CanonicalInputs {
   memberNum?: number;
   /** Profile revision; increments on every profile change (absent when the service does not report it). */
   infoSeq?: number;
+  /** The SDKAppID the group lives in (absent only in state written before it was recorded). */
+  sdkAppId?: number;
 }
 
 /** {@link CheckFailure}: one validation problem, shaped like Pulumi's `CheckFailure`. */

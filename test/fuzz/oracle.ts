@@ -65,6 +65,7 @@ export function brokenProperties(input: Input): Set<string> {
     const t = input.createTime;
     if (!isInt(t) || t < 1 || t > 4294967295) broken.add("createTime");
   }
+  if (given("app") && !(isString(input.app) && /^[A-Za-z0-9_-]{1,64}$/.test(input.app))) broken.add("app");
   if (given("appDefinedData")) {
     const m = input.appDefinedData;
     const ok = isMap(m) && Object.keys(m).length <= L.maxAppDefinedKeys &&

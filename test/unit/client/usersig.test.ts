@@ -90,7 +90,7 @@ describe("renewal before expiry (injected clock)", () => {
 describe("credential validation", () => {
   test.each([
     [{ sdkAppId: 0, identifier: "admin", secretKey: KEY }, /sdkAppId must be a positive integer/],
-    [{ sdkAppId: 1400000001, identifier: "bad id!", secretKey: KEY }, /identifier "bad id!" is invalid/],
+    [{ sdkAppId: 1400000001, identifier: "bad id!", secretKey: KEY }, /identifier "bad id!" contains " ", "!"; use 1-32 characters of A-Z a-z 0-9 _ -/],
     [{ sdkAppId: 1400000001, identifier: "admin", secretKey: "" }, /secretKey is empty/],
     [{ sdkAppId: 1400000001, identifier: "admin", userSig: " " }, /userSig is empty/],
     [{ sdkAppId: 1400000001, identifier: "admin" }, /exactly one of secretKey/],
