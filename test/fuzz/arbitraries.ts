@@ -189,6 +189,9 @@ const withProtoNames = (a: fc.Arbitrary<string>) => fc.oneof(a, fc.constantFrom(
 const badKey = fc.oneof(fc.constant(""), fc.stringMatching(/^[A-Za-z0-9_]{17,30}$/), withBadChar(appDefinedKey), fc.constantFrom("a-b", " GroupTestData2", "键", "__proto__"));
 const tooManyKeys = fc.uniqueArray(appDefinedKey, { minLength: L.maxAppDefinedKeys + 1, maxLength: 20 }).map((ks) => Object.fromEntries(ks.map((k) => [k, "v"])));
 
+/** App profile names the fuzz may declare; a host that checks them must have them configured (provider check). */
+export const FUZZ_APP_PROFILES = ["intl", "cn_main"] as const;
+
 /** Every rule of the field table, each broken on its own. */
 export const VIOLATIONS: readonly Violation[] = [
   { label: "type missing", field: "type", arb: baseOf().map((b) => omit(b, "type")) },
@@ -232,6 +235,8 @@ export const VIOLATIONS: readonly Violation[] = [
   bad("supportTopic of the wrong JSON type", "supportTopic", wrongType("bool")),
   bad("muteAllMember of the wrong JSON type", "muteAllMember", wrongType("bool")),
   bad("adopt of the wrong JSON type", "adopt", wrongType("bool")),
+  bad("app of the wrong JSON type", "app", wrongType("string")),
+  bad("app not a profile name", "app", fc.oneof(fc.constantFrom("", "a.b", "x".repeat(65), "ü"), withBadChar(fc.constantFrom(...FUZZ_APP_PROFILES)))),
   { label: "adopt without groupId", field: "adopt", arb: baseOf().map((b) => set(omit(b, "groupId"), "adopt", true)) },
   { label: "an unknown input", field: "*", arb: onBase(fc.tuple(unknownKey, fc.jsonValue().filter((v) => v !== null)), (b, [k, v]) => ({ ...b, [k]: v })) },
 ];
@@ -262,6 +267,7 @@ function plausibleOrJunk(field: string): fc.Arbitrary<unknown> {
     supportTopic: fc.boolean(),
     muteAllMember: fc.boolean(),
     adopt: fc.boolean(),
+    app: fc.constantFrom(...FUZZ_APP_PROFILES, "", "a.b", "x".repeat(65)),
   };
   return fc.oneof({ arbitrary: plausible[field]!, weight: 6 }, { arbitrary: wrongType(kindOf(field)), weight: 1 }, { arbitrary: fc.constant(null), weight: 1 });
 }

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { check } from "../../../provider/resource/check";
 import { inputsOf, programOf, startE2E, type E2E } from "../../helpers/e2e";
 import { fuzzConfig, invalidInputs, junkInputs, names, type Input } from "../../fuzz/validation.fuzz";
+import { FUZZ_APP_PROFILES } from "../../fuzz/arbitraries";
 
 const cfg = fuzzConfig();
 let e2e: E2E;
@@ -15,6 +16,9 @@ let urn: string;
 let provider: unknown;
 beforeAll(async () => {
   e2e = await startE2E();
+  // The app profiles the fuzz may name exist, so the provider's profile check agrees with the pure check.
+  const profile = { sdkAppId: 1400099999, secretKey: "fuzz-profile-key" };
+  await e2e.host.configure({ ...e2e.config, "tencent-chat:apps": JSON.stringify(Object.fromEntries(FUZZ_APP_PROFILES.map((n) => [n, profile]))) });
   const [reg] = await e2e.register(programOf({ g: { type: "Public", name: "fuzz" } }));
   urn = reg!.urn;
   provider = inputsOf(reg!).__provider;
