@@ -14,6 +14,7 @@
  * (see DECISIONS.md D2): {@link storeConfig} is synchronous, never throws, and validation is lazy.
  */
 import { ChatError, ErrorCodes } from "./client/errors";
+import { DEFAULT_DEADLINE_MS } from "./client/executor";
 import { isRegion, REGION_NAMES, type Region } from "./client/regions";
 import { userIdProblem } from "./client/user-id";
 
@@ -22,9 +23,6 @@ export const CONFIG_NAMESPACE = "tencent-chat";
 
 /** The config key holding the app profiles (an object, set with `pulumi config set --path`). */
 export const APPS_KEY = `${CONFIG_NAMESPACE}:apps`;
-
-/** Default operation deadline: every attempt and back-off of one API call fits in it. */
-export const DEFAULT_DEADLINE_MS = 30_000;
 
 /** Each setting: its config key (in {@link CONFIG_NAMESPACE}) and environment fallback. Declared once for docs too. */
 export const SETTINGS = {
