@@ -47,10 +47,11 @@ function apiFor(s: ResolvedSettings): GroupApi {
 }
 
 /** Adds the app the group lives in to outputs, and to a partial failure's properties (they become the outputs). */
-async function recording<T>(sdkAppId: number, run: () => Promise<T>, outsOf: (r: T) => Record<string, unknown>): Promise<T> {
+async function recording<T>(sdkAppId: number, run: () => Promise<T>, outsOf: (r: T) => Record<string, unknown> | undefined): Promise<T> {
   try {
     const result = await run();
-    outsOf(result).sdkAppId = sdkAppId;
+    const outs = outsOf(result);
+    if (outs !== undefined) outs.sdkAppId = sdkAppId;
     return result;
   } catch (e) {
     if (isPartialFailure(e)) e.properties.sdkAppId = sdkAppId;
@@ -108,7 +109,7 @@ export async function create(inputs: object) {
 /** Reads the live group in its recorded app; an empty id when it is gone there. Old state gets its app recorded. */
 export async function read(id: string, props: object) {
   const s = settingsForRecorded(id, recordedApp(props));
-  return recording(s.sdkAppId, () => readGroup(apiFor(s), id, props), (r) => r.props);
+  return recording(s.sdkAppId, () => readGroup(apiFor(s), id, props), (r) => (r.id === "" ? undefined : r.props));
 }
 
 /** Applies in-place changes in the group's recorded app; refuses to act when the program now names another app. */

@@ -7,8 +7,11 @@ import {
   resolveProfile,
   resolveSettings,
   storeConfig,
+  SETTINGS,
   type RawSettings,
 } from "../../../provider/config";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { isChatError } from "../../../provider/client/errors";
 
 afterEach(() => resetStoredConfig());
@@ -151,4 +154,10 @@ describe("app profiles (tencent-chat:apps, a JSON string from the host)", () => 
     expect(profileNames()).toEqual([]);
     expect(() => resolveProfile("intl", {})).toThrow(/tencent-chat:apps is not a JSON object of app profiles/);
   });
+});
+
+test.each(Object.entries(SETTINGS))("README's Configuration table documents %s and its environment variable", (name, spec) => {
+  const readme = fs.readFileSync(path.join(__dirname, "..", "..", "..", "README.md"), "utf8");
+  const section = readme.split("### Configuration")[1]!.split("### Inputs reference")[0]!;
+  expect(section).toMatch(new RegExp(`\\| \`tencent-chat:${name}\`[^|]*\\| \`${spec.env}\` \\|`));
 });
