@@ -136,7 +136,8 @@ function readProfiles(value: unknown): Pick<Stored, "apps" | "appsProblem"> {
     if (body === null || typeof body !== "object" || Array.isArray(body)) {
       problems.push(`${APPS_KEY}.${name} must be an object of settings (sdkAppId, secretKey, …)`);
     } else {
-      for (const [key, v] of Object.entries(body as Record<string, unknown>)) {
+      for (const [key, wrapped] of Object.entries(body as Record<string, unknown>)) {
+        const v = unwrapSecret(wrapped);
         if (!Object.prototype.hasOwnProperty.call(SETTINGS, key)) {
           const near = (Object.keys(SETTINGS) as SettingName[]).find((s) => s.toLowerCase() === key.toLowerCase());
           problems.push(`${APPS_KEY}.${name}.${key} is not a setting${near ? `; did you mean ${near}?` : `; use ${Object.keys(SETTINGS).join(", ")}`}`);
@@ -150,6 +151,14 @@ function readProfiles(value: unknown): Pick<Stored, "apps" | "appsProblem"> {
     apps[name] = { raw, problems };
   }
   return { apps };
+}
+
+/** Pulumi's secret marker, in case a nested secret ever arrives wrapped rather than already decrypted. */
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+
+function unwrapSecret(value: unknown): unknown {
+  if (value !== null && typeof value === "object" && SECRET_SIG in value && "value" in value) return (value as { value: unknown }).value;
+  return value;
 }
 
 /** Label of a stack-config value. */

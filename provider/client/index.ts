@@ -26,6 +26,7 @@ export type { ErrorClass, ErrorCodeInfo } from "./error-codes";
 export { ACTION_NAMES, ACTIONS, actionForPath, actionPath } from "./actions";
 export type { ActionSpec, ChatAction } from "./actions";
 export { BACKUP_DOMAINS, isRegion, REGION_NAMES, regionBaseUrl, REGIONS } from "./regions";
+export { USER_ID_PATTERN, USER_ID_RULE_TEXT, userIdProblem } from "./user-id";
 export type { Region } from "./regions";
 export { buildCallUrl, redactText, redactUrl, REDACTED, resolveBaseUrl } from "./url";
 export { createUserSigSource, decodeUserSig, DEFAULT_USERSIG_EXPIRE_SECONDS, verifyUserSigHmac } from "./usersig";

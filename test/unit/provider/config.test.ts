@@ -149,6 +149,13 @@ describe("app profiles (tencent-chat:apps, a JSON string from the host)", () => 
     withApps({ intl: { sdkAppId: "2", secretKey: "k" } });
     expect(() => resolveProfile("cn", {})).toThrow(/app profile "cn" is not configured \(configured: intl\).*pulumi config set --path tencent-chat:apps\.cn\.sdkAppId/);
   });
+  test("the host's object form works too, with a nested secret still wrapped", () => {
+    const config = new Map<string, unknown>([
+      ["tencent-chat:apps", { intl: { sdkAppId: 2, secretKey: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "wrapped-key" } } }],
+    ]);
+    storeConfig({ get: (k) => config.get(k) });
+    expect(resolveProfile("intl", {})).toMatchObject({ sdkAppId: 2, secretKey: "wrapped-key" });
+  });
   test("a malformed tencent-chat:apps is reported when a profile is used, never in configure", () => {
     withApps("not json");
     expect(profileNames()).toEqual([]);
