@@ -1,7 +1,7 @@
 /** Which app serves a group: new groups by their `app` input, existing ones only by their recorded SDKAppID. */
 import { recordedApp, settingsForRecorded } from "../../../provider/apps";
 import { resetStoredConfig, storeConfig } from "../../../provider/config";
-import { diff } from "../../../provider/provider";
+import { diff, update } from "../../../provider/provider";
 
 const TOP = { "tencent-chat:sdkAppId": "1", "tencent-chat:secretKey": "k1", "tencent-chat:endpoint": "http://h:1" };
 function configure(entries: Record<string, unknown>, apps?: unknown): void {
@@ -72,5 +72,13 @@ describe("diff: a different app is a create-first replacement", () => {
     expect((await diff("g", olds, { type: "Public", name: "n", groupId: "g" })).replaces).toEqual(["sdkAppId"]);
     const { sdkAppId: _, ...legacy } = olds;
     expect((await diff("g", legacy, { type: "Public", name: "n", groupId: "g" })).changes).toBe(false);
+  });
+});
+
+test("update refuses to act when the program now puts the group in another app (diff should have replaced it)", async () => {
+  configure(TOP, { intl: { sdkAppId: 2, secretKey: "k2" } });
+  await expect(update("g", { type: "Public", name: "n", groupId: "g", sdkAppId: 1 }, { type: "Public", name: "m", groupId: "g", app: "intl" })).rejects.toMatchObject({
+    code: "CHAT_ERR_CONFIG",
+    message: expect.stringMatching(/group "g" belongs to app 1, but the program now puts it in app 2\. Nothing was changed/),
   });
 });
