@@ -16,6 +16,7 @@
 import { ChatError, ErrorCodes } from "./client/errors";
 import { DEFAULT_DEADLINE_MS } from "./client/executor";
 import { isRegion, REGION_NAMES, type Region } from "./client/regions";
+import { resolveBaseUrl } from "./client/url";
 import { userIdProblem } from "./client/user-id";
 
 /** Config namespace: `pulumi config set tencent-chat:sdkAppId 1400000000`. */
@@ -301,8 +302,14 @@ export function resolveSettings(raw?: RawSettings, origins: Origins = {}, contex
   if (region !== undefined && !isRegion(region)) {
     problems.push(`${label("region")} ${JSON.stringify(region)} is not a known region; use one of ${REGION_NAMES.join(", ")}, or set an endpoint`);
   }
-  if (raw.endpoint !== undefined && !/^https?:\/\/[^/?#\s]+\/?$/.test(raw.endpoint)) {
-    problems.push(`${label("endpoint")} must be a base URL like https://host or http://127.0.0.1:8080, without a path`);
+  // The client's own endpoint rule (url.ts), so the settings accept exactly what the client accepts.
+  let endpoint: string | undefined;
+  if (raw.endpoint !== undefined) {
+    try {
+      endpoint = resolveBaseUrl({ endpoint: raw.endpoint });
+    } catch (e) {
+      problems.push(`${label("endpoint")}: ${(e as Error).message.replace(/^Invalid Tencent Cloud Chat endpoint\s*/, "")}`);
+    }
   }
   const timeoutMs = wholeMs(raw, "timeoutMs", 100, 600_000, "above the service's 3 s", label, problems);
   const deadlineMs = wholeMs(raw, "deadlineMs", 100, 3_600_000, "every attempt and back-off of one API call", label, problems);
@@ -314,7 +321,7 @@ export function resolveSettings(raw?: RawSettings, origins: Origins = {}, contex
     sdkAppId,
     identifier,
     ...(raw.secretKey !== undefined ? { secretKey: raw.secretKey } : { userSig: raw.userSig }),
-    ...(raw.endpoint !== undefined ? { endpoint: raw.endpoint.replace(/\/$/, "") } : { region: region as Region }),
+    ...(endpoint !== undefined ? { endpoint } : { region: region as Region }),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     ...(deadlineMs !== undefined ? { deadlineMs } : {}),
   };

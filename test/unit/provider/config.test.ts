@@ -21,6 +21,7 @@ const ok: RawSettings = { sdkAppId: "1400000001", secretKey: "k" };
 test.each<[string, RawSettings, object]>([
   ["defaults: administrator in china", ok, { sdkAppId: 1400000001, identifier: "administrator", secretKey: "k", region: "china" }],
   ["a region", { ...ok, region: "singapore" }, { region: "singapore" }],
+  ["an endpoint with a path prefix (a proxy), as the client accepts it", { ...ok, endpoint: "https://proxy.example/chat/" }, { endpoint: "https://proxy.example/chat" }],
   ["an endpoint instead of a region, trailing slash dropped", { ...ok, endpoint: "http://127.0.0.1:9000/" }, { endpoint: "http://127.0.0.1:9000" }],
   ["a UserSig instead of a key", { sdkAppId: "1", userSig: "sig" }, { userSig: "sig" }],
   ["a request deadline", { ...ok, timeoutMs: "2500" }, { timeoutMs: 2500 }],
@@ -36,7 +37,8 @@ test.each<[string, RawSettings, RegExp[]]>([
   ["both key and sig", { ...ok, userSig: "s" }, [/both tencent-chat:secretKey and tencent-chat:userSig/]],
   ["unknown region", { ...ok, region: "mars" }, [/region "mars" is not a known region; use one of china, singapore/]],
   ["region and endpoint", { ...ok, region: "china", endpoint: "https://x" }, [/both tencent-chat:region and tencent-chat:endpoint/]],
-  ["endpoint with a path", { ...ok, endpoint: "https://x/v4" }, [/endpoint must be a base URL/]],
+  ["endpoint with a query (the client's own rule)", { ...ok, endpoint: "https://x/?a=1" }, [/tencent-chat:endpoint: .*must not contain credentials, a query or a fragment/]],
+  ["endpoint not a URL", { ...ok, endpoint: "127.0.0.1:9000" }, [/tencent-chat:endpoint: .*(not an absolute URL|protocol "127\.0\.0\.1:" is not supported)/]],
   ["identifier with a space", { ...ok, identifier: "ad min" }, [/identifier "ad min" contains " "; use 1-32 characters of A-Z a-z 0-9 _ -/]],
   ["identifier with a dot (refused here, not on the first create)", { ...ok, identifier: "admin.ops" }, [/identifier "admin.ops" contains "."/]],
   ["identifier over 32 characters", { ...ok, identifier: "a".repeat(33) }, [/is 33 characters long/]],
