@@ -214,7 +214,9 @@ function giveUp(error: unknown, deadline: Deadline, ranOut: boolean): unknown {
   if (!ranOut && deadline.attempts <= 1 && classifyFailure(error) === "permanent") return error;
   const why = ranOut
     ? `the operation deadline of ${deadline.budgetMs} ms (the deadlineMs setting) left no time for another attempt`
-    : "the retry policy allows no more attempts";
+    : classifyFailure(error) === "permanent"
+      ? "the last failure is not one a retry can fix"
+      : "the retry policy allows no more attempts";
   (error as { message: string }).message += ` Gave up after ${deadline.summary()}: ${why}.`;
   return error;
 }
