@@ -41,8 +41,11 @@ export interface ChatGroupInputs {
   createTime?: number;
   /** Community only: whether topics are supported. */
   supportTopic?: boolean;
-  /** Take over an existing group with this `groupId` instead of failing. */
-  adopt?: boolean;
+  /**
+   * Take over an existing group with this `groupId` instead of failing: `true` only when it matches the program,
+   * `"overwrite"` applying the declared values.
+   */
+  adopt?: boolean | "overwrite";
   /** Mute every member ("On"/"Off" on the wire); default false. */
   muteAllMember?: boolean;
 }
@@ -66,7 +69,7 @@ export interface CanonicalInputs {
   appDefinedData: Record<string, string>;
   createTime?: number;
   supportTopic: boolean;
-  adopt: boolean;
+  adopt: boolean | "overwrite";
   muteAllMember: boolean;
 }
 
@@ -88,6 +91,8 @@ export interface ChatGroupOutputs extends CanonicalInputs {
   memberNum?: number;
   /** Profile revision; increments on every profile change (absent when the service does not report it). */
   infoSeq?: number;
+  /** Set only after a failure whose effect could not be read back: the next update reads the live group first. */
+  unsettled?: boolean;
 }
 
 /** {@link CheckFailure}: one validation problem, shaped like Pulumi's `CheckFailure`. */
