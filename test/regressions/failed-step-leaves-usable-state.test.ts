@@ -6,6 +6,7 @@
  * refresh, a reverted program and destroy all work afterwards, through the real provider host and the engine model,
  * against the emulator with imported accounts required and only configured custom keys accepted.
  */
+import * as fs from "node:fs";
 import type { ProviderHost, Props } from "../harness/host";
 import type { Engine } from "../harness/engine";
 import { startE2E, type E2E } from "../helpers/e2e";
@@ -173,5 +174,24 @@ test("a change applied with its answer lost, and the read-back failing too: a re
   expect(s.engine.snapshot().resources[0]!.outputs.unsettled).toBeUndefined();
   expect((await s.engine.preview()).steps[0]!.op).toBe("same");
   expect((await s.engine.destroy()).ok).toBe(true);
+  expect(live(id)).toBeUndefined();
+});
+
+test("state an earlier version left (partial-failure outputs without __provider) is repaired by the next up", async () => {
+  const id = "usable-legacy";
+  const name = names[0]!;
+  const { engine, c } = await fail(name, id);
+  // What earlier versions stored: the partial failure's properties without __provider.
+  const state = JSON.parse(fs.readFileSync(engine.statePath, "utf8")) as { resources: { outputs: Props }[] };
+  delete state.resources[0]!.outputs.__provider;
+  fs.writeFileSync(engine.statePath, JSON.stringify(state));
+  const legacy = stack(id); // loads that state
+  legacy.program.current = reverted(c);
+  expect((await legacy.engine.refresh()).steps[0]!.error).toMatch(/code must be a string, not undefined/);
+  // The engine always updates a resource with init errors, and Update loads the provider from the new inputs.
+  expect((await legacy.engine.up()).steps.map((s) => s.error)).toEqual([undefined]);
+  expectUsableTruth(legacy.engine, id);
+  expect((await legacy.engine.refresh()).ok).toBe(true);
+  expect((await legacy.engine.destroy()).ok).toBe(true);
   expect(live(id)).toBeUndefined();
 });
