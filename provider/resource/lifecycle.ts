@@ -2,7 +2,8 @@
  * The ChatGroup lifecycle against the group API: create (with adopt), read, update, delete. What to send comes
  * from the pure model (mapping.ts, diff.ts); this module decides the order of calls and what a failure leaves
  * behind. The rule throughout: once a group exists, every failure carries its id (Pulumi's partial-failure shape),
- * so no group is ever orphaned, and state always reflects what was really applied.
+ * so no group is ever orphaned, and properties the host and the next command can use: the serialized provider and
+ * what was really applied. Adoption takes over only a group the program describes, unless told to overwrite (adopt.ts).
  */
 import type { ChatClient } from "../client/client";
 import { ChatError, ErrorCodes, hasErrorClass, isChatApiError, isConflict, isNotFound } from "../client/errors";
