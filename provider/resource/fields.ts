@@ -185,7 +185,7 @@ export const FIELDS: readonly FieldSpec[] = [
           : undefined;
       },
     }],
-    doc: "Custom group id; omitted: the service assigns `@TGS#…`. Printable ASCII; non-Community ids must not start with `@TGS#`, Community ids must start with `@TGS#_`.",
+    doc: "Custom group id; omitted: the service assigns `@TGS#…`. Printable ASCII; non-Community ids must not start with `@TGS#`, Community ids must start with `@TGS#_` (unless adopting an existing group).",
     why: "the id is the group's identity; removing it from the program keeps the group",
   },
   {
