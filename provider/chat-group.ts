@@ -38,8 +38,12 @@ export interface ChatGroupArgs {
   supportTopic?: pulumi.Input<boolean>;
   /** Mute every member; import_group cannot set it, so it is applied right after import. Default false. */
   muteAllMember?: pulumi.Input<boolean>;
-  /** Take over a group that already has `groupId` instead of failing with 10021. Requires `groupId`. */
-  adopt?: pulumi.Input<boolean>;
+  /**
+   * Take over a group that already has `groupId` instead of failing with 10021. Requires `groupId`. `true`: only if
+   * the live group matches the program (otherwise nothing changes and the error lists the live values to declare);
+   * `"overwrite"`: apply the declared values to it. Can be removed once the group is in the stack.
+   */
+  adopt?: pulumi.Input<boolean | "overwrite">;
   /**
    * The app profile serving this group: `tencent-chat:apps.<name>` in stack config (set with
    * `pulumi config set --path`). Omitted: the top-level `tencent-chat:*` settings. Moving a group to an app with
@@ -73,7 +77,7 @@ export class ChatGroup extends pulumi.dynamic.Resource {
   declare readonly createTime: pulumi.Output<number>;
   declare readonly supportTopic: pulumi.Output<boolean>;
   declare readonly muteAllMember: pulumi.Output<boolean>;
-  declare readonly adopt: pulumi.Output<boolean>;
+  declare readonly adopt: pulumi.Output<boolean | "overwrite">;
   /** True when the id came from the program (a replacement then deletes the old group first). */
   declare readonly customGroupId: pulumi.Output<boolean>;
   /** Members right now, read from get_group_info. */

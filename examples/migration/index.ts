@@ -11,7 +11,8 @@ const groups = legacy.map(
   (g) =>
     new ChatGroup(g.groupId.replace(/[^A-Za-z0-9-]/g, "-"), {
       ...g,
-      // A group that already exists under this id (a half-finished earlier migration) is taken over, not an error.
+      // A group that already exists under this id (a half-finished earlier migration) is taken over, not an error,
+      // when it matches; one that differs is left alone and the error lists its live values.
       adopt: true,
     }),
 );

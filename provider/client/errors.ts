@@ -27,6 +27,8 @@ export const ErrorCodes = {
   Validation: "CHAT_ERR_VALIDATION",
   /** The group exists but a later step failed; the error carries `id`, `properties` and `reasons` for Pulumi. */
   Partial: "CHAT_ERR_PARTIAL",
+  /** `adopt` found a group that differs from the program; nothing was changed (the message lists the live values). */
+  AdoptMismatch: "CHAT_ERR_ADOPT_MISMATCH",
 } as const;
 
 /** One of {@link ErrorCodes}. */

@@ -4,10 +4,10 @@
  * table. Values still unknown during preview are skipped, as are the rules that depend on them.
  */
 import type { ErrorObject } from "ajv";
-import { FIELDS, GROUP_TYPES, fieldByName, kindText, resolveLimits, type InputName, type ValidationLimits } from "./fields";
+import { FIELDS, GROUP_TYPES, fieldByName, kindText, rangeReason, resolveLimits, type InputName, type ValidationLimits } from "./fields";
 import { canonicalType, isPlainObject, isUnknown, normalizeInputs, ownEntry, toPlainJson } from "./normalize";
 import { inputValidator, utf8Bytes } from "./schema";
-import type { CheckFailure, CheckResult } from "./types";
+import type { CheckFailure, CheckResult, GroupType } from "./types";
 
 /** {@link CheckOptions}: per-call settings of {@link check}. */
 export interface CheckOptions {
@@ -32,8 +32,9 @@ function prepare(news: unknown): Prepared {
     if (k.startsWith("__") || v === undefined || v === null) continue;
     raw[k] = v;
     if (isUnknown(v)) { unknown.add(k); continue; }
-    // An unknown map value still counts as a key, so it stays (as an empty, always-valid string).
-    known[k] = isPlainObject(v) ? Object.fromEntries(Object.entries(v).map(([mk, mv]) => [mk, isUnknown(mv) ? "" : mv])) : v;
+    // An unknown map value still counts as a key, so it stays (as a short, always-valid placeholder: an empty
+    // value would mean "absent").
+    known[k] = isPlainObject(v) ? Object.fromEntries(Object.entries(v).map(([mk, mv]) => [mk, isUnknown(mv) ? "?" : mv])) : v;
   }
   return { raw, known, unknown };
 }
@@ -75,8 +76,11 @@ function valueAt(data: Record<string, unknown>, segments: string[]): unknown {
   return cur;
 }
 
-/** Turns one ajv error into a failure naming the property and the fix; undefined for ajv's inner echoes. */
-function toFailure(e: ErrorObject, data: Record<string, unknown>, limits: ValidationLimits): CheckFailure | undefined {
+/**
+ * Turns one ajv error into a failure naming the property and the fix; undefined for ajv's inner echoes. `type` is
+ * the group type when known and valid (bounds that depend on it are named for it).
+ */
+function toFailure(e: ErrorObject, data: Record<string, unknown>, limits: ValidationLimits, type?: GroupType): CheckFailure | undefined {
   if ((e as { propertyName?: string }).propertyName !== undefined) return undefined; // reported by "propertyNames"
   const segs = e.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
   const property = segs.join(".");
@@ -96,7 +100,9 @@ function toFailure(e: ErrorObject, data: Record<string, unknown>, limits: Valida
       return { property, reason: `${property} must be ${article(segs.length > 1 || f?.kind === "enum" ? "string" : f ? kindText(f) : String(p.type))}; got ${describe(v)}.` };
     case "enum": {
       const refused = typeof v === "string" ? ownEntry(f?.refused, v) : undefined;
-      return { property, reason: refused ?? `${property} must be one of ${f ? kindText(f).replace(/ \| /g, ", ") : ""}; got ${describe(v)}.` };
+      const one = f?.kind === "bool" ? `${property} must be true, false or ${(f.extraValues ?? []).map((x) => JSON.stringify(x)).join(", ")}`
+        : `${property} must be one of ${f ? kindText(f).replace(/ \| /g, ", ") : ""}`;
+      return { property, reason: refused ?? `${one}; got ${describe(v)}.` };
     }
     case "minLength":
       return { property, reason: `${property} must not be empty. Set a value or remove it.` };
@@ -109,20 +115,15 @@ function toFailure(e: ErrorObject, data: Record<string, unknown>, limits: Valida
     case "propertyNames":
       return { property: `${property}.${String(p.propertyName)}`, reason: `${property} key ${JSON.stringify(p.propertyName)} is invalid: keys must be ${f?.pattern?.hint ?? "valid"}. Rename it.` };
     case "minimum":
-    case "maximum": {
-      const r = f?.range;
-      const max = r ? (typeof r.max === "number" ? r.max : limits[r.max]) : p.limit;
-      return { property, reason: `${property} is ${String(v)}; it must be between ${r?.min ?? "?"} and ${String(max)}. Change it.` };
-    }
-    case "maxProperties":
-      return { property, reason: `${property} has ${isPlainObject(v) ? Object.keys(v).length : "?"} keys; the limit is ${String(p.limit)}. Remove some.` };
+    case "maximum":
+      return { property, reason: f ? rangeReason(f, v, type, limits) : `${property} is ${String(v)}; the limit is ${String(p.limit)}. Change it.` };
     default:
       return { property, reason: `${property} ${e.message ?? "is invalid"}.` };
   }
 }
 
 /** Cross-field rules from the table: type applicability plus each field's own rules. */
-function ruleFailures(prep: Prepared, invalid: Set<string>, limits: ValidationLimits): CheckFailure[] {
+function ruleFailures(prep: Prepared, invalid: Set<string>, limits: ValidationLimits, olds: Record<string, unknown>): CheckFailure[] {
   const failures: CheckFailure[] = [];
   const usable = (n: string): boolean => !prep.unknown.has(n) && !invalid.has(n);
   const type = usable("type") ? canonicalType(prep.known.type) : undefined;
@@ -142,7 +143,7 @@ function ruleFailures(prep: Prepared, invalid: Set<string>, limits: ValidationLi
     }
     for (const rule of f.rules ?? []) {
       if (!rule.dependsOn.every(usable)) continue;
-      const reason = rule.test(values[f.input], { type, values: ctxValues, limits });
+      const reason = rule.test(values[f.input], { type, values: ctxValues, limits, olds });
       if (reason !== undefined) failures.push({ property: f.input, reason });
     }
   }
@@ -156,23 +157,25 @@ function order(property: string): number {
 
 /**
  * {@link check} validates `news` and returns `{ inputs, failures }`: all failures at once (each naming its
- * property and the fix) and the inputs in canonical form (see normalize.ts). `olds` is accepted for the Pulumi
- * signature and not used: validity never depends on the previous inputs. Never throws, never calls the API.
+ * property and the fix) and the inputs in canonical form (see normalize.ts). `olds` (the previous inputs, `{}` for a
+ * create) matters to one rule only: a `@TGS#…` groupId the stack already manages may stay without `adopt`. Never
+ * throws, never calls the API.
  *
  * @example
  * const { inputs, failures } = check({}, { type: "Work", name: "Engineering" });
  * // inputs.type === "Private", failures.length === 0
  */
 export function check(olds: unknown, news: unknown, options: CheckOptions = {}): CheckResult {
-  void olds;
   const limits = resolveLimits(options.limits);
   const prep = prepare(news);
+  const previous = normalizeInputs(isPlainObject(olds) ? olds : {}) as unknown as Record<string, unknown>;
+  const type = prep.unknown.has("type") ? undefined : canonicalType(prep.known.type);
   const validate = inputValidator(limits);
   const failures: CheckFailure[] = [];
   const invalid = new Set<string>();
   if (!validate(prep.known)) {
     for (const e of validate.errors ?? []) {
-      const fail = toFailure(e, prep.known, limits);
+      const fail = toFailure(e, prep.known, limits, type);
       if (fail === undefined) continue;
       const top = fail.property.split(".")[0]!;
       if (e.keyword === "required" && prep.unknown.has(top)) continue; // present, just not known yet
@@ -180,7 +183,7 @@ export function check(olds: unknown, news: unknown, options: CheckOptions = {}):
       failures.push(fail);
     }
   }
-  failures.push(...ruleFailures(prep, invalid, limits));
+  failures.push(...ruleFailures(prep, invalid, limits, previous));
   // One failure per property: ajv may report both `type` and `enum` for the same value.
   const seen = new Set<string>();
   const unique = failures.filter((f) => (seen.has(f.property) ? false : (seen.add(f.property), true)));

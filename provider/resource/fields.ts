@@ -71,6 +71,8 @@ export interface RuleContext {
   type?: GroupType;
   values: Readonly<Record<string, unknown>>;
   limits: Readonly<ValidationLimits>;
+  /** The previous inputs (normalised) when the resource already exists; empty for a create. */
+  olds: Readonly<Record<string, unknown>>;
 }
 
 /** A cross-field rule of one field; skipped when the field or any of `dependsOn` is unknown or invalid. */
@@ -118,8 +120,14 @@ export interface FieldSpec {
   pattern?: { source: string; hint: string };
   /** README wording of the limits when the generic one would mislead (type-dependent bounds). */
   limitsDoc?: (limits: ValidationLimits) => string;
-  /** Integer range; `max` may name a limit. */
+  /** Integer range; `max` may name a limit. For a type-dependent range, the widest (see `rangeFor`). */
   range?: { min: number; max: number | keyof ValidationLimits };
+  /** The integer range that applies to one group type, when it depends on the type. */
+  rangeFor?: (type: GroupType, limits: ValidationLimits) => { min: number; max: number };
+  /** A hint for a value out of range (e.g. milliseconds given for seconds). */
+  rangeHint?: (value: number) => string | undefined;
+  /** Values accepted besides the kind's own (the boolean `adopt` also takes "overwrite"). */
+  extraValues?: readonly string[];
   /** Send to import_group even when equal to the default (SupportTopic 0/1 for Community). */
   importAlways?: boolean;
   rules?: readonly FieldRule[];
@@ -133,6 +141,10 @@ export interface FieldSpec {
 export const GROUP_TYPES: readonly GroupType[] = ["Private", "Public", "ChatRoom", "Community"];
 const isCommunity = (t: GroupType): boolean => t === "Community";
 const TGS = "@TGS#";
+/** Whether a (normalised) adopt value asks to take over an existing group: true or "overwrite". */
+const adopting = (v: unknown): boolean => v !== undefined && v !== false;
+/** Largest createTime: the service stores it as a 32-bit unsigned Unix time in seconds. */
+const MAX_UNIX_SECONDS = 4294967295;
 
 /** {@link FIELDS}: the single source of truth, in README order. */
 export const FIELDS: readonly FieldSpec[] = [
@@ -157,17 +169,23 @@ export const FIELDS: readonly FieldSpec[] = [
       dependsOn: ["type", "adopt"],
       test(value, ctx) {
         const id = value as string;
-        if (ctx.values.adopt === true) return undefined; // adopting may name a service-assigned @TGS# id
+        if (adopting(ctx.values.adopt)) return undefined; // adopting may name a service-assigned @TGS# id
+        // The stack already manages the group under this id (adopted earlier): keeping it is no change, so the
+        // program may drop `adopt` afterwards.
+        if (ctx.olds.groupId === id) return undefined;
         if (ctx.type === undefined) return undefined;
         if (isCommunity(ctx.type)) {
           return id.startsWith(`${TGS}_`) ? undefined
             : `groupId "${id}" must start with "@TGS#_" for a Community group. Prefix it with @TGS#_.`;
         }
         return id.startsWith(TGS)
-          ? `groupId "${id}" must not start with "@TGS#" (reserved for service-assigned ids). Choose another id.` : undefined;
+          ? `groupId "${id}" starts with "@TGS#", the prefix of ids the service assigns itself: import_group refuses ` +
+            "such ids (10004), so no new group can be created with it. To manage the existing group with this id, set " +
+            "adopt: true; to create a new group, use an id without that prefix, or remove groupId and let the service assign one."
+          : undefined;
       },
     }],
-    doc: "Custom group id; omitted: the service assigns `@TGS#…`. Printable ASCII; non-Community ids must not start with `@TGS#`, Community ids must start with `@TGS#_`.",
+    doc: "Custom group id; omitted: the service assigns `@TGS#…`. Printable ASCII; non-Community ids must not start with `@TGS#`, Community ids must start with `@TGS#_` (unless adopting an existing group).",
     why: "the id is the group's identity; removing it from the program keeps the group",
   },
   {
@@ -196,13 +214,16 @@ export const FIELDS: readonly FieldSpec[] = [
     input: "maxMemberCount", kind: "int", required: false, onChange: "update-modify", sticky: false,
     wire: { import: "MaxMemberCount", modify: "MaxMemberNum", get: "MaxMemberNum" },
     range: { min: 1, max: "maxMemberCountCommunity" }, defaultFor: () => 2000,
+    rangeFor: (t, l) => ({ min: 1, max: isCommunity(t) ? l.maxMemberCountCommunity : l.maxMemberCount }),
     limitsDoc: (l) => `1..${l.maxMemberCount} (Community 1..${l.maxMemberCountCommunity})`,
     rules: [{
       dependsOn: ["type"],
       test(value, ctx) {
         if (ctx.type === undefined) return undefined;
-        const max = isCommunity(ctx.type) ? ctx.limits.maxMemberCountCommunity : ctx.limits.maxMemberCount;
-        return (value as number) > max ? `maxMemberCount is ${String(value)}; a ${ctx.type} group allows at most ${max}. Lower it.` : undefined;
+        const spec = fieldByName("maxMemberCount")!;
+        const { min, max } = spec.rangeFor!(ctx.type, ctx.limits);
+        const n = value as number;
+        return n < min || n > max ? rangeReason(spec, n, ctx.type, ctx.limits) : undefined;
       },
     }],
     doc: "Maximum number of members. Your plan may allow fewer.",
@@ -223,12 +244,24 @@ export const FIELDS: readonly FieldSpec[] = [
     // "__proto__" fits the documented key rule but Pulumi's property encoding silently drops it: refuse it here.
     maxBytes: "appDefinedValue", pattern: { source: "^(?!__proto__$)[A-Za-z0-9_]{1,16}$", hint: "1-16 letters, digits or _ (not __proto__, which Pulumi's property encoding drops)" },
     defaultFor: () => ({}),
+    rules: [{
+      // Counted here, not by the schema: a key with an empty value means absent (it is deleted), so it is no key.
+      dependsOn: [],
+      test(value, ctx) {
+        const n = Object.keys(value as Record<string, unknown>).length;
+        return n > ctx.limits.maxAppDefinedKeys
+          ? `appDefinedData has ${n} keys (not counting empty values, which mean absent); the limit is ${ctx.limits.maxAppDefinedKeys}. Remove some.`
+          : undefined;
+      },
+    }],
     doc: "Group custom fields, key → string value. Keys must first be configured in the console. An empty value means absent.",
     why: "modify_group_base_info; a removed key is deleted (sent with an empty value)",
   },
   {
     input: "createTime", kind: "int", required: false, onChange: "replace", sticky: true,
-    wire: { import: "CreateTime", get: "CreateTime" }, range: { min: 1, max: 4294967295 },
+    wire: { import: "CreateTime", get: "CreateTime" }, range: { min: 1, max: MAX_UNIX_SECONDS },
+    rangeHint: (v) => (v > MAX_UNIX_SECONDS && Math.floor(v / 1000) <= MAX_UNIX_SECONDS
+      ? `createTime is in Unix seconds, and ${v} looks like milliseconds: use ${Math.floor(v / 1000)}.` : undefined),
     doc: "Original creation time in Unix seconds (migration). Omitted: the time of import. Not checked against the clock.",
     why: "fixed at import; removing it from the program keeps the group",
   },
@@ -248,14 +281,16 @@ export const FIELDS: readonly FieldSpec[] = [
   },
   {
     input: "adopt", kind: "bool", required: false, onChange: "none", sticky: false,
-    wire: {}, defaultFor: () => false,
+    wire: {}, defaultFor: () => false, extraValues: ["overwrite"],
     rules: [{
       dependsOn: ["groupId"],
-      test: (value, ctx) => (value === true && ctx.values.groupId === undefined
-        ? "adopt is true but groupId is not set; adopting needs the id of the existing group. Set groupId or remove adopt."
+      test: (value, ctx) => (adopting(value) && ctx.values.groupId === undefined
+        ? `adopt is ${JSON.stringify(value)} but groupId is not set; adopting needs the id of the existing group. Set groupId or remove adopt.`
         : undefined),
     }],
-    doc: "When true, an existing group with this `groupId` is taken over (then updated to match) instead of failing.",
+    doc: "`true`: an existing group with this `groupId` is taken over if it matches the program; if any field differs, " +
+      'nothing is changed and the error lists the live values to declare. `"overwrite"`: take it over and apply the ' +
+      "declared values. May be removed once the group is in the stack.",
     why: "only affects create; no API effect",
   },
   {
@@ -280,7 +315,14 @@ export const OUTPUT_FACTS: readonly { name: string; type: string; doc: string }[
   { name: "memberNum", type: "integer", doc: "Current member count." },
   { name: "infoSeq", type: "integer", doc: "Profile revision (when reported)." },
   { name: "sdkAppId", type: "integer", doc: "The app (SDKAppID) the group lives in; the group is only ever read, changed or deleted there." },
+  { name: "unsettled", type: "boolean", doc: "Only after a failed step whose effect could not be read back: the next update reads the live group first; a refresh clears it." },
 ];
+
+/**
+ * {@link UNSETTLED}: the output flag of a partial failure whose effect could not be read back (the outputs may not be
+ * what the service holds), so update() starts from the live group instead of from them.
+ */
+export const UNSETTLED = "unsettled";
 
 /** {@link fieldByName} returns the spec of an input, or undefined for a non-input name. */
 export function fieldByName(name: string): FieldSpec | undefined {
@@ -290,6 +332,18 @@ export function fieldByName(name: string): FieldSpec | undefined {
 /** {@link resolveLimits} fills a partial override with {@link DEFAULT_LIMITS}. */
 export function resolveLimits(overrides?: Partial<ValidationLimits>): ValidationLimits {
   return { ...DEFAULT_LIMITS, ...(overrides ?? {}) };
+}
+
+/**
+ * {@link rangeReason} is the failure of an integer outside its range: the bounds of the group type when the range
+ * depends on it (and the type is known), the field's hint when it has one.
+ */
+export function rangeReason(f: FieldSpec, value: unknown, type: GroupType | undefined, limits: ValidationLimits): string {
+  const r = type !== undefined && f.rangeFor ? f.rangeFor(type, limits) : f.range ? { min: f.range.min, max: limitValue(f.range.max, limits) } : undefined;
+  const bounds = r ? `between ${r.min} and ${r.max}` : "within its limits";
+  const whose = type !== undefined && f.rangeFor ? ` for a ${type} group` : "";
+  const hint = typeof value === "number" ? f.rangeHint?.(value) : undefined;
+  return `${f.input} is ${String(value)}; it must be ${bounds}${whose}.${hint ? ` ${hint}` : " Change it."}`;
 }
 
 /** {@link limitValue} resolves a numeric bound that may name a limit. */
@@ -302,7 +356,7 @@ const KIND_TEXT: Record<FieldKind, string> = { string: "string", int: "integer",
 /** {@link kindText} is the README/failure wording of a field's type. */
 export function kindText(f: FieldSpec): string {
   if (f.kind === "enum") return [...(f.values ?? []), ...Object.keys(f.aliases ?? {})].map((v) => `"${v}"`).join(" | ");
-  return KIND_TEXT[f.kind];
+  return [KIND_TEXT[f.kind], ...(f.extraValues ?? []).map((v) => `"${v}"`)].join(" | ");
 }
 
 function limitsText(f: FieldSpec, limits: ValidationLimits): string {

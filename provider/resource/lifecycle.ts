@@ -2,12 +2,15 @@
  * The ChatGroup lifecycle against the group API: create (with adopt), read, update, delete. What to send comes
  * from the pure model (mapping.ts, diff.ts); this module decides the order of calls and what a failure leaves
  * behind. The rule throughout: once a group exists, every failure carries its id (Pulumi's partial-failure shape),
- * so no group is ever orphaned, and state always reflects what was really applied.
+ * so no group is ever orphaned, and properties the host and the next command can use: the serialized provider and
+ * what was really applied. Adoption takes over only a group the program describes, unless told to overwrite (adopt.ts).
  */
 import type { ChatClient } from "../client/client";
 import { ChatError, ErrorCodes, hasErrorClass, isChatApiError, isConflict, isNotFound } from "../client/errors";
+import type { WireGroupInfo } from "../client/wire";
+import { adoptMode, adoptRefusal } from "./adopt";
 import { diff } from "./diff";
-import { STICKY_INPUTS } from "./fields";
+import { STICKY_INPUTS, UNSETTLED } from "./fields";
 import { createFollowUp, fromWireGroupInfo, toChangeOwnerRequest, toImportRequest, toModifyRequest } from "./mapping";
 import { customGroupIdOf, normalizeInputs, type PropsLike } from "./normalize";
 import type { ChatGroupOutputs } from "./types";
@@ -30,13 +33,30 @@ export function isPartialFailure(e: unknown): e is PartialFailure {
   return typeof e === "object" && e !== null && (e as { code?: unknown }).code === ErrorCodes.Partial;
 }
 
-function partialFailure(id: string, properties: Record<string, unknown>, cause: unknown, doing: string): PartialFailure {
+/**
+ * The engine-internal keys of `props` (`__provider`, the serialized provider) that must travel back in every
+ * properties object. The host adds `__provider` to a successful result itself, but stores a partial failure's
+ * `properties` verbatim, and the engine keeps exactly those as the outputs from which the host later loads the
+ * provider for Read and Delete (pulumi/pulumi sdk/nodejs/cmd/dynamic-provider/index.ts `grpcResponseFromError`;
+ * pkg/resource/deploy/step.go): without them refresh and destroy fail with "code must be a string, not undefined".
+ */
+function hostKeys(props: PropsLike): Record<string, unknown> {
+  const p = (props ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(p).filter(([k, v]) => k.startsWith("__") && v !== undefined));
+}
+
+/** `props` plus the engine-internal keys of `carry` (see {@link hostKeys}). */
+function withHostKeys<T extends object>(props: T, carry: PropsLike): T {
+  return { ...props, ...hostKeys(carry) };
+}
+
+function partialFailure(id: string, properties: Record<string, unknown>, cause: unknown, doing: string, carry: PropsLike): PartialFailure {
   const why = cause instanceof Error ? cause.message : String(cause);
   const message = `group ${JSON.stringify(id)} exists, but ${doing} failed: ${why} Pulumi keeps the group in state; ` +
     "fix the cause and run `pulumi up` again to finish.";
   const e = new ChatError(ErrorCodes.Partial, message, { groupId: id, cause }) as PartialFailure;
   e.id = id;
-  e.properties = properties;
+  e.properties = withHostKeys(properties, carry);
   e.reasons = [message];
   return e;
 }
@@ -53,12 +73,16 @@ async function readOutputs(api: GroupApi, id: string, previous: PropsLike, custo
   return fromWireGroupInfo(live, previous, { customGroupId }).outputs;
 }
 
-/** Best-known state after a failure: the live group, or else what we last knew. */
+/**
+ * Best-known state after a failure: the live group, so that the stored outputs are what was really applied and the
+ * next diff (or the update the engine forces after a partial failure) compares against the truth. When even the read
+ * fails, `fallback` marked {@link UNSETTLED}: the next update then reads the live group before deciding what to send.
+ */
 async function bestKnown(api: GroupApi, id: string, previous: PropsLike, customGroupId: boolean, fallback: Record<string, unknown>) {
   try {
     return (await readOutputs(api, id, previous, customGroupId)) as unknown as Record<string, unknown>;
   } catch {
-    return fallback;
+    return { ...fallback, [UNSETTLED]: true };
   }
 }
 
@@ -80,7 +104,7 @@ async function changeOwner(api: GroupApi, request: { GroupId: string; NewOwner_A
   }
 }
 
-/** Applies the in-place changes between `olds` (state) and `news`; returns whether anything was sent. */
+/** Applies the in-place changes between `olds` (state) and `news`. */
 async function applyChanges(api: GroupApi, id: string, olds: PropsLike, news: PropsLike): Promise<void> {
   const modify = toModifyRequest(id, olds, news);
   if (modify) await api.modifyGroupBaseInfo(modify);
@@ -89,28 +113,27 @@ async function applyChanges(api: GroupApi, id: string, olds: PropsLike, news: Pr
 }
 
 /**
- * Take over the group that already holds the declared id: refuse when it differs in a field no API can change
- * (nothing was created, nothing is recorded), otherwise bring it to the declared state.
+ * Take over the group that already holds the declared id, following Pulumi's `import` rule: the program must
+ * describe the live group. Any difference fails before any write, listing each field's live value (see
+ * adopt.ts); `adopt: "overwrite"` instead applies the declared values, except in fields no API can change.
  */
-async function adoptExisting(api: GroupApi, id: string, inputs: PropsLike): Promise<ChatGroupOutputs> {
-  const existing = await readOutputs(api, id, inputs, true);
-  const plan = diff(existing as unknown as PropsLike, inputs);
-  if (plan.replaces.length > 0) {
-    const e = existing as unknown as Record<string, unknown>;
-    const n = normalizeInputs(inputs) as unknown as Record<string, unknown>;
-    const what = plan.replaces.map((f) => `${f} is ${JSON.stringify(e[f])}, declared ${JSON.stringify(n[f])}`).join("; ");
-    throw new ChatError(
-      ErrorCodes.Validation,
-      `cannot adopt group ${JSON.stringify(id)}: it differs in fields that cannot change in place (${what}). ` +
-        "Declare the existing values, or choose another groupId.",
-      { groupId: id },
-    );
+async function adoptExisting(api: GroupApi, id: string, live: WireGroupInfo | undefined, inputs: PropsLike): Promise<ChatGroupOutputs> {
+  const found = live ?? (await api.getGroup(id));
+  if (found === undefined) {
+    throw new ChatError(ErrorCodes.Api, `group ${JSON.stringify(id)} disappeared while it was being adopted (destroyed out of band?). Run \`pulumi up\` again.`, {
+      action: "get_group_info",
+      groupId: id,
+    });
   }
+  const existing = fromWireGroupInfo(found, inputs, { customGroupId: true }).outputs;
+  const refusal = adoptRefusal(id, existing, inputs);
+  if (refusal) throw refusal;
+  if (!diff(existing as unknown as PropsLike, inputs).changes) return existing;
   try {
     await applyChanges(api, id, existing as unknown as PropsLike, inputs);
     return await readOutputs(api, id, inputs, true);
   } catch (e) {
-    throw partialFailure(id, await bestKnown(api, id, inputs, true, existing as unknown as Record<string, unknown>), e, "adopting it");
+    throw partialFailure(id, await bestKnown(api, id, inputs, true, existing as unknown as Record<string, unknown>), e, "adopting it", inputs);
   }
 }
 
@@ -118,18 +141,19 @@ async function adoptExisting(api: GroupApi, id: string, inputs: PropsLike): Prom
 export async function createGroup(api: GroupApi, inputs: PropsLike): Promise<{ id: string; outs: ChatGroupOutputs }> {
   const request = toImportRequest(inputs);
   const custom = request.GroupId !== undefined;
-  const adopt = custom && normalizeInputs(inputs).adopt === true;
+  const adopt = custom && adoptMode(inputs) !== false;
   // Adopt looks first: a service-assigned id (@TGS#…) can be taken over but never imported, so waiting for a
   // 10021 would not work for it; a group created between this read and the import still ends in the conflict path.
-  if (adopt && (await api.getGroup(request.GroupId!)) !== undefined) {
-    return { id: request.GroupId!, outs: await adoptExisting(api, request.GroupId!, inputs) };
+  if (adopt) {
+    const live = await api.getGroup(request.GroupId!);
+    if (live !== undefined) return { id: request.GroupId!, outs: withHostKeys(await adoptExisting(api, request.GroupId!, live, inputs), inputs) };
   }
   let id: string;
   try {
     id = (await api.importGroup(request)).GroupId;
   } catch (e) {
     if (adopt && isConflict(e)) {
-      return { id: request.GroupId!, outs: await adoptExisting(api, request.GroupId!, inputs) };
+      return { id: request.GroupId!, outs: withHostKeys(await adoptExisting(api, request.GroupId!, undefined, inputs), inputs) };
     }
     throw e;
   }
@@ -140,9 +164,9 @@ export async function createGroup(api: GroupApi, inputs: PropsLike): Promise<{ i
   try {
     const followUp = createFollowUp(id, inputs);
     if (followUp) await api.modifyGroupBaseInfo(followUp);
-    return { id, outs: await readOutputs(api, id, inputs, custom) };
+    return { id, outs: withHostKeys(await readOutputs(api, id, inputs, custom), inputs) };
   } catch (e) {
-    throw partialFailure(id, await bestKnown(api, id, inputs, custom, known), e, "finishing its creation");
+    throw partialFailure(id, await bestKnown(api, id, inputs, custom, known), e, "finishing its creation", inputs);
   }
 }
 
@@ -155,15 +179,19 @@ export async function readGroup(
   const live = await api.getGroup(id);
   if (live === undefined) return { id: "", props: {} };
   const outcome = fromWireGroupInfo(live, props, { customGroupId: customGroupIdOf(props) || undefined });
-  return { id, props: outcome.outputs as unknown as Record<string, unknown>, inputs: outcome.inputs };
+  return { id, props: withHostKeys(outcome.outputs as unknown as Record<string, unknown>, props), inputs: outcome.inputs };
 }
 
-/** update(): modify_group_base_info with the changed fields, change_group_owner when the owner changes. */
+/**
+ * update(): modify_group_base_info with the changed fields, change_group_owner when the owner changes. Changes are
+ * computed from `olds` (the stored outputs), or from the live group when the outputs are {@link UNSETTLED}.
+ */
 export async function updateGroup(api: GroupApi, id: string, olds: PropsLike, news: PropsLike): Promise<{ outs: ChatGroupOutputs }> {
   const custom = customGroupIdOf(olds);
   try {
-    await applyChanges(api, id, olds, news);
-    return { outs: await readOutputs(api, id, news, custom) };
+    const base = (olds as Record<string, unknown> | undefined)?.[UNSETTLED] === true ? await readOutputs(api, id, olds, custom) : olds;
+    await applyChanges(api, id, base, news);
+    return { outs: withHostKeys(await readOutputs(api, id, news, custom), news) };
   } catch (e) {
     if (isChatApiError(e) && isNotFound(e)) {
       throw new ChatError(ErrorCodes.Api, `${e.message} The group was deleted outside Pulumi: run \`pulumi refresh\`, then \`pulumi up\` re-creates it.`, {
@@ -173,7 +201,7 @@ export async function updateGroup(api: GroupApi, id: string, olds: PropsLike, ne
       });
     }
     // Part of the change may have landed: report the live state so Pulumi records what is really there.
-    throw partialFailure(id, await bestKnown(api, id, news, custom, olds as Record<string, unknown>), e, "updating it");
+    throw partialFailure(id, await bestKnown(api, id, news, custom, olds as Record<string, unknown>), e, "updating it", news);
   }
 }
 

@@ -35,13 +35,13 @@ function fieldSchema(f: FieldSpec, limits: ValidationLimits): JsonSchema {
       return s;
     }
     case "bool":
-      return { type: "boolean" };
+      return f.extraValues ? { enum: [false, true, ...f.extraValues] } : { type: "boolean" };
     case "enum":
       return { type: "string", enum: [...(f.values ?? []), ...Object.keys(f.aliases ?? {})] };
     case "map":
+      // The number of keys is a field rule (fields.ts): a key with an empty value does not count.
       return {
         type: "object",
-        maxProperties: limits.maxAppDefinedKeys,
         ...(f.pattern ? { propertyNames: { pattern: f.pattern.source } } : {}),
         additionalProperties: { type: "string", ...(f.maxBytes ? { [MAX_BYTES_KEYWORD]: limits[f.maxBytes] } : {}) },
       };

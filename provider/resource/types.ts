@@ -41,8 +41,11 @@ export interface ChatGroupInputs {
   createTime?: number;
   /** Community only: whether topics are supported. */
   supportTopic?: boolean;
-  /** Take over an existing group with this `groupId` instead of failing. */
-  adopt?: boolean;
+  /**
+   * Take over an existing group with this `groupId` instead of failing: `true` only when it matches the program,
+   * `"overwrite"` applying the declared values.
+   */
+  adopt?: boolean | "overwrite";
   /** Mute every member ("On"/"Off" on the wire); default false. */
   muteAllMember?: boolean;
   /** The app profile (`tencent-chat:apps.<name>`) serving this group; omitted: the top-level settings. */
@@ -68,7 +71,7 @@ export interface CanonicalInputs {
   appDefinedData: Record<string, string>;
   createTime?: number;
   supportTopic: boolean;
-  adopt: boolean;
+  adopt: boolean | "overwrite";
   muteAllMember: boolean;
   /** The app profile named by the program, when any. */
   app?: string;
@@ -94,6 +97,8 @@ export interface ChatGroupOutputs extends CanonicalInputs {
   infoSeq?: number;
   /** The SDKAppID the group lives in (absent only in state written before it was recorded). */
   sdkAppId?: number;
+  /** Set only after a failure whose effect could not be read back: the next update reads the live group first. */
+  unsettled?: boolean;
 }
 
 /** {@link CheckFailure}: one validation problem, shaped like Pulumi's `CheckFailure`. */

@@ -38,19 +38,21 @@ export function brokenProperties(input: Input): Set<string> {
   }
   if (given("ownerAccount") && !(textOk(input.ownerAccount, L.ownerAccount, true) && PRINTABLE.test(input.ownerAccount as string))) broken.add("ownerAccount");
 
-  for (const f of ["supportTopic", "muteAllMember", "adopt"]) if (given(f) && typeof input[f] !== "boolean") broken.add(f);
+  for (const f of ["supportTopic", "muteAllMember"]) if (given(f) && typeof input[f] !== "boolean") broken.add(f);
+  if (given("adopt") && typeof input.adopt !== "boolean" && input.adopt !== "overwrite") broken.add("adopt");
   const adoptOk = !broken.has("adopt");
+  const adopting = input.adopt === true || input.adopt === "overwrite";
 
   if (given("groupId")) {
     const id = input.groupId;
     if (!(textOk(id, L.groupId, true) && PRINTABLE.test(id as string))) broken.add("groupId");
     // The prefix rules need a known type and a usable adopt; adopting skips them (DECISIONS D5).
-    else if (type !== undefined && adoptOk && input.adopt !== true) {
+    else if (type !== undefined && adoptOk && !adopting) {
       const s = id as string;
       if (community ? !s.startsWith("@TGS#_") : s.startsWith("@TGS#")) broken.add("groupId");
     }
   }
-  if (adoptOk && input.adopt === true && !given("groupId")) broken.add("adopt");
+  if (adoptOk && adopting && !given("groupId")) broken.add("adopt");
 
   if (given("maxMemberCount")) {
     const n = input.maxMemberCount;
@@ -68,7 +70,8 @@ export function brokenProperties(input: Input): Set<string> {
   if (given("app") && !(isString(input.app) && /^[A-Za-z0-9_-]{1,64}$/.test(input.app))) broken.add("app");
   if (given("appDefinedData")) {
     const m = input.appDefinedData;
-    const ok = isMap(m) && Object.keys(m).length <= L.maxAppDefinedKeys &&
+    // A key with an empty value means absent: it does not count towards the limit.
+    const ok = isMap(m) && Object.values(m).filter((v) => v !== "").length <= L.maxAppDefinedKeys &&
       Object.entries(m).every(([k, v]) => KEY.test(k) && isString(v) && bytes(v) <= L.appDefinedValue);
     if (!ok) broken.add("appDefinedData");
   }

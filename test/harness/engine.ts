@@ -6,8 +6,9 @@
  * - Check gets the old *inputs*, Diff and Update get the old *outputs*; secrets are stripped before every call;
  * - a no-change step stores the new inputs and keeps the old outputs;
  * - replace honours deleteBeforeReplace; deletes of undeclared resources run last, and not after a failure;
- * - a partial failure keeps the resource with its reported state, and the next `up` always updates it;
- * - refresh drops resources whose Read returns an empty id and stores returned inputs.
+ * - a partial failure keeps the resource with exactly the properties the provider reported as its outputs (the
+ *   host adds no `__provider` to them: engine step.go stores them verbatim), and the next `up` always updates it;
+ * - refresh drops resources whose Read returns an empty id, stores returned inputs, and clears init errors.
  * Simplifications: no dependency graph (the steps of one phase run concurrently), no plans, no ignoreChanges.
  */
 import { HostCallError, ProviderHost, stripForWire, type ConfigValue, type Props } from "./host";
@@ -143,6 +144,7 @@ export class Engine {
             } else {
               s.changedKeys = changedKeys(r.outputs, read.properties);
               Object.assign(r, { id: read.id, outputs: read.properties }, read.inputs ? { inputs: read.inputs } : {});
+              delete r.initErrors; // a successful Read stores the new state without them (engine RefreshStep)
             }
             this.save();
           } catch (e) {
@@ -249,7 +251,7 @@ export class Engine {
     } catch (e) {
       s.error = message(e);
       const init = e instanceof HostCallError ? e.initFailure : undefined;
-      if (init && old && s.op === "update") Object.assign(old, { outputs: { ...init.properties, __provider: reg.checked.__provider }, initErrors: init.reasons });
+      if (init && old && s.op === "update") Object.assign(old, { inputs: reg.checked, outputs: init.properties, initErrors: init.reasons });
     }
     this.save();
   }
@@ -266,7 +268,7 @@ export class Engine {
         s.id = init.id;
         this.state.resources.push({
           urn: s.urn, type: s.type, name: s.name, id: init.id, inputs: reg.checked,
-          outputs: { ...init.properties, __provider: reg.checked.__provider }, initErrors: init.reasons,
+          outputs: init.properties, initErrors: init.reasons,
         });
       }
       throw e;

@@ -22,9 +22,10 @@ test("a group with a service-assigned id is adopted and brought to the declared 
   const { GroupId } = await chat.importGroup({ Type: "Public", Name: "legacy" });
   expect(GroupId).toMatch(/^@TGS#/);
   emu.resetCounters();
-  const { id, outs } = await createGroup(chat, { type: "Public", name: "managed now", groupId: GroupId, adopt: true });
+  // "overwrite": the declared name differs from the live one (adopt: true alone would refuse, issue 9).
+  const { id, outs } = await createGroup(chat, { type: "Public", name: "managed now", groupId: GroupId, adopt: "overwrite" });
   expect(id).toBe(GroupId);
-  expect(outs).toMatchObject({ name: "managed now", adopt: true });
+  expect(outs).toMatchObject({ name: "managed now", adopt: "overwrite" });
   expect(emu.store.getGroup(GroupId)!.Name).toBe("managed now");
   expect(emu.store.listGroups()).toHaveLength(1);
   expect(emu.counters().import_group).toBe(0);

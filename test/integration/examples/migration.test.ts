@@ -9,6 +9,7 @@ import { startEmulator, type RunningEmulator } from "../../../emulator";
 import { Engine } from "../../harness/engine";
 import { makeProgramDir, programEnv, REPO_ROOT, type ProgramDir } from "../../helpers/program-dir";
 import { ChatClient } from "../../../provider/client/client";
+import { toImportRequest } from "../../../provider/resource/mapping";
 
 const KEY = "migration-test-key";
 let emulator: RunningEmulator;
@@ -36,14 +37,20 @@ afterAll(async () => {
 });
 
 test("a half-finished earlier migration: the group that already exists is adopted, not duplicated", async () => {
+  // What an earlier, interrupted run of this program imported before its state was saved: the first entry.
+  const [first] = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "examples", "migration", "groups.json"), "utf8")) as object[];
   const client = new ChatClient({ sdkAppId: 1400000002, identifier: "administrator", secretKey: KEY, endpoint: emulator.url, retry: 0 });
-  await client.importGroup({ Type: "Public", Name: "half migrated", GroupId: "MyFirstGroup", CreateTime: 1448357837, Owner_Account: "leckie" });
+  await client.importGroup(toImportRequest(first));
   await client.close();
+  emulator.resetCounters();
   const up = await engine.up();
   expect(up.steps.filter((s) => s.error || s.failures.length > 0)).toEqual([]);
   expect(up.ok).toBe(true);
   expect(up.steps.map((s) => s.op)).toEqual(["create", "create", "create"]);
   expect(emulator.store.listGroups()).toHaveLength(3);
+  // Adopted as it was: it already matched groups.json, so nothing was written to it.
+  expect(emulator.counters().import_group).toBe(2);
+  expect(emulator.counters().modify_group_base_info).toBe(0);
   expect(emulator.store.getGroup("MyFirstGroup")).toMatchObject({
     Name: "TestGroup",
     CreateTime: 1448357837,

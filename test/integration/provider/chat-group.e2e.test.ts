@@ -215,12 +215,12 @@ describe("adopt", () => {
     expect(e2e.emulator.store.getGroup("taken-id")!.Name).toBe("theirs");
   });
 
-  test("with adopt, the existing group is taken over and brought to the declared state", async () => {
+  test('with adopt: "overwrite", the existing group is taken over and brought to the declared state', async () => {
     await e2e.client.importGroup({ Type: "Public", Name: "legacy", GroupId: "adopt-me", Introduction: "old" });
     const before = e2e.emulator.store.listGroups().length;
-    const { id, outs } = await create(await one({ type: "Public", name: "managed", groupId: "adopt-me", adopt: true }));
+    const { id, outs } = await create(await one({ type: "Public", name: "managed", groupId: "adopt-me", adopt: "overwrite" }));
     expect(id).toBe("adopt-me");
-    expect(outs).toMatchObject({ name: "managed", introduction: "", adopt: true, customGroupId: true });
+    expect(outs).toMatchObject({ name: "managed", introduction: "", adopt: "overwrite", customGroupId: true });
     expect(e2e.emulator.store.getGroup("adopt-me")).toMatchObject({ Name: "managed", Introduction: "" });
     expect(e2e.emulator.store.listGroups().length).toBe(before);
   });
@@ -228,7 +228,7 @@ describe("adopt", () => {
   test("with adopt, a group that differs in an immutable field is refused and left alone", async () => {
     await e2e.client.importGroup({ Type: "ChatRoom", Name: "room", GroupId: "adopt-wrong-type" });
     const err: HostCallError = await create(await one({ type: "Public", name: "room", groupId: "adopt-wrong-type", adopt: true })).catch((e) => e);
-    expect(err.details).toMatch(/cannot adopt.*type is "ChatRoom", declared "Public"/s);
+    expect(err.details).toMatch(/cannot adopt.*type: "ChatRoom", \/\/ declared "Public"/s);
     expect(err.initFailure).toBeUndefined();
     expect(e2e.emulator.store.getGroup("adopt-wrong-type")!.Type).toBe("ChatRoom");
   });

@@ -19,6 +19,8 @@ describe("check: valid inputs", () => {
     ["supportTopic false on a Public group", { ...base, supportTopic: false }],
     ["adopt with groupId", { ...base, groupId: "eng", adopt: true }],
     ["adopt of a service-assigned id", { ...base, groupId: "@TGS#2J4SZEAEL", adopt: true }],
+    ["adopt overwrite", { ...base, groupId: "eng", adopt: "overwrite" }],
+    ["ten custom keys plus one empty value (absent)", { ...base, appDefinedData: { ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`k${i}`, "v"])), gone: "" } }],
     ["name exactly 30 bytes (10 CJK)", { ...base, name: "工程部工程部工程部工" }],
     ["groupId of 48 bytes with a space", { ...base, groupId: `a b${"x".repeat(45)}` }],
     ["10 custom keys", { ...base, appDefinedData: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`k${i}`, "v"])) }],
@@ -47,30 +49,32 @@ describe("check: one rule each", () => {
     ["groupId 49 bytes", { ...base, groupId: "g".repeat(49) }, "groupId", /groupId is 49 bytes in UTF-8; the limit is 48/],
     ["groupId non-ASCII", { ...base, groupId: "群1" }, "groupId", /groupId must contain only printable ASCII/],
     ["groupId control char", { ...base, groupId: "a\tb" }, "groupId", /printable ASCII/],
-    ["groupId @TGS# prefix", { ...base, groupId: "@TGS#mine" }, "groupId", /must not start with "@TGS#"/],
+    ["groupId @TGS# prefix", { ...base, groupId: "@TGS#mine" }, "groupId", /the prefix of ids the service assigns itself: import_group refuses such ids \(10004\).*set adopt: true/],
     ["Community id without @TGS#_", { type: "Community", name: "c", groupId: "mine" }, "groupId", /must start with "@TGS#_"/],
     ["Community id with bare @TGS#", { type: "Community", name: "c", groupId: "@TGS#mine" }, "groupId", /must start with "@TGS#_"/],
     ["ownerAccount 33 bytes", { ...base, ownerAccount: "o".repeat(33) }, "ownerAccount", /ownerAccount is 33 bytes in UTF-8; the limit is 32/],
     ["ownerAccount non-ASCII", { ...base, ownerAccount: "用户" }, "ownerAccount", /ownerAccount must contain only printable ASCII/],
     ["ownerAccount empty", { ...base, ownerAccount: "" }, "ownerAccount", /must not be empty/],
-    ["maxMemberCount 0", { ...base, maxMemberCount: 0 }, "maxMemberCount", /maxMemberCount is 0; it must be between 1 and 100000/],
+    ["maxMemberCount 0", { ...base, maxMemberCount: 0 }, "maxMemberCount", /^maxMemberCount is 0; it must be between 1 and 6000 for a Public group\. Change it\.$/],
+    ["maxMemberCount 0, type unknown", { type: UNKNOWN, name: "n", maxMemberCount: 0 }, "maxMemberCount", /maxMemberCount is 0; it must be between 1 and 100000\./],
     ["maxMemberCount fractional", { ...base, maxMemberCount: 2.5 }, "maxMemberCount", /must be an integer; got number 2.5/],
     ["maxMemberCount string", { ...base, maxMemberCount: "500" }, "maxMemberCount", /must be an integer; got "500"/],
-    ["maxMemberCount 6001 Public", { ...base, maxMemberCount: 6001 }, "maxMemberCount", /a Public group allows at most 6000/],
-    ["maxMemberCount 100001 Community", { type: "Community", name: "c", maxMemberCount: 100001 }, "maxMemberCount", /between 1 and 100000/],
+    ["maxMemberCount 6001 Public", { ...base, maxMemberCount: 6001 }, "maxMemberCount", /between 1 and 6000 for a Public group/],
+    ["maxMemberCount 100001 Community", { type: "Community", name: "c", maxMemberCount: 100001 }, "maxMemberCount", /between 1 and 100000 for a Community group/],
     ["applyJoinOption bad", { ...base, applyJoinOption: "Open" }, "applyJoinOption", /must be one of "FreeAccess", "NeedPermission", "DisableApply"/],
     ["applyJoinOption on Community", { type: "Community", name: "c", applyJoinOption: "NeedPermission" }, "applyJoinOption", /applies only to Private, Public, ChatRoom groups, not Community/],
     ["supportTopic on Public", { ...base, supportTopic: true }, "supportTopic", /supportTopic applies only to Community groups, not Public\. Remove it or set type to Community/],
     ["supportTopic not boolean", { type: "Community", name: "c", supportTopic: 1 }, "supportTopic", /must be a boolean; got number 1/],
-    ["appDefinedData 11 keys", { ...base, appDefinedData: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, "v"])) }, "appDefinedData", /appDefinedData has 11 keys; the limit is 10/],
+    ["appDefinedData 11 keys", { ...base, appDefinedData: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, "v"])) }, "appDefinedData", /appDefinedData has 11 keys \(not counting empty values, which mean absent\); the limit is 10/],
     ["appDefinedData key 17 chars", { ...base, appDefinedData: { ["k".repeat(17)]: "v" } }, `appDefinedData.${"k".repeat(17)}`, /keys must be 1-16 letters, digits or _/],
     ["appDefinedData key with dash", { ...base, appDefinedData: { "a-b": "v" } }, "appDefinedData.a-b", /key "a-b" is invalid/],
     ["appDefinedData value 513 bytes", { ...base, appDefinedData: { k: "v".repeat(513) } }, "appDefinedData.k", /appDefinedData\.k is 513 bytes in UTF-8; the limit is 512/],
     ["appDefinedData value not string", { ...base, appDefinedData: { k: 1 } }, "appDefinedData.k", /appDefinedData\.k must be a string/],
     ["appDefinedData not a map", { ...base, appDefinedData: ["a"] }, "appDefinedData", /must be a map of strings; got an array/],
     ["createTime 0", { ...base, createTime: 0 }, "createTime", /createTime is 0; it must be between 1 and 4294967295/],
-    ["createTime ms (too large)", { ...base, createTime: 1448357837000 }, "createTime", /between 1 and 4294967295/],
-    ["adopt not boolean", { ...base, groupId: "g", adopt: "yes" }, "adopt", /adopt must be a boolean/],
+    ["createTime ms (too large)", { ...base, createTime: 1448357837000 }, "createTime", /between 1 and 4294967295\. createTime is in Unix seconds, and 1448357837000 looks like milliseconds: use 1448357837\./],
+    ["adopt neither boolean nor overwrite", { ...base, groupId: "g", adopt: "yes" }, "adopt", /adopt must be true, false or "overwrite"; got "yes"/],
+    ["adopt overwrite without groupId", { ...base, adopt: "overwrite" }, "adopt", /adopt is "overwrite" but groupId is not set/],
     ["adopt without groupId", { ...base, adopt: true }, "adopt", /adopt is true but groupId is not set/],
     ["typo names the property", { ...base, groupID: "eng" }, "groupID", /groupID is not a ChatGroup input\. Did you mean groupId\?/],
     ["far typo lists inputs", { ...base, colour: "red" }, "colour", /colour is not a ChatGroup input\. Valid inputs: type, name, groupId/],
@@ -102,7 +106,17 @@ test("limits are overridable (newer docs: name 100 bytes)", () => {
   expect(failuresOf(news)).toHaveLength(1);
   expect(failuresOf(news, NEWER_DOC_LIMITS)).toEqual([]);
   expect(failuresOf({ ...base, appDefinedData: Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`k${i}`, "v"])) }, { maxAppDefinedKeys: 20 })).toEqual([]);
-  expect(failuresOf({ ...base, maxMemberCount: 300 }, { maxMemberCount: 200 })[0]!.reason).toMatch(/at most 200/);
+  expect(failuresOf({ ...base, maxMemberCount: 300 }, { maxMemberCount: 200 })[0]!.reason).toMatch(/between 1 and 200 for a Public group/);
+});
+
+describe("check: a service-assigned id the stack already manages", () => {
+  const adopted = { ...base, groupId: "@TGS#2J4SZEAEL" };
+  test("may drop adopt: the previous inputs hold the same id", () => {
+    expect(check({ ...adopted, adopt: true, __provider: "p" }, adopted).failures).toEqual([]);
+  });
+  test("is refused when the previous inputs hold another id (that would be a new group)", () => {
+    expect(check({ ...base, groupId: "@TGS#OTHER" }, adopted).failures.map((f) => f.property)).toEqual(["groupId"]);
+  });
 });
 
 describe("check: values unknown during preview are not errors", () => {

@@ -86,30 +86,54 @@ describe("create", () => {
     expect(await caught(createGroup(api, { type: "Public", name: "n" }))).toBe(ambiguous);
   });
 
-  test("a failure after import is a partial failure carrying the id and the live state", async () => {
+  test("a failure after import is a partial failure carrying the id, the live state and the host's __provider", async () => {
     const { api, groups } = fakeApi([], { modifyGroupBaseInfo: new ChatApiError("modify_group_base_info", 10004, "nope") });
-    const e = await caught(createGroup(api, { type: "Public", name: "n", groupId: "mine", muteAllMember: true }));
+    const e = await caught(createGroup(api, { type: "Public", name: "n", groupId: "mine", muteAllMember: true, __provider: "serialized" }));
     expect(isPartialFailure(e)).toBe(true);
     expect(e.id).toBe("mine");
-    expect(e.properties).toMatchObject({ groupId: "mine", name: "n", customGroupId: true, muteAllMember: false });
+    expect(e.properties).toMatchObject({ groupId: "mine", name: "n", customGroupId: true, muteAllMember: false, __provider: "serialized" });
+    expect(e.properties).not.toHaveProperty("unsettled");
     expect(e.reasons).toEqual([e.message]);
     expect(groups.has("mine")).toBe(true);
   });
 
-  test("when even the read back fails, the partial failure still carries the id and the declared state", async () => {
-    const { api } = fakeApi([], { getGroup: new ChatError(ErrorCodes.Timeout, "slow") });
-    const e = await caught(createGroup(api, { type: "Public", name: "n", groupId: "mine2" }));
+  test("when even the read back fails, the partial failure carries the id and the declared state, marked unsettled", async () => {
+    const { api } = fakeApi();
+    api.getGroup = async () => {
+      throw new ChatError(ErrorCodes.Timeout, "slow");
+    };
+    const e = await caught(createGroup(api, { type: "Public", name: "n", groupId: "mine2", __provider: "serialized" }));
     expect(isPartialFailure(e)).toBe(true);
-    expect(e.properties).toMatchObject({ groupId: "mine2", name: "n", customGroupId: true });
+    expect(e.properties).toMatchObject({ groupId: "mine2", name: "n", customGroupId: true, unsettled: true, __provider: "serialized" });
   });
 
-  test("adopt: an existing group is found first, taken over and updated — no import is sent", async () => {
-    const { api, groups, calls } = fakeApi([existing()]);
-    const { id, outs } = await createGroup(api, { type: "Public", name: "new", groupId: "g1", adopt: true });
+  test("adopt: an existing group that matches the program is taken over without a write — no import is sent", async () => {
+    const { api, calls } = fakeApi([existing({ ApplyJoinOption: "NeedPermission", MaxMemberNum: 2000, MuteAllMember: "Off" })]);
+    const { id, outs } = await createGroup(api, { type: "Public", name: "old", groupId: "g1", adopt: true, __provider: "serialized" });
     expect(id).toBe("g1");
-    expect(outs).toMatchObject({ name: "new", adopt: true, customGroupId: true, createTime: 5 });
+    expect(outs).toMatchObject({ name: "old", adopt: true, customGroupId: true, createTime: 5, __provider: "serialized" });
+    expect(calls).toEqual(["getGroup"]);
+  });
+
+  test("adopt: any difference fails before any write and lists every differing field with its live value", async () => {
+    const { api, calls } = fakeApi([existing({ ApplyJoinOption: "NeedPermission", MaxMemberNum: 300, MuteAllMember: "Off", Introduction: "hi" } as Partial<GroupInfo>)]);
+    const e = await caught(createGroup(api, { type: "Public", name: "new", groupId: "g1", adopt: true }));
+    expect(e.code).toBe(ErrorCodes.AdoptMismatch);
+    expect(isPartialFailure(e)).toBe(false);
+    expect(e.message).toContain('differs from the program in 3 fields (name, introduction, maxMemberCount)');
+    expect(e.message).toContain('  name: "old", // declared "new"');
+    expect(e.message).toContain('  introduction: "hi", // declared ""');
+    expect(e.message).toContain("  maxMemberCount: 300, // declared 2000");
+    expect(e.message).toContain('adopt: "overwrite"');
+    expect(calls).toEqual(["getGroup"]);
+  });
+
+  test('adopt: "overwrite" applies the declared values', async () => {
+    const { api, groups, calls } = fakeApi([existing()]);
+    const { outs } = await createGroup(api, { type: "Public", name: "new", groupId: "g1", adopt: "overwrite" });
+    expect(outs).toMatchObject({ name: "new", adopt: "overwrite" });
     expect(groups.get("g1")!.Name).toBe("new");
-    expect(calls).toEqual(["getGroup", "getGroup", "modifyGroupBaseInfo", "getGroup"]);
+    expect(calls).toEqual(["getGroup", "modifyGroupBaseInfo", "getGroup"]);
   });
 
   test("adopt: no such group yet → it is imported as usual", async () => {
@@ -131,16 +155,17 @@ describe("create", () => {
       }
       return answer;
     };
-    const { outs } = await createGroup(api, { type: "Public", name: "mine", groupId: "g3", adopt: true });
+    const { outs } = await createGroup(api, { type: "Public", name: "mine", groupId: "g3", adopt: "overwrite" });
     expect(outs).toMatchObject({ name: "mine" });
     expect(calls.filter((c) => c === "importGroup")).toHaveLength(1);
   });
 
   test("adopt: an immutable difference is refused without touching the group", async () => {
     const { api, calls } = fakeApi([existing({ Type: "ChatRoom" })]);
-    const e = await caught(createGroup(api, { type: "Public", name: "new", groupId: "g1", adopt: true }));
-    expect(e.code).toBe("CHAT_ERR_VALIDATION");
-    expect(e.message).toMatch(/type is "ChatRoom", declared "Public"/);
+    const e = await caught(createGroup(api, { type: "Public", name: "new", groupId: "g1", adopt: "overwrite" }));
+    expect(e.code).toBe(ErrorCodes.AdoptMismatch);
+    expect(e.message).toContain('  type: "ChatRoom", // declared "Public"');
+    expect(e.message).toMatch(/type cannot change in place .* so adopt: "overwrite" cannot help/);
     expect(isPartialFailure(e)).toBe(false);
     expect(calls).not.toContain("modifyGroupBaseInfo");
   });
@@ -171,6 +196,20 @@ describe("update", () => {
     expect(e.message).toMatch(/must already be a member/);
     expect(e.properties).toMatchObject({ name: "new", ownerAccount: "a" });
     expect(groups.get("g1")!.Name).toBe("new");
+  });
+
+  test("a partial failure carries the __provider of the new inputs", async () => {
+    const { api } = fakeApi([existing()], { modifyGroupBaseInfo: new ChatApiError("modify_group_base_info", 10004, "all defined key is invalid") });
+    const e = await caught(updateGroup(api, "g1", { ...olds, __provider: "old" }, { type: "Public", name: "new", groupId: "g1", __provider: "new" }));
+    expect(e.properties).toMatchObject({ name: "old", __provider: "new" });
+  });
+
+  test("unsettled outputs: the update starts from the live group, not from them", async () => {
+    const { api, groups, calls } = fakeApi([existing({ Name: "applied but unheard" })]);
+    const { outs } = await updateGroup(api, "g1", { ...olds, unsettled: true }, { type: "Public", name: "old", groupId: "g1" });
+    expect(groups.get("g1")!.Name).toBe("old");
+    expect(calls).toEqual(["getGroup", "modifyGroupBaseInfo", "getGroup"]);
+    expect(outs).not.toHaveProperty("unsettled");
   });
 });
 
