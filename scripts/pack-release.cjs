@@ -49,11 +49,18 @@ function packRelease(version) {
   try {
     const src = path.join(tmp, "src");
     fs.mkdirSync(src);
-    execFileSync("sh", ["-c", `git archive --format=tar "${commit}" | tar -x -C "${src}"`], { cwd: REPO, stdio: ["ignore", "ignore", "pipe"] });
+    execFileSync("sh", ["-c", `git archive --format=tar "${commit}" | tar -x -C "${src}"`], {
+      cwd: REPO,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     const pkg = JSON.parse(fs.readFileSync(path.join(src, "package.json"), "utf8"));
     if (pkg.version !== v) throw new Error(`commit ${commit} holds version ${pkg.version}, releases.json says ${v}`);
     run("npm", ["ci", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline"], src);
-    run(process.execPath, [path.join(src, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], src);
+    run(
+      process.execPath,
+      [path.join(src, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"],
+      src,
+    );
     const [packed] = JSON.parse(run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", tmp], src));
     fs.mkdirSync(path.join(tmp, "out"));
     fs.renameSync(path.join(tmp, packed.filename), path.join(tmp, "out", path.basename(tarball)));

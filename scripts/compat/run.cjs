@@ -20,7 +20,10 @@ const PEER = pkg.peerDependencies["@pulumi/pulumi"];
 
 /** Every released @pulumi/pulumi in the peer range with its engines.node (one registry call). */
 function pulumiReleases() {
-  const out = execFileSync("npm", ["view", `@pulumi/pulumi@${PEER}`, "version", "engines", "--json"], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const out = execFileSync("npm", ["view", `@pulumi/pulumi@${PEER}`, "version", "engines", "--json"], {
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
   const parsed = JSON.parse(out);
   return (Array.isArray(parsed) ? parsed : [parsed])
     .filter((r) => semver.valid(r.version) && !semver.prerelease(r.version) && semver.satisfies(r.version, PEER))
@@ -54,7 +57,11 @@ function runCell(cell, work) {
       COMPAT_NODE_MAJOR: String(cell.major),
       PTC_COMPAT_NODE_MODULES: path.join(cell.project, "node_modules"),
     };
-    const args = [path.join(REPO, "node_modules", "jest", "bin", "jest.js"), "--config", path.join(__dirname, "jest.config.cjs")];
+    const args = [
+      path.join(REPO, "node_modules", "jest", "bin", "jest.js"),
+      "--config",
+      path.join(__dirname, "jest.config.cjs"),
+    ];
     args.push("--maxWorkers=2", "--json", `--outputFile=${report}`);
     const child = spawn(path.join(cell.bin, "node"), args, { cwd: REPO, env, stdio: ["ignore", "pipe", "pipe"] });
     let log = "";
@@ -70,7 +77,14 @@ function runCell(cell, work) {
       } catch {
         failed = failed || 1;
       }
-      resolve({ ...cell, ok: code === 0 && failed === 0 && passed > 0, passed, failed, seconds: Math.round((Date.now() - started) / 1000), log });
+      resolve({
+        ...cell,
+        ok: code === 0 && failed === 0 && passed > 0,
+        passed,
+        failed,
+        seconds: Math.round((Date.now() - started) / 1000),
+        log,
+      });
     });
   });
 }
@@ -80,7 +94,10 @@ function matrixTable(results, nodes) {
   for (const n of nodes) {
     const cells = results.filter((r) => r.major === n.major);
     if (cells.length === 0) lines.push(`| ${n.version} | none in \`${PEER}\` supports it | — |`);
-    for (const r of cells) lines.push(`| ${r.node} | ${r.pulumi} | ${r.ok ? `pass (${r.passed} tests)` : `**FAIL** (${r.failed} failed)`} |`);
+    for (const r of cells)
+      lines.push(
+        `| ${r.node} | ${r.pulumi} | ${r.ok ? `pass (${r.passed} tests)` : `**FAIL** (${r.failed} failed)`} |`,
+      );
   }
   return lines.join("\n");
 }
@@ -98,13 +115,16 @@ function writeReadme(table) {
 
 async function main() {
   const t0 = Date.now();
-  if (!fs.existsSync(path.join(REPO, "dist", "provider", "stub.js"))) throw new Error("dist/ is missing: run `npm run build` first");
+  if (!fs.existsSync(path.join(REPO, "dist", "provider", "stub.js")))
+    throw new Error("dist/ is missing: run `npm run build` first");
   const work = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "ptc-compat-")));
   try {
     const nodes = NODE_MAJORS.map((major) => ({ major, ...ensureNode(major) }));
     const releases = pulumiReleases();
     // --ignore-scripts: dist/ is already built; `prepare` would rebuild it in place.
-    const [packed] = JSON.parse(sh("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], { cwd: REPO }));
+    const [packed] = JSON.parse(
+      sh("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], { cwd: REPO }),
+    );
     const tarball = path.join(work, packed.filename);
     const projects = new Map(); // one installed project per @pulumi/pulumi version, shared by the Node versions
     const cells = [];
@@ -114,19 +134,33 @@ async function main() {
           const dir = path.join(work, `project-${version}`);
           fs.mkdirSync(dir);
           const deps = { "pulumi-tencent-chat": `file:${tarball}`, "@pulumi/pulumi": version };
-          fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "chat-install-test", private: true, dependencies: deps }, null, 2) + "\n");
+          fs.writeFileSync(
+            path.join(dir, "package.json"),
+            JSON.stringify({ name: "chat-install-test", private: true, dependencies: deps }, null, 2) + "\n",
+          );
           const t = Date.now();
           sh("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--engine-strict=false"], { cwd: dir });
-          console.log(`installed @pulumi/pulumi@${version} + ${packed.filename} in ${Math.round((Date.now() - t) / 1000)} s`);
+          console.log(
+            `installed @pulumi/pulumi@${version} + ${packed.filename} in ${Math.round((Date.now() - t) / 1000)} s`,
+          );
           projects.set(version, dir);
         }
-        cells.push({ major: n.major, node: n.version, bin: n.bin, pulumi: version, project: projects.get(version), tarball });
+        cells.push({
+          major: n.major,
+          node: n.version,
+          bin: n.bin,
+          pulumi: version,
+          project: projects.get(version),
+          tarball,
+        });
       }
     }
     const results = [];
     for (const cell of cells) {
       const r = await runCell(cell, work);
-      console.log(`Node ${r.node} × @pulumi/pulumi ${r.pulumi}: ${r.ok ? "pass" : "FAIL"} (${r.passed} passed, ${r.failed} failed, ${r.seconds} s)`);
+      console.log(
+        `Node ${r.node} × @pulumi/pulumi ${r.pulumi}: ${r.ok ? "pass" : "FAIL"} (${r.passed} passed, ${r.failed} failed, ${r.seconds} s)`,
+      );
       if (!r.ok) console.log(r.log.split("\n").slice(-80).join("\n"));
       results.push(r);
     }
@@ -134,7 +168,8 @@ async function main() {
     console.log(`\nCompatibility matrix (peer range ${PEER}):\n${table}\n`);
     console.log(`test:compat took ${Math.round((Date.now() - t0) / 1000)} s`);
     if (process.argv.includes("--readme")) writeReadme(table);
-    const bad = results.filter((r) => !r.ok).length + nodes.filter((n) => !results.some((r) => r.major === n.major)).length;
+    const bad =
+      results.filter((r) => !r.ok).length + nodes.filter((n) => !results.some((r) => r.major === n.major)).length;
     process.exitCode = bad === 0 ? 0 : 1;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

@@ -48,7 +48,9 @@ async function groupIds(): Promise<string[]> {
 
 test("the cell runs where it claims: this Node major, `node` on PATH is the same binary, that @pulumi/pulumi", () => {
   const onPath = execFileSync("node", ["--version"], { env: userEnv(), encoding: "utf8" }).trim();
-  const installed = JSON.parse(fs.readFileSync(path.join(projectDir, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")) as { version: string };
+  const installed = JSON.parse(
+    fs.readFileSync(path.join(projectDir, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8"),
+  ) as { version: string };
   expect({ major: process.versions.node.split(".")[0], onPath, pulumi: installed.version }).toEqual({
     major: nodeMajor,
     onPath: process.version,
@@ -59,9 +61,20 @@ test("the cell runs where it claims: this Node major, `node` on PATH is the same
 test("quickstart lifecycle through the installed package and that version's provider host", async () => {
   rmState();
   writeProject(projectDir, tarball, pulumiVersion); // same package.json the driver installed from, plus the program
-  emulator = await startBinEmulator(projectDir, ["--port", "0", "--sdk-app-id", String(SDK_APP_ID), "--admin", ADMIN], SECRET_KEY);
+  emulator = await startBinEmulator(
+    projectDir,
+    ["--port", "0", "--sdk-app-id", String(SDK_APP_ID), "--admin", ADMIN],
+    SECRET_KEY,
+  );
   // The program's Work group names an owner; the service requires it to be an imported account.
-  const client = new ChatClient({ sdkAppId: SDK_APP_ID, identifier: ADMIN, secretKey: SECRET_KEY, endpoint: emulator.url, retry: 0, rateLimit: false });
+  const client = new ChatClient({
+    sdkAppId: SDK_APP_ID,
+    identifier: ADMIN,
+    secretKey: SECRET_KEY,
+    endpoint: emulator.url,
+    retry: 0,
+    rateLimit: false,
+  });
   try {
     await client.accountImport({ UserID: "leckie" });
   } finally {
@@ -72,25 +85,45 @@ test("quickstart lifecycle through the installed package and that version's prov
     "tencent-chat:secretKey": { secret: SECRET_KEY },
     "tencent-chat:endpoint": emulator.url,
   };
-  engine = new Engine({ projectDir, project: PROJECT, stack: "dev", statePath, config, env: userEnv({ NODE_PATH: "" }) });
+  engine = new Engine({
+    projectDir,
+    project: PROJECT,
+    stack: "dev",
+    statePath,
+    config,
+    env: userEnv({ NODE_PATH: "" }),
+  });
 
   const preview = await command("preview");
-  expect(preview.steps.map((s) => [s.op, s.name, s.type]).sort()).toEqual([["create", "eng", TYPE], ["create", "fans", TYPE], ["create", "ops", TYPE]]);
+  expect(preview.steps.map((s) => [s.op, s.name, s.type]).sort()).toEqual([
+    ["create", "eng", TYPE],
+    ["create", "fans", TYPE],
+    ["create", "ops", TYPE],
+  ]);
   expect(await groupIds()).toEqual([]);
 
   const up = await command("up");
   expect(up.steps.map((s) => s.op)).toEqual(["create", "create", "create"]);
-  const ids = engine.snapshot().resources.map((r) => r.id).sort();
+  const ids = engine
+    .snapshot()
+    .resources.map((r) => r.id)
+    .sort();
   expect(await groupIds()).toEqual(ids);
   expect(up.outputs.engGroupId).toBe("eng-main");
 
   const again = await command("up");
-  expect(again.steps.map((s) => [s.name, s.op]).sort()).toEqual([["eng", "same"], ["fans", "same"], ["ops", "same"]]);
+  expect(again.steps.map((s) => [s.name, s.op]).sort()).toEqual([
+    ["eng", "same"],
+    ["fans", "same"],
+    ["ops", "same"],
+  ]);
 
   const refresh = await command("refresh");
-  expect(refresh.steps.map((s) => ({ name: s.name, changed: s.changedKeys, gone: s.gone ?? false })).sort((a, b) => a.name.localeCompare(b.name))).toEqual(
-    ["eng", "fans", "ops"].map((name) => ({ name, changed: [], gone: false })),
-  );
+  expect(
+    refresh.steps
+      .map((s) => ({ name: s.name, changed: s.changedKeys, gone: s.gone ?? false }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  ).toEqual(["eng", "fans", "ops"].map((name) => ({ name, changed: [], gone: false })));
 
   const destroy = await command("destroy");
   expect(destroy.steps.map((s) => s.op)).toEqual(["delete", "delete", "delete"]);

@@ -27,7 +27,13 @@ const { packRelease, release } = require(path.join(REPO_ROOT, "scripts", "pack-r
 
 const PROJECT = "chat-upgrade-test";
 /** Writes that would change a group; none may happen after the upgrade. */
-const WRITES = ["create_group", "import_group", "modify_group_base_info", "destroy_group", "change_group_owner"] as const;
+const WRITES = [
+  "create_group",
+  "import_group",
+  "modify_group_base_info",
+  "destroy_group",
+  "change_group_owner",
+] as const;
 
 /**
  * A quickstart-like program that sets every input a replacement depends on (type, groupId, createTime, supportTopic)
@@ -53,7 +59,14 @@ beforeAll(async () => {
   projectDir = path.join(work, "project");
   fs.mkdirSync(projectDir);
   emulator = await startEmulator({ sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, admin: ADMIN });
-  const client = new ChatClient({ sdkAppId: SDK_APP_ID, identifier: ADMIN, secretKey: SECRET_KEY, endpoint: emulator.url, retry: 0, rateLimit: false });
+  const client = new ChatClient({
+    sdkAppId: SDK_APP_ID,
+    identifier: ADMIN,
+    secretKey: SECRET_KEY,
+    endpoint: emulator.url,
+    retry: 0,
+    rateLimit: false,
+  });
   try {
     await client.accountImport({ UserID: "leckie" }); // the service requires owners to be imported accounts
   } finally {
@@ -85,7 +98,10 @@ function writes(): Record<string, number> {
 }
 
 async function npmInstall(spec: string): Promise<void> {
-  const r = await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", spec], { cwd: projectDir, timeoutMs: 300_000 });
+  const r = await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", spec], {
+    cwd: projectDir,
+    timeoutMs: 300_000,
+  });
   if (r.code !== 0) throw new Error(`npm install ${spec} failed:\n${r.stderr}`);
 }
 
@@ -96,8 +112,11 @@ function installedVersion(): string {
 
 test(`release ${released.version} (${released.commit.slice(0, 7)}) is packed from git history and creates the stack`, async () => {
   const oldTarball = packRelease(released.version);
-  const pulumi = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { devDependencies: Record<string, string> })
-    .devDependencies["@pulumi/pulumi"]!;
+  const pulumi = (
+    JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
+      devDependencies: Record<string, string>;
+    }
+  ).devDependencies["@pulumi/pulumi"]!;
   const pkg = { name: PROJECT, private: true, dependencies: { "@pulumi/pulumi": pulumi } };
   fs.writeFileSync(path.join(projectDir, "package.json"), `${JSON.stringify(pkg, null, 2)}\n`);
   fs.writeFileSync(path.join(projectDir, "Pulumi.yaml"), `name: ${PROJECT}\nruntime: nodejs\n`);
@@ -111,24 +130,45 @@ test(`release ${released.version} (${released.commit.slice(0, 7)}) is packed fro
     "tencent-chat:endpoint": emulator.url,
   };
   const statePath = path.join(work, "state", "dev.json");
-  engine = new Engine({ projectDir, project: PROJECT, stack: "dev", statePath, config, env: userEnv({ NODE_PATH: "" }) });
+  engine = new Engine({
+    projectDir,
+    project: PROJECT,
+    stack: "dev",
+    statePath,
+    config,
+    env: userEnv({ NODE_PATH: "" }),
+  });
   const up = await command("up");
-  expect(up.steps.map((s) => [s.name, s.op]).sort()).toEqual([["eng", "create"], ["fans", "create"], ["lobby", "create"], ["ops", "create"]]);
-  expect((await groups()).map((g) => (g as { GroupId: string }).GroupId)).toEqual(engine.snapshot().resources.map((r) => r.id).sort());
+  expect(up.steps.map((s) => [s.name, s.op]).sort()).toEqual([
+    ["eng", "create"],
+    ["fans", "create"],
+    ["lobby", "create"],
+    ["ops", "create"],
+  ]);
+  expect((await groups()).map((g) => (g as { GroupId: string }).GroupId).sort()).toEqual(
+    engine
+      .snapshot()
+      .resources.map((r) => r.id)
+      .sort(),
+  );
   live = JSON.stringify(await groups());
 }, 900_000);
 
 test("the working tree installs over it", async () => {
   expect(engine).toBeDefined();
-  const r = await run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], { cwd: REPO_ROOT, timeoutMs: 120_000 });
+  const r = await run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], {
+    cwd: REPO_ROOT,
+    timeoutMs: 120_000,
+  });
   if (r.code !== 0) throw new Error(`npm pack failed:\n${r.stderr}`);
   const [packed] = JSON.parse(r.stdout) as { filename: string }[];
   await npmInstall(`file:${path.join(work, packed!.filename)}`);
-  const current = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
+  const current = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string })
+    .version;
   expect(installedVersion()).toBe(current);
   // The installed files are the working tree's build, not the release's (same version number until a release).
-  const stub = (p: string) => fs.readFileSync(path.join(p, "dist", "provider", "provider.js"), "utf8");
-  expect(stub(path.join(projectDir, "node_modules", "pulumi-tencent-chat"))).toBe(stub(REPO_ROOT));
+  const built = (p: string) => fs.readFileSync(path.join(p, "dist", "provider", "provider.js"), "utf8");
+  expect(built(path.join(projectDir, "node_modules", "pulumi-tencent-chat"))).toBe(built(REPO_ROOT));
 }, 300_000);
 
 describe("after the upgrade, with the state the old version wrote", () => {
@@ -152,9 +192,11 @@ describe("after the upgrade, with the state the old version wrote", () => {
 
   test("preview: every resource `same`, no changed key, no replace", async () => {
     const r = await command("preview");
-    expect(r.steps.map((s) => ({ name: s.name, op: s.op, changed: s.changedKeys, replace: s.replaceKeys })).sort((a, b) => a.name.localeCompare(b.name))).toEqual(
-      ["eng", "fans", "lobby", "ops"].map((name) => ({ name, op: "same", changed: [], replace: [] })),
-    );
+    expect(
+      r.steps
+        .map((s) => ({ name: s.name, op: s.op, changed: s.changedKeys, replace: s.replaceKeys }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    ).toEqual(["eng", "fans", "lobby", "ops"].map((name) => ({ name, op: "same", changed: [], replace: [] })));
   }, 180_000);
 
   test("up: nothing to do, no write request reaches the service, the groups are exactly as they were", async () => {
@@ -174,8 +216,12 @@ describe("after the upgrade, with the state the old version wrote", () => {
 });
 
 test("releases.json: the newest release is not newer than the working tree, and its commit is an ancestor of HEAD", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- semver ships no types here; one call
   const semver = require(path.join(REPO_ROOT, "node_modules", "semver")) as { lte(a: string, b: string): boolean };
-  const current = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
+  const current = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string })
+    .version;
   expect(semver.lte(released.version, current)).toBe(true);
-  expect(() => execFileSync("git", ["merge-base", "--is-ancestor", released.commit, "HEAD"], { cwd: REPO_ROOT, stdio: "pipe" })).not.toThrow();
+  expect(() =>
+    execFileSync("git", ["merge-base", "--is-ancestor", released.commit, "HEAD"], { cwd: REPO_ROOT, stdio: "pipe" }),
+  ).not.toThrow();
 });
