@@ -41,10 +41,12 @@ export function makeProgramDir(project = "chat-test"): ProgramDir {
   fs.copyFileSync(path.join(REPO_ROOT, "package.json"), path.join(pkgDir, "package.json"));
   fs.cpSync(path.join(REPO_ROOT, "dist"), path.join(pkgDir, "dist"), { recursive: true });
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+  // The compatibility matrix (scripts/compat) points this at a project where another @pulumi/pulumi is installed.
+  const from = process.env.PTC_COMPAT_NODE_MODULES || path.join(REPO_ROOT, "node_modules");
   for (const dep of [...Object.keys(pkg.dependencies), "@pulumi/pulumi"]) {
     const target = path.join(nm, dep);
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.symlinkSync(path.join(REPO_ROOT, "node_modules", dep), target, "dir");
+    fs.symlinkSync(path.join(from, dep), target, "dir");
   }
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
