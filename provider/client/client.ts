@@ -27,6 +27,7 @@ import { HttpTransport } from "./transport";
 import { resolveBaseUrl } from "./url";
 import { createUserSigSource } from "./usersig";
 import type {
+  AccountCheckResponse,
   AccountImportRequest,
   AddGroupMemberRequest,
   AddGroupMemberResponse,
@@ -350,6 +351,26 @@ export class ChatClient {
   async accountImport(request: AccountImportRequest): Promise<void> {
     requireText("account_import", "UserID", request.UserID);
     await this.exec.run("account_import", JSON.stringify(request));
+  }
+
+  /**
+   * im_open_login_svc/account_check: which of 1–100 user ids are imported accounts
+   * (https://cloud.tencent.com/document/product/269/38417). Returns id → imported; an item whose own ResultCode is
+   * not 0 is thrown as that id's error.
+   */
+  async accountCheck(userIds: readonly string[]): Promise<Map<string, boolean>> {
+    if (userIds.length === 0 || userIds.length > 100) throw validationError("account_check", `1 to 100 UserIDs per call, got ${userIds.length}.`);
+    userIds.forEach((id, i) => requireText("account_check", `CheckItem[${i}].UserID`, id));
+    const body = await this.exec.run("account_check", JSON.stringify({ CheckItem: userIds.map((UserID) => ({ UserID })) }));
+    const items = Array.isArray(body.ResultItem) ? (body.ResultItem as NonNullable<AccountCheckResponse["ResultItem"]>) : [];
+    const out = new Map<string, boolean>();
+    for (const id of userIds) {
+      const item = items.find((x) => x && x.UserID === id);
+      if (!item) throw new ChatError(ErrorCodes.Protocol, `Tencent Cloud Chat account_check answered without an item for ${JSON.stringify(id)}.`, { action: "account_check" });
+      if (item.ResultCode !== 0) throw new ChatApiError("account_check", item.ResultCode, item.ResultInfo ?? "");
+      out.set(id, item.AccountStatus === "Imported");
+    }
+    return out;
   }
 
   /** Close pooled connections; the client must not be used afterwards. */
