@@ -8,18 +8,17 @@ import { GroupReadBatcher } from "./client/batch";
 import { ChatClient } from "./client/client";
 import { resolveSettings, storeConfig, type ConfigReader, type ResolvedSettings } from "./config";
 import { check as checkInputs } from "./resource/check";
-import { diff as diffInputs } from "./resource/diff";
-import { createGroup, deleteGroup, readGroup, updateGroup, type GroupApi } from "./resource/lifecycle";
+import { createGroup, deleteGroup, diffGroup, readGroup, updateGroup, type AccountApi, type GroupApi } from "./resource/lifecycle";
 import type { CheckResult, DiffResult } from "./resource/types";
 
-let current: { key: string; client: ChatClient; api: GroupApi } | undefined;
+let current: { key: string; client: ChatClient; api: GroupApi & AccountApi } | undefined;
 
 /**
  * The API for the settings in force now; rebuilt only when they change (the key holds a hash, not the secret).
  * Every getGroup (reads, and the read-backs of create and update) goes through one batcher per client, so
  * concurrent reads share get_group_info calls of up to 50 ids.
  */
-function client(): GroupApi {
+function client(): GroupApi & AccountApi {
   const s: ResolvedSettings = resolveSettings();
   const secret = createHash("sha256").update(s.secretKey ?? s.userSig ?? "").digest("hex");
   const key = JSON.stringify([s.sdkAppId, s.identifier, s.region, s.endpoint, s.timeoutMs, secret]);
@@ -27,12 +26,13 @@ function client(): GroupApi {
     void current?.client.close();
     const chat = new ChatClient(s);
     const reads = new GroupReadBatcher(chat);
-    const api: GroupApi = {
+    const api: GroupApi & AccountApi = {
       importGroup: (r) => chat.importGroup(r),
       getGroup: (id, filter) => reads.getGroup(id, filter),
       modifyGroupBaseInfo: (r) => chat.modifyGroupBaseInfo(r),
       changeGroupOwner: (r) => chat.changeGroupOwner(r),
       destroyGroup: (r) => chat.destroyGroup(r),
+      accountCheck: (ids) => chat.accountCheck(ids),
     };
     current = { key, client: chat, api };
   }
@@ -52,9 +52,9 @@ export async function check(olds: unknown, news: unknown): Promise<CheckResult> 
   return checkInputs(olds, news);
 }
 
-/** Plans the change from old outputs to new inputs; never calls the API. */
+/** Plans the change from old outputs to new inputs; calls the API only to pre-check a delete-first replacement. */
 export async function diff(_id: string, olds: object, news: object): Promise<DiffResult> {
-  return diffInputs(olds, news);
+  return diffGroup(client, olds, news);
 }
 
 /** Imports the group (or adopts it) and returns its id and outputs. */

@@ -239,7 +239,7 @@ export class ChatClient {
         }
       }
     } catch (scanError) {
-      throw ambiguousCreate(sent, original, scanError);
+      throw ambiguousCreate(sent, original, scanError, undefined, { fromSec, toSec });
     }
     if (candidates.length === 1) return { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "", GroupId: candidates[0] };
     if (candidates.length === 0) return "retry";
@@ -389,7 +389,13 @@ export class ChatClient {
   }
 }
 
-function ambiguousCreate(sent: ImportGroupRequest, original: unknown, readError?: unknown, candidates?: string[]): ChatError {
+function ambiguousCreate(
+  sent: ImportGroupRequest,
+  original: unknown,
+  readError?: unknown,
+  candidates?: string[],
+  window?: { fromSec: number; toSec: number },
+): ChatError {
   const what = original instanceof Error ? original.message : String(original);
   const how = readError instanceof Error ? readError.message : String(readError);
   let found: string;
@@ -402,8 +408,11 @@ function ambiguousCreate(sent: ImportGroupRequest, original: unknown, readError?
   } else {
     found =
       `It was sent without a custom GroupId, so it was not repeated (a repeat could create a second group), and looking for it failed (${how}). ` +
-      `What to do: check whether a ${sent.Type} group named ${JSON.stringify(sent.Name)} now exists (get_appid_group_list + get_group_info, or the Chat console); ` +
-      "if it does, declare it with groupId: \"<its id>\" and adopt: true, or destroy it; then retry. Setting a custom groupId avoids this.";
+      `What to do: check whether a ${sent.Type} group named ${JSON.stringify(sent.Name)}` +
+      (window ? ` with a CreateTime from ${window.fromSec} to ${window.toSec} (${new Date(window.fromSec * 1000).toISOString()} to ${new Date(window.toSec * 1000).toISOString()})` : "") +
+      " now exists (get_appid_group_list + get_group_info, or the Chat console); " +
+      "if it does, declare it with groupId: \"<its id>\" and adopt: true, or destroy it; then retry. Setting a custom groupId " +
+      "(the ChatGroup default unless serviceAssignedId is set) avoids this: a lost answer is then resolved by reading that id.";
   }
   return new ChatError(
     ErrorCodes.AmbiguousCreate,

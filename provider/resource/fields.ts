@@ -134,6 +134,18 @@ export const GROUP_TYPES: readonly GroupType[] = ["Private", "Public", "ChatRoom
 const isCommunity = (t: GroupType): boolean => t === "Community";
 const TGS = "@TGS#";
 
+/**
+ * {@link importableIdFailure}: why import_group would refuse `id` as a custom GroupId for a `type` group, or
+ * undefined. Custom ids must not start with `@TGS#`; a Community's must start with `@TGS#_`
+ * (https://cloud.tencent.com/document/product/269/1502).
+ */
+export function importableIdFailure(id: string, type: GroupType): string | undefined {
+  if (isCommunity(type)) {
+    return id.startsWith(`${TGS}_`) ? undefined : `groupId "${id}" must start with "@TGS#_" for a Community group. Prefix it with @TGS#_.`;
+  }
+  return id.startsWith(TGS) ? `groupId "${id}" must not start with "@TGS#" (reserved for service-assigned ids). Choose another id.` : undefined;
+}
+
 /** {@link FIELDS}: the single source of truth, in README order. */
 export const FIELDS: readonly FieldSpec[] = [
   {
@@ -156,18 +168,16 @@ export const FIELDS: readonly FieldSpec[] = [
     rules: [{
       dependsOn: ["type", "adopt"],
       test(value, ctx) {
-        const id = value as string;
         if (ctx.values.adopt === true) return undefined; // adopting may name a service-assigned @TGS# id
-        if (ctx.type === undefined) return undefined;
-        if (isCommunity(ctx.type)) {
-          return id.startsWith(`${TGS}_`) ? undefined
-            : `groupId "${id}" must start with "@TGS#_" for a Community group. Prefix it with @TGS#_.`;
-        }
-        return id.startsWith(TGS)
-          ? `groupId "${id}" must not start with "@TGS#" (reserved for service-assigned ids). Choose another id.` : undefined;
+        return ctx.type === undefined ? undefined : importableIdFailure(value as string, ctx.type);
       },
+    }, {
+      dependsOn: ["serviceAssignedId"],
+      test: (_value, ctx) => (ctx.values.serviceAssignedId === true
+        ? "groupId and serviceAssignedId are both set; serviceAssignedId asks the service to choose the id. Remove one of them."
+        : undefined),
     }],
-    doc: "Custom group id; omitted: the service assigns `@TGS#…`. Printable ASCII; non-Community ids must not start with `@TGS#`, Community ids must start with `@TGS#_`.",
+    doc: "Group id. Omitted: the provider chooses one when the group is first planned (`<resource name>-<8 hex>`, Community `@TGS#_<resource name>-<8 hex>`), shows it in the preview and keeps it; see `serviceAssignedId`. Printable ASCII; non-Community ids must not start with `@TGS#`, Community ids must start with `@TGS#_`.",
     why: "the id is the group's identity; removing it from the program keeps the group",
   },
   {
@@ -247,6 +257,12 @@ export const FIELDS: readonly FieldSpec[] = [
     why: "modify_group_base_info (On/Off)",
   },
   {
+    input: "serviceAssignedId", kind: "bool", required: false, onChange: "none", sticky: false,
+    wire: {}, defaultFor: () => false,
+    doc: "When true and `groupId` is omitted, the service assigns the id (`@TGS#…`) instead of the provider. A create whose answer is lost is then found by listing the app's groups; if that fails, the error names the type, name and time window to look for.",
+    why: "only affects create; no API effect",
+  },
+  {
     input: "adopt", kind: "bool", required: false, onChange: "none", sticky: false,
     wire: {}, defaultFor: () => false,
     rules: [{
@@ -266,7 +282,7 @@ export const STICKY_INPUTS: readonly InputName[] = FIELDS.filter((f) => f.sticky
 /** Output-only facts (README); the resource id is `groupId`. */
 export const OUTPUT_FACTS: readonly { name: string; type: string; doc: string }[] = [
   { name: "groupId", type: "string", doc: "The group id, equal to the resource id (service-assigned when not given)." },
-  { name: "customGroupId", type: "boolean", doc: "True when the id came from the program; a replacement then deletes the old group first." },
+  { name: "customGroupId", type: "boolean", doc: "True when the id was chosen on the client (by the program or by the provider), false when the service assigned it." },
   { name: "declaredSticky", type: "string[]", doc: "Which of groupId, createTime, ownerAccount the program declares (refresh returns only these as inputs)." },
   { name: "createTime", type: "integer", doc: "Actual creation time (Unix seconds)." },
   { name: "ownerAccount", type: "string", doc: "Actual owner, absent for an ownerless group." },
