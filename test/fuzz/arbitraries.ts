@@ -261,6 +261,7 @@ function plausibleOrJunk(field: string): fc.Arbitrary<unknown> {
     createTime: fc.oneof(fc.integer({ min: -1, max: MAX_INT_WIRE + 1 }), fc.double({ noInteger: true })),
     supportTopic: fc.boolean(),
     muteAllMember: fc.boolean(),
+    serviceAssignedId: fc.boolean(),
     adopt: fc.boolean(),
   };
   return fc.oneof({ arbitrary: plausible[field]!, weight: 6 }, { arbitrary: wrongType(kindOf(field)), weight: 1 }, { arbitrary: fc.constant(null), weight: 1 });

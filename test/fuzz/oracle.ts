@@ -38,7 +38,7 @@ export function brokenProperties(input: Input): Set<string> {
   }
   if (given("ownerAccount") && !(textOk(input.ownerAccount, L.ownerAccount, true) && PRINTABLE.test(input.ownerAccount as string))) broken.add("ownerAccount");
 
-  for (const f of ["supportTopic", "muteAllMember", "adopt"]) if (given(f) && typeof input[f] !== "boolean") broken.add(f);
+  for (const f of ["supportTopic", "muteAllMember", "serviceAssignedId", "adopt"]) if (given(f) && typeof input[f] !== "boolean") broken.add(f);
   const adoptOk = !broken.has("adopt");
 
   if (given("groupId")) {
@@ -51,6 +51,8 @@ export function brokenProperties(input: Input): Set<string> {
     }
   }
   if (adoptOk && input.adopt === true && !given("groupId")) broken.add("adopt");
+  // An explicit id and "let the service choose it" contradict each other.
+  if (given("groupId") && input.serviceAssignedId === true) broken.add("groupId");
 
   if (given("maxMemberCount")) {
     const n = input.maxMemberCount;
