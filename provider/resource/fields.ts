@@ -281,9 +281,9 @@ export const STICKY_INPUTS: readonly InputName[] = FIELDS.filter((f) => f.sticky
 
 /** Output-only facts (README); the resource id is `groupId`. */
 export const OUTPUT_FACTS: readonly { name: string; type: string; doc: string }[] = [
-  { name: "groupId", type: "string", doc: "The group id, equal to the resource id (service-assigned when not given)." },
+  { name: "groupId", type: "string", doc: "The group id, equal to the resource id (chosen by the provider when not given; by the service with serviceAssignedId)." },
   { name: "customGroupId", type: "boolean", doc: "True when the id was chosen on the client (by the program or by the provider), false when the service assigned it." },
-  { name: "declaredSticky", type: "string[]", doc: "Which of groupId, createTime, ownerAccount the program declares (refresh returns only these as inputs)." },
+  { name: "declaredSticky", type: "string[]", doc: "Which of groupId, createTime, ownerAccount the program declares, or the stack keeps from earlier inputs (refresh returns only these as inputs)." },
   { name: "createTime", type: "integer", doc: "Actual creation time (Unix seconds)." },
   { name: "ownerAccount", type: "string", doc: "Actual owner, absent for an ownerless group." },
   { name: "memberNum", type: "integer", doc: "Current member count." },
