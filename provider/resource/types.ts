@@ -78,7 +78,7 @@ export interface CanonicalInputs {
  * `ownerAccount` hold the actual values read back from the service.
  */
 export interface ChatGroupOutputs extends CanonicalInputs {
-  /** The group id, equal to the resource id (service-assigned when the program gave none). */
+  /** The group id, equal to the resource id (chosen in check when the program gave none; by the service with serviceAssignedId). */
   groupId: string;
   /** True when the id was chosen on the client (program or provider); false when the service assigned it. */
   customGroupId: boolean;
