@@ -45,13 +45,15 @@ function partialFailure(id: string, properties: Record<string, unknown>, cause: 
   return e;
 }
 
-/** A create whose outcome is unknown, reported as a partial failure so the engine keeps the id in state. */
+/**
+ * A create whose outcome is unknown, reported as a partial failure (same shape as {@link partialFailure}, its own
+ * wording) so the engine keeps the id in state.
+ */
 function maybeCreated(id: string, properties: Record<string, unknown>, cause: ChatError): PartialFailure {
   const message = `group ${JSON.stringify(id)} may or may not have been created: ${cause.message} Pulumi keeps the id in ` +
     "state so the group is never left untracked: `pulumi refresh` drops it if it does not exist; otherwise `pulumi up` finishes it.";
-  const e = new ChatError(ErrorCodes.Partial, message, { groupId: id, cause }) as PartialFailure;
-  e.id = id;
-  e.properties = properties;
+  const e = partialFailure(id, properties, cause, "confirming its creation");
+  e.message = message;
   e.reasons = [message];
   return e;
 }
