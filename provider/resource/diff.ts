@@ -68,8 +68,8 @@ function refuseUnrecreatableId(olds: PropsLike, news: PropsLike, replaces: Input
   const what = replaces.map((f) => `${f} ${JSON.stringify(o[f])} → ${JSON.stringify(n[f])}`).join(", ");
   throw new ChatError(
     ErrorCodes.Validation,
-    `changing ${what} replaces group ${JSON.stringify(id)}, but import_group cannot create a group with this id ` +
-      `(a service-assigned id: ${why.replace(/ Choose another id\.| Prefix it with @TGS#_\./, "")}), so the group would be deleted and not ` +
+    `changing ${what} replaces group ${JSON.stringify(id)}, but import_group cannot create a group with this id: ` +
+      `${why.replace(/\.? (Choose another id|Prefix it with @TGS#_)\.$/, "")}; the group would be deleted first and never ` +
       "re-created. Nothing was changed. To replace it with a new group, remove groupId and adopt from the program " +
       "(the new group gets a new id and is created before this one is deleted); otherwise keep the old values.",
     { groupId: id },
