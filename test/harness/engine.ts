@@ -5,7 +5,9 @@
  * - a fresh host per command, Configure with the whole stack config first (secrets wrapped);
  * - Check gets the old *inputs*, Diff and Update get the old *outputs*; secrets are stripped before every call;
  * - a no-change step stores the new inputs and keeps the old outputs;
- * - replace honours deleteBeforeReplace; deletes of undeclared resources run last, and not after a failure;
+ * - replace re-runs Check without olds (the new resource's inputs) and honours deleteBeforeReplace; a create-first
+ *   replacement keeps the old resource in state until the new one exists; deletes of undeclared resources run last,
+ *   and not after a failure;
  * - a partial failure keeps the resource with its reported state, and the next `up` always updates it;
  * - refresh drops resources whose Read returns an empty id and stores returned inputs.
  * Simplifications: no dependency graph (the steps of one phase run concurrently), no plans, no ignoreChanges.
