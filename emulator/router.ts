@@ -4,6 +4,7 @@
  */
 import type { ChatAction } from "../provider/client/actions";
 import type { Handler } from "./context";
+import { accountCheck } from "./handlers/account_check";
 import { accountImport } from "./handlers/account_import";
 import { addGroupMember } from "./handlers/add_group_member";
 import { changeGroupOwner } from "./handlers/change_group_owner";
@@ -23,4 +24,5 @@ export const HANDLERS = {
   get_appid_group_list: getAppidGroupList,
   add_group_member: addGroupMember,
   account_import: accountImport,
+  account_check: accountCheck,
 } as const satisfies Record<ChatAction, Handler>;

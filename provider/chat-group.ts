@@ -16,7 +16,10 @@ export interface ChatGroupArgs {
   type: pulumi.Input<ChatGroupType>;
   /** Group name, at most 30 bytes of UTF-8. */
   name: pulumi.Input<string>;
-  /** A custom group id; omitted, the service assigns `@TGS#…`. Changing it replaces the group. */
+  /**
+   * The group id. Omitted: the provider chooses `<resource name>-<8 hex>` (Community `@TGS#_…`) when the group is
+   * first planned and keeps it. Changing it replaces the group (the new one is created before the old is deleted).
+   */
   groupId?: pulumi.Input<string>;
   /** The owner's account id; changed in place with change_group_owner (the new owner must be a member). */
   ownerAccount?: pulumi.Input<string>;
@@ -38,6 +41,8 @@ export interface ChatGroupArgs {
   supportTopic?: pulumi.Input<boolean>;
   /** Mute every member; import_group cannot set it, so it is applied right after import. Default false. */
   muteAllMember?: pulumi.Input<boolean>;
+  /** With `groupId` omitted: let the service assign the id (`@TGS#…`) instead of the provider. Default false. */
+  serviceAssignedId?: pulumi.Input<boolean>;
   /**
    * Take over a group that already has `groupId` instead of failing with 10021. Requires `groupId`. `true`: only if
    * the live group matches the program (otherwise nothing changes and the error lists the live values to declare);
@@ -77,8 +82,9 @@ export class ChatGroup extends pulumi.dynamic.Resource {
   declare readonly createTime: pulumi.Output<number>;
   declare readonly supportTopic: pulumi.Output<boolean>;
   declare readonly muteAllMember: pulumi.Output<boolean>;
+  declare readonly serviceAssignedId: pulumi.Output<boolean>;
   declare readonly adopt: pulumi.Output<boolean | "overwrite">;
-  /** True when the id came from the program (a replacement then deletes the old group first). */
+  /** True when the id was chosen on the client (by the program or the provider); false when the service assigned it. */
   declare readonly customGroupId: pulumi.Output<boolean>;
   /** Members right now, read from get_group_info. */
   declare readonly memberNum: pulumi.Output<number>;
@@ -93,7 +99,8 @@ export class ChatGroup extends pulumi.dynamic.Resource {
   constructor(name: string, args: ChatGroupArgs, opts?: pulumi.CustomResourceOptions) {
     // Output-only properties are declared with undefined (not sent, but they create the Output property).
     // Always a copy: dynamic.Resource mutates the props object it is given.
-    const props = { groupId: undefined, customGroupId: undefined, memberNum: undefined, infoSeq: undefined, sdkAppId: undefined, ...args };
+    // `__resourceName` (not an input: check skips `__` keys) lets check derive a readable id from the resource name.
+    const props = { groupId: undefined, customGroupId: undefined, memberNum: undefined, infoSeq: undefined, sdkAppId: undefined, ...args, __resourceName: name };
     super(stub, name, props, opts, "tencent-chat", "ChatGroup");
   }
 }

@@ -14,19 +14,19 @@ import { ChatError, ErrorCodes } from "./client/errors";
 import { isConfigStored, profileNames, storeConfig, type ConfigReader, type ResolvedSettings } from "./config";
 import { check as checkInputs } from "./resource/check";
 import { diff as diffInputs } from "./resource/diff";
-import { createGroup, deleteGroup, isPartialFailure, readGroup, updateGroup, type GroupApi } from "./resource/lifecycle";
+import { createGroup, deleteGroup, diffGroup, isPartialFailure, readGroup, updateGroup, type AccountApi, type GroupApi } from "./resource/lifecycle";
 import { isUnknown } from "./resource/normalize";
 import type { CheckResult, DiffResult } from "./resource/types";
 
 /** One client per app (keyed by a hash of its settings, never the secret itself), with its read batcher. */
-const clients = new Map<string, { key: string; client: ChatClient; api: GroupApi }>();
+const clients = new Map<string, { key: string; client: ChatClient; api: GroupApi & AccountApi }>();
 
 /**
  * The API for these settings; rebuilt only when an app's settings change (the old client is closed). Every getGroup
  * (reads, and the read-backs of create and update) goes through one batcher per client, so concurrent reads of one
  * app share get_group_info calls of up to 50 ids.
  */
-function apiFor(s: ResolvedSettings): GroupApi {
+function apiFor(s: ResolvedSettings): GroupApi & AccountApi {
   const secret = createHash("sha256").update(s.secretKey ?? s.userSig ?? "").digest("hex");
   const key = JSON.stringify([s.sdkAppId, s.identifier, s.region, s.endpoint, s.timeoutMs, s.deadlineMs, secret]);
   const slot = `${s.app ?? ""}/${s.sdkAppId}`;
@@ -35,12 +35,13 @@ function apiFor(s: ResolvedSettings): GroupApi {
   void current?.client.close();
   const chat = new ChatClient(s);
   const reads = new GroupReadBatcher(chat);
-  const api: GroupApi = {
+  const api: GroupApi & AccountApi = {
     importGroup: (r) => chat.importGroup(r),
     getGroup: (id, filter) => reads.getGroup(id, filter),
     modifyGroupBaseInfo: (r) => chat.modifyGroupBaseInfo(r),
     changeGroupOwner: (r) => chat.changeGroupOwner(r),
     destroyGroup: (r) => chat.destroyGroup(r),
+    accountCheck: (ids) => chat.accountCheck(ids),
   };
   clients.set(slot, { key, client: chat, api });
   return api;
@@ -86,18 +87,21 @@ export async function check(olds: unknown, news: unknown): Promise<CheckResult> 
 }
 
 /**
- * Plans the change from old outputs to new inputs; never calls the API. A group whose app would change (the new
- * inputs resolve to another SDKAppID than the one recorded) is replaced, creating first: the new group is a
- * different object in another app, so the old one never has to be deleted before it.
+ * Plans the change from old outputs to new inputs. A group whose app would change (the new inputs resolve to another
+ * SDKAppID than the one recorded) is replaced, creating first: the new group is a different object in another app,
+ * so the old one never has to be deleted before it. Otherwise the plan is the model's, and the API is called only to
+ * pre-check a delete-first replacement (lifecycle.ts `diffGroup`), in the group's own app.
  */
 export async function diff(_id: string, olds: object, news: object): Promise<DiffResult> {
-  const plan = diffInputs(olds, news);
   const app = (news as Record<string, unknown>).app;
-  if (isUnknown(app)) return { ...plan, changes: true };
+  if (isUnknown(app)) return { ...diffInputs(olds, news), changes: true };
   const before = recordedSdkAppId(recordedApp(olds));
   const after = sdkAppIdForApp(recordedApp(news).app);
-  if (before === undefined || after === undefined || before === after) return plan;
-  return { changes: true, replaces: [...new Set([...plan.replaces, "sdkAppId"])], deleteBeforeReplace: false, stables: [] };
+  if (before !== undefined && after !== undefined && before !== after) {
+    const plan = diffInputs(olds, news);
+    return { changes: true, replaces: [...new Set([...plan.replaces, "sdkAppId"])], deleteBeforeReplace: false, stables: [] };
+  }
+  return diffGroup(() => apiFor(settingsForApp(recordedApp(news).app)), olds, news);
 }
 
 /** Imports the group (or adopts it) in the app its `app` input names, and records that app. */

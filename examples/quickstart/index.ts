@@ -24,7 +24,7 @@ const engineering = new ChatGroup("engineering", {
   appDefinedData: { team: "platform" },
 });
 
-// A Community with topics; the service assigns its @TGS#_… id.
+// A Community with topics; omitted groupId: the provider chooses "@TGS#_community-<8 hex>" and keeps it.
 const community = new ChatGroup("community", {
   type: "Community",
   name: "Developer community",

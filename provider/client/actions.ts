@@ -43,6 +43,8 @@ export const ACTIONS = {
   },
   add_group_member: { service: "group_open_http_svc", command: "add_group_member", quotaPerSecond: 200, repeatable: true },
   account_import: { service: "im_open_login_svc", command: "account_import", quotaPerSecond: 200, repeatable: true },
+  // https://cloud.tencent.com/document/product/269/38417: 100 calls/s, a read.
+  account_check: { service: "im_open_login_svc", command: "account_check", quotaPerSecond: 100, repeatable: true },
 } as const satisfies Record<string, ActionSpec>;
 
 /** Name of a REST action, e.g. `"import_group"`. */

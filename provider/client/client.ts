@@ -27,6 +27,7 @@ import { HttpTransport } from "./transport";
 import { resolveBaseUrl } from "./url";
 import { createUserSigSource } from "./usersig";
 import type {
+  AccountCheckResponse,
   AccountImportRequest,
   AddGroupMemberRequest,
   AddGroupMemberResponse,
@@ -259,7 +260,7 @@ export class ChatClient {
         }
       }
     } catch (scanError) {
-      throw ambiguousCreate(sent, original, scanError);
+      throw ambiguousCreate(sent, original, scanError, undefined, { fromSec, toSec });
     }
     if (candidates.length === 1) return { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "", GroupId: candidates[0] };
     if (candidates.length === 0) return "retry";
@@ -388,6 +389,26 @@ export class ChatClient {
     await this.exec.run("account_import", JSON.stringify(request));
   }
 
+  /**
+   * im_open_login_svc/account_check: which of 1–100 user ids are imported accounts
+   * (https://cloud.tencent.com/document/product/269/38417). Returns id → imported; an item whose own ResultCode is
+   * not 0 is thrown as that id's error.
+   */
+  async accountCheck(userIds: readonly string[]): Promise<Map<string, boolean>> {
+    if (userIds.length === 0 || userIds.length > 100) throw validationError("account_check", `1 to 100 UserIDs per call, got ${userIds.length}.`);
+    userIds.forEach((id, i) => requireText("account_check", `CheckItem[${i}].UserID`, id));
+    const body = await this.exec.run("account_check", JSON.stringify({ CheckItem: userIds.map((UserID) => ({ UserID })) }));
+    const items = Array.isArray(body.ResultItem) ? (body.ResultItem as NonNullable<AccountCheckResponse["ResultItem"]>) : [];
+    const out = new Map<string, boolean>();
+    for (const id of userIds) {
+      const item = items.find((x) => x && x.UserID === id);
+      if (!item) throw new ChatError(ErrorCodes.Protocol, `Tencent Cloud Chat account_check answered without an item for ${JSON.stringify(id)}.`, { action: "account_check" });
+      if (item.ResultCode !== 0) throw new ChatApiError("account_check", item.ResultCode, item.ResultInfo ?? "");
+      out.set(id, item.AccountStatus === "Imported");
+    }
+    return out;
+  }
+
   /** Close pooled connections; the client must not be used afterwards. */
   async close(): Promise<void> {
     await this.transport.close();
@@ -404,7 +425,13 @@ export class ChatClient {
   }
 }
 
-function ambiguousCreate(sent: ImportGroupRequest, original: unknown, readError?: unknown, candidates?: string[]): ChatError {
+function ambiguousCreate(
+  sent: ImportGroupRequest,
+  original: unknown,
+  readError?: unknown,
+  candidates?: string[],
+  window?: { fromSec: number; toSec: number },
+): ChatError {
   const what = original instanceof Error ? original.message : String(original);
   const how = readError instanceof Error ? readError.message : String(readError);
   let found: string;
@@ -417,8 +444,11 @@ function ambiguousCreate(sent: ImportGroupRequest, original: unknown, readError?
   } else {
     found =
       `It was sent without a custom GroupId, so it was not repeated (a repeat could create a second group), and looking for it failed (${how}). ` +
-      `What to do: check whether a ${sent.Type} group named ${JSON.stringify(sent.Name)} now exists (get_appid_group_list + get_group_info, or the Chat console); ` +
-      "if it does, declare it with groupId: \"<its id>\" and adopt: true, or destroy it; then retry. Setting a custom groupId avoids this.";
+      `What to do: check whether a ${sent.Type} group named ${JSON.stringify(sent.Name)}` +
+      (window ? ` with a CreateTime from ${window.fromSec} to ${window.toSec} (${new Date(window.fromSec * 1000).toISOString()} to ${new Date(window.toSec * 1000).toISOString()})` : "") +
+      " now exists (get_appid_group_list + get_group_info, or the Chat console); " +
+      "if it does, declare it with groupId: \"<its id>\" and adopt: true, or destroy it; then retry. Setting a custom groupId " +
+      "(the ChatGroup default unless serviceAssignedId is set) avoids this: a lost answer is then resolved by reading that id.";
   }
   return new ChatError(
     ErrorCodes.AmbiguousCreate,

@@ -98,12 +98,12 @@ export const ERROR_CODES: Readonly<Record<number, ErrorCodeInfo>> = {
   10021: {
     class: "conflict",
     meaning: "the group id is already in use",
-    hint: "choose another groupId, destroy the existing group, or set adopt: true to take it over",
+    hint: "choose another groupId: the group holding it may belong to someone else (set adopt: true only if it is yours and this stack should take it over)",
   },
   10025: {
     class: "conflict",
     meaning: "the group id is already in use by you",
-    hint: "destroy the existing group first, choose another groupId, or set adopt: true to take it over",
+    hint: "choose another groupId, or destroy the existing group first (set adopt: true only if this stack should take it over)",
   },
   10026: { class: "invalid", meaning: "command word disabled for this SDKAppID", hint: "open a ticket with Tencent" },
   10036: { class: "quota", meaning: "AVChatRoom count over the plan limit", hint: "upgrade the plan" },

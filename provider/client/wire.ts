@@ -166,6 +166,19 @@ export interface AccountImportRequest {
   FaceUrl?: string;
 }
 
+/**
+ * `im_open_login_svc/account_check` request: at most 100 ids
+ * (https://cloud.tencent.com/document/product/269/38417).
+ */
+export interface AccountCheckRequest {
+  CheckItem: { UserID: string }[];
+}
+
+/** `account_check` answer: one item per id; a missing account is `AccountStatus: "NotImported"`, not an error. */
+export interface AccountCheckResponse extends WireEnvelope {
+  ResultItem?: { UserID: string; ResultCode: number; ResultInfo?: string; AccountStatus?: "Imported" | "NotImported" }[];
+}
+
 /** Request body type for each action. */
 export interface ActionRequests {
   import_group: ImportGroupRequest;
@@ -176,6 +189,7 @@ export interface ActionRequests {
   get_appid_group_list: GetAppidGroupListRequest;
   add_group_member: AddGroupMemberRequest;
   account_import: AccountImportRequest;
+  account_check: AccountCheckRequest;
 }
 
 /** Answer type for each action. */
@@ -188,6 +202,7 @@ export interface ActionResponses {
   get_appid_group_list: GetAppidGroupListResponse;
   add_group_member: AddGroupMemberResponse;
   account_import: WireEnvelope;
+  account_check: AccountCheckResponse;
 }
 
 /** Compile-time proof that every action has a request and a response type. */

@@ -6,6 +6,7 @@
 import type { ErrorObject } from "ajv";
 import { FIELDS, GROUP_TYPES, fieldByName, kindText, rangeReason, resolveLimits, type InputName, type ValidationLimits } from "./fields";
 import { canonicalType, isPlainObject, isUnknown, normalizeInputs, ownEntry, toPlainJson } from "./normalize";
+import { resolveIdentity } from "./ids";
 import { inputValidator, utf8Bytes } from "./schema";
 import type { CheckFailure, CheckResult, GroupType } from "./types";
 
@@ -13,6 +14,8 @@ import type { CheckFailure, CheckResult, GroupType } from "./types";
 export interface CheckOptions {
   /** Override limits the docs disagree on (Q2, Q9); see {@link ValidationLimits}. */
   limits?: Partial<ValidationLimits>;
+  /** Random bytes for generated ids (tests); default crypto.randomBytes. */
+  random?: (n: number) => Buffer;
 }
 
 /** Inputs split into known values (validated) and the names of values still unknown. */
@@ -157,9 +160,10 @@ function order(property: string): number {
 
 /**
  * {@link check} validates `news` and returns `{ inputs, failures }`: all failures at once (each naming its
- * property and the fix) and the inputs in canonical form (see normalize.ts). `olds` (the previous inputs, `{}` for a
- * create) matters to one rule only: a `@TGS#…` groupId the stack already manages may stay without `adopt`. Never
- * throws, never calls the API.
+ * property and the fix) and the inputs in canonical form (see normalize.ts). `olds` (the previous checked inputs,
+ * `{}` for a create) matter to one rule only: a `@TGS#…` groupId the stack already manages may stay without
+ * `adopt`. Otherwise they only complete the identity (ids.ts): sticky inputs the program no longer writes are
+ * carried forward, and a new group without groupId gets a generated one. Never throws, never calls the API.
  *
  * @example
  * const { inputs, failures } = check({}, { type: "Work", name: "Engineering" });
@@ -188,5 +192,8 @@ export function check(olds: unknown, news: unknown, options: CheckOptions = {}):
   const seen = new Set<string>();
   const unique = failures.filter((f) => (seen.has(f.property) ? false : (seen.add(f.property), true)));
   unique.sort((a, b) => order(a.property) - order(b.property));
-  return { inputs: toPlainJson(normalizeInputs(prep.raw)) as unknown as Record<string, unknown>, failures: unique };
+  const inputs = toPlainJson(normalizeInputs(prep.raw)) as unknown as Record<string, unknown>;
+  const resourceName = isPlainObject(news) ? news.__resourceName : undefined;
+  if (unique.length === 0) resolveIdentity(olds, { raw: prep.raw, unknown: prep.unknown, resourceName }, inputs, options.random);
+  return { inputs, failures: unique };
 }

@@ -146,6 +146,22 @@ const adopting = (v: unknown): boolean => v !== undefined && v !== false;
 /** Largest createTime: the service stores it as a 32-bit unsigned Unix time in seconds. */
 const MAX_UNIX_SECONDS = 4294967295;
 
+/**
+ * {@link importableIdFailure}: why import_group would refuse `id` as a custom GroupId for a `type` group, or
+ * undefined. Custom ids must not start with `@TGS#`; a Community's must start with `@TGS#_`
+ * (https://cloud.tencent.com/document/product/269/1502).
+ */
+export function importableIdFailure(id: string, type: GroupType): string | undefined {
+  if (isCommunity(type)) {
+    return id.startsWith(`${TGS}_`) ? undefined : `groupId "${id}" must start with "@TGS#_" for a Community group. Prefix it with @TGS#_.`;
+  }
+  return id.startsWith(TGS)
+    ? `groupId "${id}" starts with "@TGS#", the prefix of ids the service assigns itself: import_group refuses ` +
+        "such ids (10004), so no new group can be created with it. To manage the existing group with this id, set " +
+        "adopt: true; to create a new group, use an id without that prefix, or remove groupId and let the provider choose one."
+    : undefined;
+}
+
 /** {@link FIELDS}: the single source of truth, in README order. */
 export const FIELDS: readonly FieldSpec[] = [
   {
@@ -173,19 +189,15 @@ export const FIELDS: readonly FieldSpec[] = [
         // The stack already manages the group under this id (adopted earlier): keeping it is no change, so the
         // program may drop `adopt` afterwards.
         if (ctx.olds.groupId === id) return undefined;
-        if (ctx.type === undefined) return undefined;
-        if (isCommunity(ctx.type)) {
-          return id.startsWith(`${TGS}_`) ? undefined
-            : `groupId "${id}" must start with "@TGS#_" for a Community group. Prefix it with @TGS#_.`;
-        }
-        return id.startsWith(TGS)
-          ? `groupId "${id}" starts with "@TGS#", the prefix of ids the service assigns itself: import_group refuses ` +
-            "such ids (10004), so no new group can be created with it. To manage the existing group with this id, set " +
-            "adopt: true; to create a new group, use an id without that prefix, or remove groupId and let the service assign one."
-          : undefined;
+        return ctx.type === undefined ? undefined : importableIdFailure(id, ctx.type);
       },
+    }, {
+      dependsOn: ["serviceAssignedId"],
+      test: (_value, ctx) => (ctx.values.serviceAssignedId === true
+        ? "groupId and serviceAssignedId are both set; serviceAssignedId asks the service to choose the id. Remove one of them."
+        : undefined),
     }],
-    doc: "Custom group id; omitted: the service assigns `@TGS#…`. Printable ASCII; non-Community ids must not start with `@TGS#`, Community ids must start with `@TGS#_` (unless adopting an existing group).",
+    doc: "Group id. Omitted: the provider chooses one when the group is first planned (`<resource name>-<8 hex>`, Community `@TGS#_<resource name>-<8 hex>`), shows it in the preview and keeps it; see `serviceAssignedId`. Printable ASCII; non-Community ids must not start with `@TGS#`, Community ids must start with `@TGS#_` (unless adopting an existing group).",
     why: "the id is the group's identity; removing it from the program keeps the group",
   },
   {
@@ -280,11 +292,18 @@ export const FIELDS: readonly FieldSpec[] = [
     why: "modify_group_base_info (On/Off)",
   },
   {
+    input: "serviceAssignedId", kind: "bool", required: false, onChange: "none", sticky: false,
+    wire: {}, defaultFor: () => false,
+    doc: "When true and `groupId` is omitted, the service assigns the id (`@TGS#…`) instead of the provider. A create whose answer is lost is then found by listing the app's groups; if that fails, the error names the type, name and time window to look for.",
+    why: "only affects create; no API effect",
+  },
+  {
     input: "adopt", kind: "bool", required: false, onChange: "none", sticky: false,
     wire: {}, defaultFor: () => false, extraValues: ["overwrite"],
     rules: [{
       dependsOn: ["groupId"],
-      test: (value, ctx) => (adopting(value) && ctx.values.groupId === undefined
+      // A groupId the stack already records (carried by check, ids.ts) counts: removing a sticky input is no change.
+      test: (value, ctx) => (adopting(value) && ctx.values.groupId === undefined && ctx.olds.groupId === undefined
         ? `adopt is ${JSON.stringify(value)} but groupId is not set; adopting needs the id of the existing group. Set groupId or remove adopt.`
         : undefined),
     }],
@@ -307,9 +326,9 @@ export const STICKY_INPUTS: readonly InputName[] = FIELDS.filter((f) => f.sticky
 
 /** Output-only facts (README); the resource id is `groupId`. */
 export const OUTPUT_FACTS: readonly { name: string; type: string; doc: string }[] = [
-  { name: "groupId", type: "string", doc: "The group id, equal to the resource id (service-assigned when not given)." },
-  { name: "customGroupId", type: "boolean", doc: "True when the id came from the program; a replacement then deletes the old group first." },
-  { name: "declaredSticky", type: "string[]", doc: "Which of groupId, createTime, ownerAccount the program declares (refresh returns only these as inputs)." },
+  { name: "groupId", type: "string", doc: "The group id, equal to the resource id (chosen by the provider when not given; by the service with serviceAssignedId)." },
+  { name: "customGroupId", type: "boolean", doc: "True when the id was chosen on the client (by the program or by the provider), false when the service assigned it." },
+  { name: "declaredSticky", type: "string[]", doc: "Which of groupId, createTime, ownerAccount the program declares, or the stack keeps from earlier inputs (refresh returns only these as inputs)." },
   { name: "createTime", type: "integer", doc: "Actual creation time (Unix seconds)." },
   { name: "ownerAccount", type: "string", doc: "Actual owner, absent for an ownerless group." },
   { name: "memberNum", type: "integer", doc: "Current member count." },

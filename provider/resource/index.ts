@@ -4,5 +4,6 @@ export * from "./fields";
 export { buildInputSchema, inputValidator, utf8Bytes, compiledValidatorCount, MAX_BYTES_KEYWORD, type JsonSchema } from "./schema";
 export * from "./normalize";
 export * from "./check";
+export * from "./ids";
 export * from "./diff";
 export * from "./mapping";

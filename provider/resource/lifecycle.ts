@@ -6,17 +6,21 @@
  * what was really applied. Adoption takes over only a group the program describes, unless told to overwrite (adopt.ts).
  */
 import type { ChatClient } from "../client/client";
-import { ChatError, ErrorCodes, hasErrorClass, isChatApiError, isConflict, isNotFound } from "../client/errors";
+import { ChatError, ErrorCodes, hasErrorClass, isAmbiguousCreate, isChatApiError, isConflict, isNotFound } from "../client/errors";
 import type { WireGroupInfo } from "../client/wire";
 import { adoptMode, adoptRefusal } from "./adopt";
-import { diff } from "./diff";
-import { STICKY_INPUTS, UNSETTLED } from "./fields";
+import { diff, replacementId } from "./diff";
+import { carriedOf } from "./ids";
+import { FIELDS, STICKY_INPUTS, UNSETTLED } from "./fields";
 import { createFollowUp, fromWireGroupInfo, toChangeOwnerRequest, toImportRequest, toModifyRequest } from "./mapping";
-import { customGroupIdOf, normalizeInputs, type PropsLike } from "./normalize";
-import type { ChatGroupOutputs } from "./types";
+import { customGroupIdOf, isUnknown, normalizeInputs, toPlainJson, type PropsLike } from "./normalize";
+import type { ChatGroupOutputs, DiffResult } from "./types";
 
 /** The client methods the lifecycle needs (a fake implements them in unit tests). */
 export type GroupApi = Pick<ChatClient, "importGroup" | "getGroup" | "modifyGroupBaseInfo" | "changeGroupOwner" | "destroyGroup">;
+
+/** The account lookup the pre-flight of a delete-first replacement needs. */
+export type AccountApi = Pick<ChatClient, "accountCheck">;
 
 /**
  * Pulumi's partial-failure shape: the group `id` exists, `properties` is its state as far as known, `reasons`
@@ -42,7 +46,8 @@ export function isPartialFailure(e: unknown): e is PartialFailure {
  */
 function hostKeys(props: PropsLike): Record<string, unknown> {
   const p = (props ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(p).filter(([k, v]) => k.startsWith("__") && v !== undefined));
+  // Only the host's key: check's own hidden inputs (`__resourceName`, `__carried`, ids.ts) are not outputs.
+  return p.__provider === undefined ? {} : { __provider: p.__provider };
 }
 
 /** `props` plus the engine-internal keys of `carry` (see {@link hostKeys}). */
@@ -57,6 +62,19 @@ function partialFailure(id: string, properties: Record<string, unknown>, cause: 
   const e = new ChatError(ErrorCodes.Partial, message, { groupId: id, cause }) as PartialFailure;
   e.id = id;
   e.properties = withHostKeys(properties, carry);
+  e.reasons = [message];
+  return e;
+}
+
+/**
+ * A create whose outcome is unknown, reported as a partial failure (same shape as {@link partialFailure}, its own
+ * wording) so the engine keeps the id in state.
+ */
+function maybeCreated(id: string, properties: Record<string, unknown>, cause: ChatError, carry: PropsLike): PartialFailure {
+  const message = `group ${JSON.stringify(id)} may or may not have been created: ${cause.message} Pulumi keeps the id in ` +
+    "state so the group is never left untracked: `pulumi refresh` drops it if it does not exist; otherwise `pulumi up` finishes it.";
+  const e = partialFailure(id, properties, cause, "confirming its creation", carry);
+  e.message = message;
   e.reasons = [message];
   return e;
 }
@@ -148,6 +166,8 @@ export async function createGroup(api: GroupApi, inputs: PropsLike): Promise<{ i
     const live = await api.getGroup(request.GroupId!);
     if (live !== undefined) return { id: request.GroupId!, outs: withHostKeys(await adoptExisting(api, request.GroupId!, live, inputs), inputs) };
   }
+  const canonical = normalizeInputs(inputs);
+  const declaredSticky = STICKY_INPUTS.filter((k) => (canonical as unknown as Record<string, unknown>)[k] !== undefined);
   let id: string;
   try {
     id = (await api.importGroup(request)).GroupId;
@@ -155,11 +175,16 @@ export async function createGroup(api: GroupApi, inputs: PropsLike): Promise<{ i
     if (adopt && isConflict(e)) {
       return { id: request.GroupId!, outs: withHostKeys(await adoptExisting(api, request.GroupId!, undefined, inputs), inputs) };
     }
+    // A lost answer that reading the id back could not settle: the group may exist. Keep its id in state so it is
+    // never orphaned (DECISIONS.md D31): refresh drops it if it was not created, up finishes it if it was.
+    if (custom && isAmbiguousCreate(e)) {
+      // Only what import_group carries can have landed: the follow-up fields are recorded at their defaults, so `up` sends them.
+      const sent = Object.fromEntries(FIELDS.filter((f) => f.wire.import === undefined && f.wire.modify !== undefined).map((f) => [f.input, f.defaultFor?.(canonical.type)]));
+      throw maybeCreated(request.GroupId!, toPlainJson({ ...canonical, ...sent, groupId: request.GroupId!, customGroupId: true, declaredSticky }), e, inputs);
+    }
     throw e;
   }
   // The group exists from here on: every failure must carry its id.
-  const canonical = normalizeInputs(inputs);
-  const declaredSticky = STICKY_INPUTS.filter((k) => (canonical as unknown as Record<string, unknown>)[k] !== undefined);
   const known = { ...canonical, groupId: id, customGroupId: custom, declaredSticky };
   try {
     const followUp = createFollowUp(id, inputs);
@@ -168,6 +193,48 @@ export async function createGroup(api: GroupApi, inputs: PropsLike): Promise<{ i
   } catch (e) {
     throw partialFailure(id, await bestKnown(api, id, inputs, custom, known), e, "finishing its creation", inputs);
   }
+}
+
+/**
+ * What a delete-first replacement can know before it deletes (DECISIONS.md D32): the new owner is an imported
+ * account (account_check; import_group answers 10019 otherwise). The id is checked in {@link diff}, the inputs
+ * for the new type in check. Throws, before anything is deleted, when the new group could not be created.
+ */
+async function preflightDeleteFirst(accounts: () => AccountApi, olds: PropsLike, news: PropsLike): Promise<void> {
+  const owner = carriedOf(news).has("ownerAccount") ? undefined : normalizeInputs(news).ownerAccount;
+  if (typeof owner !== "string" || isUnknown(owner)) return;
+  const id = replacementId(news) ?? String((olds as Record<string, unknown> | undefined)?.groupId);
+  let imported: boolean | undefined;
+  try {
+    imported = (await accounts().accountCheck([owner])).get(owner);
+  } catch (e) {
+    throw new ChatError(
+      ErrorCodes.Api,
+      `replacing group ${JSON.stringify(id)} deletes it first (the new group reuses its id), so ownerAccount ` +
+        `${JSON.stringify(owner)} is checked before; that check failed: ${e instanceof Error ? e.message : String(e)} ` +
+        "Nothing was deleted; run the command again.",
+      { action: "account_check", groupId: id, cause: e },
+    );
+  }
+  if (imported !== true) {
+    throw new ChatError(
+      ErrorCodes.Validation,
+      `ownerAccount ${JSON.stringify(owner)} is not an imported account (account_check: NotImported). Replacing group ` +
+        `${JSON.stringify(id)} deletes it first (the new group reuses its id), and import_group would then refuse the ` +
+        "owner (10019), leaving no group. Nothing was deleted. Import the account first (account_import), or fix ownerAccount.",
+      { action: "account_check", groupId: id },
+    );
+  }
+}
+
+/**
+ * diff() with the pre-flight of a delete-first replacement: the engine calls Diff before it deletes anything (in
+ * preview too), so a replacement that could not be created fails here, while the old group is untouched.
+ */
+export async function diffGroup(accounts: () => AccountApi, olds: PropsLike, news: PropsLike): Promise<DiffResult> {
+  const plan = diff(olds, news);
+  if (plan.deleteBeforeReplace) await preflightDeleteFirst(accounts, olds, news);
+  return plan;
 }
 
 /** read(): the live group, or an empty id when it is gone (Pulumi then drops it from state). */

@@ -88,7 +88,7 @@ export function normalizeInputs(props: PropsLike): CanonicalInputs {
 /**
  * {@link customGroupIdOf} tells whether `props` (old outputs or checked inputs) hold a program-chosen group id.
  * Uses the `customGroupId` output when present; otherwise infers from the id: service ids start with `@TGS#`,
- * but a Community's `@TGS#_…` may be either, so it counts as custom (the safe side: delete before replace).
+ * but a Community's `@TGS#_…` may be either, so it counts as custom (used for state written before `customGroupId` existed).
  */
 export function customGroupIdOf(props: PropsLike): boolean {
   const p = (props ?? {}) as Record<string, unknown>;

@@ -24,7 +24,7 @@ export interface ChatGroupInputs {
   type: GroupTypeInput;
   /** Group name, 1..30 UTF-8 bytes by default. */
   name: string;
-  /** Custom group id; when omitted the service assigns `@TGS#…`. */
+  /** Group id; when omitted the provider chooses one in check (or the service, with `serviceAssignedId`). */
   groupId?: string;
   /** Owner account (must be an imported account); omitted means an ownerless group. */
   ownerAccount?: string;
@@ -41,6 +41,8 @@ export interface ChatGroupInputs {
   createTime?: number;
   /** Community only: whether topics are supported. */
   supportTopic?: boolean;
+  /** With no `groupId`: let the service assign the id instead of the provider. */
+  serviceAssignedId?: boolean;
   /**
    * Take over an existing group with this `groupId` instead of failing: `true` only when it matches the program,
    * `"overwrite"` applying the declared values.
@@ -71,6 +73,7 @@ export interface CanonicalInputs {
   appDefinedData: Record<string, string>;
   createTime?: number;
   supportTopic: boolean;
+  serviceAssignedId: boolean;
   adopt: boolean | "overwrite";
   muteAllMember: boolean;
   /** The app profile named by the program, when any. */
@@ -82,9 +85,9 @@ export interface CanonicalInputs {
  * `ownerAccount` hold the actual values read back from the service.
  */
 export interface ChatGroupOutputs extends CanonicalInputs {
-  /** The group id, equal to the resource id (service-assigned when the program gave none). */
+  /** The group id, equal to the resource id (chosen in check when the program gave none; by the service with serviceAssignedId). */
   groupId: string;
-  /** True when `groupId` came from the program (so a replacement must delete first). */
+  /** True when the id was chosen on the client (program or provider); false when the service assigned it. */
   customGroupId: boolean;
   /**
    * The sticky inputs (groupId, createTime, ownerAccount) the program declares. Read returns only these as inputs,

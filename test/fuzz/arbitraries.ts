@@ -266,6 +266,7 @@ function plausibleOrJunk(field: string): fc.Arbitrary<unknown> {
     createTime: fc.oneof(fc.integer({ min: -1, max: MAX_INT_WIRE + 1 }), fc.double({ noInteger: true })),
     supportTopic: fc.boolean(),
     muteAllMember: fc.boolean(),
+    serviceAssignedId: fc.boolean(),
     adopt: fc.boolean(),
     app: fc.constantFrom(...FUZZ_APP_PROFILES, "", "a.b", "x".repeat(65)),
   };

@@ -38,7 +38,7 @@ export function brokenProperties(input: Input): Set<string> {
   }
   if (given("ownerAccount") && !(textOk(input.ownerAccount, L.ownerAccount, true) && PRINTABLE.test(input.ownerAccount as string))) broken.add("ownerAccount");
 
-  for (const f of ["supportTopic", "muteAllMember"]) if (given(f) && typeof input[f] !== "boolean") broken.add(f);
+  for (const f of ["supportTopic", "muteAllMember", "serviceAssignedId"]) if (given(f) && typeof input[f] !== "boolean") broken.add(f);
   if (given("adopt") && typeof input.adopt !== "boolean" && input.adopt !== "overwrite") broken.add("adopt");
   const adoptOk = !broken.has("adopt");
   const adopting = input.adopt === true || input.adopt === "overwrite";
@@ -53,6 +53,8 @@ export function brokenProperties(input: Input): Set<string> {
     }
   }
   if (adoptOk && adopting && !given("groupId")) broken.add("adopt");
+  // An explicit id and "let the service choose it" contradict each other.
+  if (given("groupId") && input.serviceAssignedId === true) broken.add("groupId");
 
   if (given("maxMemberCount")) {
     const n = input.maxMemberCount;

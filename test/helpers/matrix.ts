@@ -27,7 +27,8 @@ export async function sharedHost(e2e: E2E, extra: Record<string, ConfigValue> = 
 /** A stack whose program declares `groups()` (name → args), evaluated at every command. */
 export function matrixStack(e2e: E2E, host: ProviderHost, provider: string, key: string, groups: () => Record<string, Props>): Engine {
   const registration = (name: string, args: Props): Registration => ({
-    type: TYPE, name, urn: `urn:pulumi:dev::chat-test::${TYPE}::${name}`, inputs: { ...args, __provider: provider },
+    // `__resourceName` as the ChatGroup class adds it (check derives generated ids from it).
+    type: TYPE, name, urn: `urn:pulumi:dev::chat-test::${TYPE}::${name}`, inputs: { ...args, __resourceName: name, __provider: provider },
   });
   return new Engine({
     projectDir: e2e.program.dir, project: "chat-test", stack: "dev", config: e2e.config, host,

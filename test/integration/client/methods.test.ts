@@ -17,6 +17,12 @@ test("accountImport makes accounts known", async () => {
   expect(emu.store.hasAccount("alice")).toBe(true);
 });
 
+test("accountCheck tells imported accounts from the rest", async () => {
+  await chat.accountImport({ UserID: "alice" });
+  expect(await chat.accountCheck(["alice", "nobody"])).toEqual(new Map([["alice", true], ["nobody", false]]));
+  await expect(chat.accountCheck([])).rejects.toThrow(/1 to 100 UserIDs/);
+});
+
 test("importGroup with a server-assigned id, then getGroupInfo reads it (MaxMemberCount in, MaxMemberNum out)", async () => {
   await chat.accountImport({ UserID: "alice" });
   const res = await chat.importGroup({ Type: "Public", Name: "ops", Owner_Account: "alice", MaxMemberCount: 500, CreateTime: 1448357837 });

@@ -133,7 +133,7 @@ describe("admin routes", () => {
     const counters = await admin("GET", "/_emulator/counters");
     expect(counters.json).toEqual({
       import_group: 2, get_group_info: 1, modify_group_base_info: 0, destroy_group: 0, change_group_owner: 0,
-      get_appid_group_list: 0, add_group_member: 0, account_import: 0,
+      get_appid_group_list: 0, add_group_member: 0, account_import: 0, account_check: 0,
     });
     expect(h.emu.counters()).toEqual(counters.json);
     await admin("POST", "/_emulator/counters/reset");

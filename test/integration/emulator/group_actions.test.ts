@@ -295,3 +295,26 @@ describe("account_import", () => {
     expect(h.emu.store.listAccounts()).toEqual([]);
   });
 });
+
+describe("account_check", () => {
+  test("reports each id Imported or NotImported, with ResultCode 0 (a missing account is not an error)", async () => {
+    await h.call("account_import", { UserID: "known" });
+    const { json } = await h.call("account_check", { CheckItem: [{ UserID: "known" }, { UserID: "stranger" }] });
+    expect(json).toEqual({
+      ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0,
+      ResultItem: [
+        { UserID: "known", ResultCode: 0, ResultInfo: "", AccountStatus: "Imported" },
+        { UserID: "stranger", ResultCode: 0, ResultInfo: "", AccountStatus: "NotImported" },
+      ],
+    });
+  });
+
+  test.each([
+    ["missing", {}],
+    ["empty", { CheckItem: [] }],
+    ["101 ids", { CheckItem: Array.from({ length: 101 }, (_, i) => ({ UserID: `u${i}` })) }],
+    ["an item without UserID", { CheckItem: [{}] }],
+  ])("CheckItem %s → 70402", async (_name, body) => {
+    expect((await h.call("account_check", body)).json).toEqual(failure(70402));
+  });
+});

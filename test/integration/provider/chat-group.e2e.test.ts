@@ -69,7 +69,7 @@ describe("the import_group page's request bodies as ChatGroup inputs", () => {
     expect(stored.Name).toBe(args.name);
     expect(stored.Type).toBe(args.type);
     if ("groupId" in args) expect(id).toBe(args.groupId);
-    else expect(id).toMatch(args.type === "Community" ? /^@TGS#_/ : /^@TGS#/);
+    else expect(id).toMatch(args.type === "Community" ? /^@TGS#_g-[0-9a-f]{8}$/ : /^g-[0-9a-f]{8}$/); // chosen in check from the resource name
     if ("createTime" in args) expect(stored.CreateTime).toBe(args.createTime);
     if ("ownerAccount" in args) expect(stored.Owner_Account).toBe("leckie");
     if ("supportTopic" in args) expect(stored.SupportTopic).toBe(1);

@@ -19,7 +19,8 @@ function outputs(inputs: Props, facts: Props = {}): Props {
     ...facts,
   };
 }
-const news = (inputs: Props): Props => ({ ...check({}, inputs).inputs, __provider: "exports.handler = __f0; /* v2 */" });
+/** Checked new inputs of an existing resource: check gets the previous inputs as olds (as the engine does). */
+const news = (inputs: Props, previous: Props = base): Props => ({ ...check(previous, inputs).inputs, __provider: "exports.handler = __f0; /* v2 */" });
 
 const base: Props = { type: "Public", name: "Engineering" };
 const NONE = { changes: false, replaces: [], deleteBeforeReplace: false };
@@ -62,9 +63,11 @@ describe("diff: transition matrix", () => {
     // replace keys
     ["type changed (service id)", base, { ...base, type: "Private" }, replace(["type"], false)],
     ["type changed (custom id)", { ...base, groupId: "eng" }, { ...base, groupId: "eng", type: "Private" }, replace(["type"], true)],
-    ["type changed, old custom id removed from program", { ...base, groupId: "eng" }, { ...base, type: "Private" }, replace(["type"], true)],
-    ["groupId absent→value", base, { ...base, groupId: "eng" }, replace(["groupId"], true)],
-    ["groupId value→other", { ...base, groupId: "eng" }, { ...base, groupId: "eng2" }, replace(["groupId"], true)],
+    // the program no longer declares the id: the engine's re-check chooses a new one, so create first
+    ["type changed, old custom id removed from program", { ...base, groupId: "eng" }, { ...base, type: "Private" }, replace(["type"], false)],
+    // a different id needs no delete first (issue 9, defect 2)
+    ["groupId absent→value", base, { ...base, groupId: "eng" }, replace(["groupId"], false)],
+    ["groupId value→other", { ...base, groupId: "eng" }, { ...base, groupId: "eng2" }, replace(["groupId"], false)],
     ["createTime different", { ...base, createTime: 1448357837 }, { ...base, createTime: 1448357838 }, replace(["createTime"], false)],
     ["supportTopic false→true", { type: "Community", name: "c" }, { type: "Community", name: "c", supportTopic: true }, replace(["supportTopic"], false)],
     ["supportTopic true→absent", { type: "Community", name: "c", supportTopic: true }, { type: "Community", name: "c" }, replace(["supportTopic"], false)],
@@ -73,7 +76,7 @@ describe("diff: transition matrix", () => {
     // no API effect
     ["adopt toggled", { ...base, groupId: "eng" }, { ...base, groupId: "eng", adopt: true }, NONE],
   ])("%s", (_l, old, nu, expected) => {
-    expect(diff(outputs(old), news(nu))).toMatchObject(expected);
+    expect(diff(outputs(old), news(nu, old))).toMatchObject(expected);
   });
 });
 
@@ -88,10 +91,20 @@ describe("diff: olds are old outputs", () => {
     expect(diff(old, news(base))).toMatchObject(NONE);
   });
 
-  test("without customGroupId, a non-@TGS# id counts as custom (delete first)", () => {
+  test("a replacement deletes first only when the program declares the old group's id", () => {
     const old = { type: "Public", name: "E", groupId: "eng" };
-    expect(diff(old, news({ type: "Private", name: "E" })).deleteBeforeReplace).toBe(true);
+    expect(diff(old, news({ type: "Private", name: "E", groupId: "eng" }, old)).deleteBeforeReplace).toBe(true);
+    expect(diff(old, news({ type: "Private", name: "E" }, old)).deleteBeforeReplace).toBe(false); // carried: a new id follows
     expect(diff({ ...old, groupId: "@TGS#2J4SZEAEL" }, news({ type: "Private", name: "E" })).deleteBeforeReplace).toBe(false);
+  });
+
+  test("a delete-first replacement of an id import_group cannot create (adopted @TGS#) is refused with the way out", () => {
+    const old = { ...outputs({ ...base, groupId: "@TGS#2J4SZEAEL", adopt: true }) };
+    expect(() => diff(old, news({ ...base, type: "Private", groupId: "@TGS#2J4SZEAEL", adopt: true }, old))).toThrow(
+      /replaces group "@TGS#2J4SZEAEL", but import_group cannot create a group with this id.*remove groupId and adopt/,
+    );
+    // Without the declared id the replacement gets a new one: create first, no refusal.
+    expect(diff(old, news({ ...base, type: "Private" }, old))).toMatchObject(replace(["type"], false));
   });
 
   test("Community olds keep no applyJoinOption even if the service reported one", () => {

@@ -43,7 +43,8 @@ const samples: [string, Props, ImportGroupRequest][] = [
 
 describe("round trip: inputs → import_group → get_group_info → read → diff", () => {
   test.each(samples)("%s", (_l, program, expectedRequest) => {
-    const checked = check({}, program);
+    // The documented samples have service-assigned ids: without a groupId they opt in (else check chooses one).
+    const checked = check({}, program.groupId === undefined ? { ...program, serviceAssignedId: true } : program);
     expect(checked.failures).toEqual([]);
     const req = toImportRequest(checked.inputs);
     expect(req).toEqual(expectedRequest);
@@ -84,7 +85,7 @@ describe("toImportRequest", () => {
     ["empty custom value not sent", { type: "Public", name: "n", appDefinedData: { b: "", a: "1" } },
       { Type: "Public", Name: "n", AppDefinedData: [{ Key: "a", Value: "1" }] }],
   ])("%s", (_l, program, expected) => {
-    expect(toImportRequest(check({}, program).inputs)).toEqual(expected);
+    expect(toImportRequest(check({}, { ...program, serviceAssignedId: true }).inputs)).toEqual(expected);
   });
 
   test("refuses unknown values", () => {
