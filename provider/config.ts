@@ -20,6 +20,8 @@ export const SETTINGS = {
   region: { env: "TENCENT_CHAT_REGION", secret: false, doc: `The app's region (${REGION_NAMES.join(", ")}); default \`china\`.` },
   endpoint: { env: "TENCENT_CHAT_ENDPOINT", secret: false, doc: "A full base URL instead of the region, e.g. the emulator." },
   timeoutMs: { env: "TENCENT_CHAT_TIMEOUT_MS", secret: false, doc: "Deadline per request in ms (100–600000); default 10000." },
+  maxMemberCount: { env: "TENCENT_CHAT_MAX_MEMBER_COUNT", secret: false, doc: "Largest `maxMemberCount` check accepts for non-Community groups; default 6000 (raise it if your Enterprise plan allows more)." },
+  maxMemberCountCommunity: { env: "TENCENT_CHAT_MAX_MEMBER_COUNT_COMMUNITY", secret: false, doc: "Largest `maxMemberCount` check accepts for Community groups; default 100000 (up to 1000000 once raised for your app)." },
 } as const;
 
 /** A setting name. */
@@ -118,4 +120,25 @@ export function resolveSettings(raw: RawSettings = rawSettings()): ResolvedSetti
     ...(raw.endpoint !== undefined ? { endpoint: raw.endpoint.replace(/\/$/, "") } : { region: region as Region }),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
   };
+}
+
+/**
+ * The member-limit settings (`maxMemberCount`, `maxMemberCountCommunity`) as overrides of check's limits: the plan
+ * decides the real limits (https://cloud.tencent.com/document/product/269/9346), so users on larger plans raise
+ * them here. Read separately from {@link resolveSettings} because check needs no credentials. Throws a config
+ * error naming the key when a value is not a whole number from 1 to 10000000.
+ */
+export function memberLimitSettings(raw: RawSettings = rawSettings()): { maxMemberCount?: number; maxMemberCountCommunity?: number } {
+  const out: { maxMemberCount?: number; maxMemberCountCommunity?: number } = {};
+  const problems: string[] = [];
+  for (const name of ["maxMemberCount", "maxMemberCountCommunity"] as const) {
+    const text = raw[name];
+    if (text === undefined) continue;
+    const n = Number(text);
+    if (!/^\d+$/.test(text) || n < 1 || n > 10_000_000) {
+      problems.push(`${CONFIG_NAMESPACE}:${name} must be a whole number from 1 to 10000000, got ${JSON.stringify(text)}`);
+    } else out[name] = n;
+  }
+  if (problems.length > 0) throw new ChatError(ErrorCodes.Config, `Tencent Cloud Chat provider configuration is invalid: ${problems.join("; ")}.`);
+  return out;
 }

@@ -6,10 +6,11 @@
 import { createHash } from "node:crypto";
 import { GroupReadBatcher } from "./client/batch";
 import { ChatClient } from "./client/client";
-import { resolveSettings, storeConfig, type ConfigReader, type ResolvedSettings } from "./config";
+import { memberLimitSettings, resolveSettings, storeConfig, type ConfigReader, type ResolvedSettings } from "./config";
 import { check as checkInputs } from "./resource/check";
 import { diff as diffInputs } from "./resource/diff";
 import { createGroup, deleteGroup, readGroup, updateGroup, type GroupApi } from "./resource/lifecycle";
+import { READ_BASE_INFO_FILTER } from "./resource/mapping";
 import type { CheckResult, DiffResult } from "./resource/types";
 
 let current: { key: string; client: ChatClient; api: GroupApi } | undefined;
@@ -17,7 +18,7 @@ let current: { key: string; client: ChatClient; api: GroupApi } | undefined;
 /**
  * The API for the settings in force now; rebuilt only when they change (the key holds a hash, not the secret).
  * Every getGroup (reads, and the read-backs of create and update) goes through one batcher per client, so
- * concurrent reads share get_group_info calls of up to 50 ids.
+ * concurrent reads share get_group_info calls of up to 50 ids, asking only for the fields the resource manages.
  */
 function client(): GroupApi {
   const s: ResolvedSettings = resolveSettings();
@@ -26,7 +27,7 @@ function client(): GroupApi {
   if (current?.key !== key) {
     void current?.client.close();
     const chat = new ChatClient(s);
-    const reads = new GroupReadBatcher(chat);
+    const reads = new GroupReadBatcher(chat, { responseFilter: { GroupBaseInfoFilter: [...READ_BASE_INFO_FILTER] } });
     const api: GroupApi = {
       importGroup: (r) => chat.importGroup(r),
       getGroup: (id, filter) => reads.getGroup(id, filter),
@@ -47,9 +48,9 @@ export async function configure(req: { config: ConfigReader }): Promise<void> {
   storeConfig(req.config);
 }
 
-/** Validates and normalises inputs; never calls the API. */
+/** Validates and normalises inputs (member limits from the `maxMemberCount*` settings); never calls the API. */
 export async function check(olds: unknown, news: unknown): Promise<CheckResult> {
-  return checkInputs(olds, news);
+  return checkInputs(olds, news, { limits: memberLimitSettings() });
 }
 
 /** Plans the change from old outputs to new inputs; never calls the API. */

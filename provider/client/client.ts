@@ -5,10 +5,12 @@
  */
 import { inspect } from "node:util";
 import { ACTIONS, type ChatAction } from "./actions";
+import { getGroupInfoSplitting } from "./batch";
 import { ChatApiError, ChatError, ErrorCodes, isNotFound } from "./errors";
 import { Executor, type RequestEvent } from "./executor";
 import {
   canonicalGroupType,
+  IMPORT_IDENTITY_FILTER,
   importDifferences,
   matchesLostImport,
   MAX_GROUP_INFO_IDS,
@@ -198,7 +200,7 @@ export class ChatClient {
   private async resolveByReadBack(sent: ImportGroupRequest, groupId: string, original: unknown): Promise<"retry" | Record<string, unknown>> {
     let entry: GroupInfoEntry;
     try {
-      [entry] = (await this.getGroupInfo({ GroupIdList: [groupId] })) as [GroupInfoEntry];
+      [entry] = (await this.getGroupInfo({ GroupIdList: [groupId], ResponseFilter: identityFilter() })) as [GroupInfoEntry];
     } catch (readError) {
       throw ambiguousCreate(sent, original, readError);
     }
@@ -233,7 +235,8 @@ export class ChatClient {
         if (ids.push(id) > this.scanLimit) throw new Error(`more than ${this.scanLimit} ${sent.Type} groups to scan`);
       }
       for (let i = 0; i < ids.length; i += MAX_GROUP_INFO_IDS) {
-        for (const entry of await this.getGroupInfo({ GroupIdList: ids.slice(i, i + MAX_GROUP_INFO_IDS) })) {
+        const request = { GroupIdList: ids.slice(i, i + MAX_GROUP_INFO_IDS), ResponseFilter: identityFilter() };
+        for (const entry of await getGroupInfoSplitting(this, request)) {
           if (entry.ok && matchesLostImport(sent, entry.group, fromSec, toSec)) candidates.push(entry.GroupId);
         }
       }
@@ -366,6 +369,11 @@ export class ChatClient {
   [inspect.custom](): string {
     return `ChatClient { baseUrl: ${JSON.stringify(this.baseUrl)}, sdkAppId: ${this.sdkAppId} }`;
   }
+}
+
+/** A fresh copy of {@link IMPORT_IDENTITY_FILTER} (requests must not share frozen arrays with callers). */
+function identityFilter(): { GroupBaseInfoFilter: string[] } {
+  return { GroupBaseInfoFilter: [...IMPORT_IDENTITY_FILTER.GroupBaseInfoFilter] };
 }
 
 function ambiguousCreate(sent: ImportGroupRequest, original: unknown, readError?: unknown, candidates?: string[]): ChatError {

@@ -8,7 +8,7 @@ import type { ChatClient } from "../client/client";
 import { ChatError, ErrorCodes, hasErrorClass, isChatApiError, isConflict, isNotFound } from "../client/errors";
 import { diff } from "./diff";
 import { STICKY_INPUTS } from "./fields";
-import { createFollowUp, fromWireGroupInfo, toChangeOwnerRequest, toImportRequest, toModifyRequest } from "./mapping";
+import { createFollowUp, fromWireGroupInfo, readFilter, toChangeOwnerRequest, toImportRequest, toModifyRequest } from "./mapping";
 import { customGroupIdOf, normalizeInputs, type PropsLike } from "./normalize";
 import type { ChatGroupOutputs } from "./types";
 
@@ -41,9 +41,12 @@ function partialFailure(id: string, properties: Record<string, unknown>, cause: 
   return e;
 }
 
-/** Reads the group and maps it to outputs; a group gone between our calls is an error here. */
-async function readOutputs(api: GroupApi, id: string, previous: PropsLike, customGroupId: boolean): Promise<ChatGroupOutputs> {
-  const live = await api.getGroup(id);
+/**
+ * Reads the group (only the fields the resource manages, and the custom-field keys of `previous` and `also`) and
+ * maps it to outputs; a group gone between our calls is an error here.
+ */
+async function readOutputs(api: GroupApi, id: string, previous: PropsLike, customGroupId: boolean, also?: PropsLike): Promise<ChatGroupOutputs> {
+  const live = await api.getGroup(id, readFilter(previous, also));
   if (live === undefined) {
     throw new ChatError(ErrorCodes.Api, `group ${JSON.stringify(id)} disappeared while it was being managed (destroyed out of band?).`, {
       action: "get_group_info",
@@ -121,7 +124,7 @@ export async function createGroup(api: GroupApi, inputs: PropsLike): Promise<{ i
   const adopt = custom && normalizeInputs(inputs).adopt === true;
   // Adopt looks first: a service-assigned id (@TGS#…) can be taken over but never imported, so waiting for a
   // 10021 would not work for it; a group created between this read and the import still ends in the conflict path.
-  if (adopt && (await api.getGroup(request.GroupId!)) !== undefined) {
+  if (adopt && (await api.getGroup(request.GroupId!, readFilter(inputs))) !== undefined) {
     return { id: request.GroupId!, outs: await adoptExisting(api, request.GroupId!, inputs) };
   }
   let id: string;
@@ -152,7 +155,7 @@ export async function readGroup(
   id: string,
   props: PropsLike,
 ): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
-  const live = await api.getGroup(id);
+  const live = await api.getGroup(id, readFilter(props));
   if (live === undefined) return { id: "", props: {} };
   const outcome = fromWireGroupInfo(live, props, { customGroupId: customGroupIdOf(props) || undefined });
   return { id, props: outcome.outputs as unknown as Record<string, unknown>, inputs: outcome.inputs };
@@ -163,7 +166,8 @@ export async function updateGroup(api: GroupApi, id: string, olds: PropsLike, ne
   const custom = customGroupIdOf(olds);
   try {
     await applyChanges(api, id, olds, news);
-    return { outs: await readOutputs(api, id, news, custom) };
+    // Keys removed by this update are read too, so a deletion that did not land shows up.
+    return { outs: await readOutputs(api, id, news, custom, olds) };
   } catch (e) {
     if (isChatApiError(e) && isNotFound(e)) {
       throw new ChatError(ErrorCodes.Api, `${e.message} The group was deleted outside Pulumi: run \`pulumi refresh\`, then \`pulumi up\` re-creates it.`, {
