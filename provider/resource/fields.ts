@@ -205,7 +205,8 @@ export const FIELDS: readonly FieldSpec[] = [
     // and the next up shrink it.
     input: "maxMemberCount", kind: "int", required: false, onChange: "update-modify", sticky: true,
     wire: { import: "MaxMemberCount", modify: "MaxMemberNum", get: "MaxMemberNum" },
-    range: { min: 1, max: "maxMemberCountCommunity" },
+    // The schema's bound is the largest setting allowed; the rule below applies the type's own limit.
+    range: { min: 1, max: 10_000_000 },
     limitsDoc: (l) => `1..${l.maxMemberCount} (Community 1..${l.maxMemberCountCommunity}); raise with the maxMemberCount settings`,
     rules: [{
       dependsOn: ["type"],

@@ -99,7 +99,7 @@ describe("GroupReadBatcher", () => {
     expect(got.map((g) => g?.GroupId)).toEqual(ids(n));
     expect(src.calls).toHaveLength(expectedCalls);
     expect(Math.max(...src.calls.map((c) => c.GroupIdList.length))).toBeLessThanOrEqual(50);
-    expect(reads.stats).toEqual({ reads: n, calls: expectedCalls, ids: n });
+    expect(reads.stats).toEqual({ reads: n, calls: expectedCalls, ids: n, splits: 0 });
   });
 
   test("reads spread over a few loop turns still share one call", async () => {
