@@ -20,6 +20,7 @@ export const SETTINGS = {
   region: { env: "TENCENT_CHAT_REGION", secret: false, doc: `The app's region (${REGION_NAMES.join(", ")}); default \`china\`.` },
   endpoint: { env: "TENCENT_CHAT_ENDPOINT", secret: false, doc: "A full base URL instead of the region, e.g. the emulator." },
   timeoutMs: { env: "TENCENT_CHAT_TIMEOUT_MS", secret: false, doc: "Deadline per request in ms (100–600000); default 10000." },
+  appDefinedKeys: { env: "TENCENT_CHAT_APP_DEFINED_KEYS", secret: false, doc: "The group custom-field keys configured in the console, comma-separated: reads ask for them all, so a key set outside the program shows as drift (reads name the keys they want: without this, only keys the stack knows)." },
   maxMemberCount: { env: "TENCENT_CHAT_MAX_MEMBER_COUNT", secret: false, doc: "Largest `maxMemberCount` check accepts for non-Community groups; default 6000 (raise it if your Enterprise plan allows more)." },
   maxMemberCountCommunity: { env: "TENCENT_CHAT_MAX_MEMBER_COUNT_COMMUNITY", secret: false, doc: "Largest `maxMemberCount` check accepts for Community groups; default 100000 (up to 1000000 once raised for your app)." },
 } as const;
@@ -141,4 +142,18 @@ export function memberLimitSettings(raw: RawSettings = rawSettings()): { maxMemb
   }
   if (problems.length > 0) throw new ChatError(ErrorCodes.Config, `Tencent Cloud Chat provider configuration is invalid: ${problems.join("; ")}.`);
   return out;
+}
+
+/**
+ * The `appDefinedKeys` setting: custom-field keys every read asks for (get_group_info returns only the keys its
+ * filter names). Throws a config error naming the key when an entry breaks the key rule `[A-Za-z0-9_]{1,16}`.
+ */
+export function appDefinedKeysSetting(raw: RawSettings = rawSettings()): string[] {
+  if (raw.appDefinedKeys === undefined) return [];
+  const keys = raw.appDefinedKeys.split(",").map((k) => k.trim()).filter((k) => k !== "");
+  const bad = keys.filter((k) => !/^[A-Za-z0-9_]{1,16}$/.test(k));
+  if (bad.length > 0) {
+    throw new ChatError(ErrorCodes.Config, `Tencent Cloud Chat provider configuration is invalid: ${CONFIG_NAMESPACE}:appDefinedKeys holds ${bad.map((k) => JSON.stringify(k)).join(", ")}; keys are 1-16 letters, digits or _, comma-separated.`);
+  }
+  return [...new Set(keys)].sort();
 }

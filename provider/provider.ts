@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { GroupReadBatcher } from "./client/batch";
 import { ChatClient } from "./client/client";
-import { memberLimitSettings, resolveSettings, storeConfig, type ConfigReader, type ResolvedSettings } from "./config";
+import { appDefinedKeysSetting, memberLimitSettings, resolveSettings, storeConfig, type ConfigReader, type ResolvedSettings } from "./config";
 import { check as checkInputs } from "./resource/check";
 import { diff as diffInputs } from "./resource/diff";
 import { createGroup, deleteGroup, readGroup, updateGroup, type GroupApi } from "./resource/lifecycle";
@@ -23,11 +23,13 @@ let current: { key: string; client: ChatClient; api: GroupApi } | undefined;
 function client(): GroupApi {
   const s: ResolvedSettings = resolveSettings();
   const secret = createHash("sha256").update(s.secretKey ?? s.userSig ?? "").digest("hex");
-  const key = JSON.stringify([s.sdkAppId, s.identifier, s.region, s.endpoint, s.timeoutMs, secret]);
+  const keys = appDefinedKeysSetting();
+  const key = JSON.stringify([s.sdkAppId, s.identifier, s.region, s.endpoint, s.timeoutMs, secret, keys]);
   if (current?.key !== key) {
     void current?.client.close();
     const chat = new ChatClient(s);
-    const reads = new GroupReadBatcher(chat, { responseFilter: { GroupBaseInfoFilter: [...READ_BASE_INFO_FILTER] } });
+    const filter = { GroupBaseInfoFilter: [...READ_BASE_INFO_FILTER], ...(keys.length > 0 ? { AppDefinedDataFilter_Group: keys } : {}) };
+    const reads = new GroupReadBatcher(chat, { responseFilter: filter });
     const api: GroupApi = {
       importGroup: (r) => chat.importGroup(r),
       getGroup: (id, filter) => reads.getGroup(id, filter),

@@ -50,8 +50,8 @@ export interface BatchOptions {
   /** Milliseconds, for {@link BatchOptions.maxHoldMs}. Default `performance.now`. */
   now?: () => number;
   /**
-   * ResponseFilter of every batched call (its `AppDefinedDataFilter_Group` is ignored: it is the union of the keys
-   * the callers ask for). Default none: full answers, member lists included.
+   * ResponseFilter of every batched call. Its `AppDefinedDataFilter_Group` names keys asked for (and returned to
+   * every caller) always; each call adds the keys its callers name. Default none: full answers, member lists included.
    */
   responseFilter?: ResponseFilter;
 }
@@ -164,6 +164,7 @@ export class GroupReadBatcher {
   readonly stats: BatchStats = { reads: 0, calls: 0, ids: 0, splits: 0 };
   private readonly filter: ResponseFilter | undefined;
   private readonly shape: string;
+  private readonly alwaysKeys: readonly string[] = [];
   private readonly maxBatch: number;
   private readonly maxHoldMs: number;
   private readonly quietMs: number;
@@ -199,9 +200,9 @@ export class GroupReadBatcher {
     this.defer = options.defer ?? ((fn) => void setImmediate(fn));
     this.now = options.now ?? (() => performance.now());
     if (options.responseFilter !== undefined) {
-      const { AppDefinedDataFilter_Group: _keys, ...base } = options.responseFilter;
-      void _keys;
+      const { AppDefinedDataFilter_Group: keys, ...base } = options.responseFilter;
       this.filter = base;
+      this.alwaysKeys = [...(keys ?? [])];
     }
     this.shape = filterShape(this.filter);
   }
@@ -219,7 +220,7 @@ export class GroupReadBatcher {
       this.lastArrival = this.now();
       this.arrivals++;
       if (this.pending.size === 0) this.pendingSince = this.lastArrival;
-      const waiter: Waiter = responseFilter ? { resolve, reject, keys: keys ?? [] } : { resolve, reject };
+      const waiter: Waiter = responseFilter ? { resolve, reject, keys: [...(keys ?? []), ...this.alwaysKeys] } : { resolve, reject };
       const waiters = this.pending.get(groupId);
       if (waiters) waiters.push(waiter);
       else this.pending.set(groupId, [waiter]);
@@ -322,7 +323,7 @@ export class GroupReadBatcher {
   /** The request of one batch: the batcher's filter plus every custom-field key its callers named. */
   private request(ids: string[], batch: Map<string, Waiter[]>): GetGroupInfoRequest {
     if (this.filter === undefined) return { GroupIdList: ids };
-    const keys = new Set<string>();
+    const keys = new Set<string>(this.alwaysKeys);
     for (const waiters of batch.values()) for (const w of waiters) for (const k of w.keys ?? []) keys.add(k);
     const filter: ResponseFilter = { ...this.filter };
     if (keys.size > 0) filter.AppDefinedDataFilter_Group = [...keys].sort();
