@@ -1,5 +1,5 @@
 /** Provider settings: stack config first, environment second, every problem reported at once. */
-import { rawSettings, resetStoredConfig, resolveSettings, storeConfig, type RawSettings } from "../../../provider/config";
+import { appDefinedKeysSetting, memberLimitSettings, rawSettings, resetStoredConfig, resolveSettings, storeConfig, type RawSettings } from "../../../provider/config";
 import { isChatError } from "../../../provider/client/errors";
 
 afterEach(() => resetStoredConfig());
@@ -58,4 +58,25 @@ test("storeConfig copies synchronously: later changes to the reader do not matte
   storeConfig({ get: (k) => config.get(k) });
   config.set("tencent-chat:sdkAppId", "8");
   expect(rawSettings({}).sdkAppId).toBe("7");
+});
+
+describe("member limits and custom-field keys settings", () => {
+  test("absent: no overrides, no keys", () => {
+    expect(memberLimitSettings({})).toEqual({});
+    expect(appDefinedKeysSetting({})).toEqual([]);
+  });
+  test("valid values are read", () => {
+    expect(memberLimitSettings({ maxMemberCount: "20000", maxMemberCountCommunity: "1000000" })).toEqual({ maxMemberCount: 20000, maxMemberCountCommunity: 1000000 });
+    expect(appDefinedKeysSetting({ appDefinedKeys: " team, level ,team," })).toEqual(["level", "team"]);
+  });
+  test.each<[string, RawSettings, RegExp]>([
+    ["zero", { maxMemberCount: "0" }, /tencent-chat:maxMemberCount must be a whole number from 1 to 10000000, got "0"/],
+    ["not a number", { maxMemberCountCommunity: "lots" }, /tencent-chat:maxMemberCountCommunity must be a whole number/],
+    ["too large", { maxMemberCount: "20000000" }, /from 1 to 10000000/],
+  ])("member limit %s is refused naming the key", (_l, raw, re) => {
+    expect(() => memberLimitSettings(raw)).toThrow(re);
+  });
+  test("a bad custom-field key is refused naming it", () => {
+    expect(() => appDefinedKeysSetting({ appDefinedKeys: "ok,bad-key" })).toThrow(/appDefinedKeys holds "bad-key"/);
+  });
 });
