@@ -2,7 +2,7 @@ import type { ImportGroupRequest, WireGroupInfo } from "../../../provider/client
 import { check } from "../../../provider/resource/check";
 import { diff } from "../../../provider/resource/diff";
 import {
-  createFollowUp, fromWireGroupInfo, toChangeOwnerRequest, toImportRequest, toModifyRequest,
+  createFollowUp, fromWireGroupInfo, toChangeOwnerRequest, toImportRequest, toModifyRequest, READ_BASE_INFO_FILTER, readFilter,
 } from "../../../provider/resource/mapping";
 import { UNKNOWN } from "../../../provider/resource/types";
 
@@ -176,5 +176,17 @@ describe("fromWireGroupInfo", () => {
 
   test("an error entry is refused", () => {
     expect(() => fromWireGroupInfo({ GroupId: "x", ErrorCode: 10010, ErrorInfo: "this group does not exist" })).toThrow(/10010/);
+  });
+});
+
+describe("readFilter: reads ask only for the managed fields", () => {
+  test("base fields from the table plus MemberNum and InfoSeq; never MemberList or AppDefinedData", () => {
+    expect(READ_BASE_INFO_FILTER).toEqual(expect.arrayContaining(["Type", "Name", "Owner_Account", "MaxMemberNum", "ApplyJoinOption", "InviteJoinOption", "MuteAllMember", "ShutUpAllMember", "SupportTopic", "CreateTime", "MemberNum", "InfoSeq"]));
+    expect(READ_BASE_INFO_FILTER).not.toContain("MemberList");
+    expect(READ_BASE_INFO_FILTER).not.toContain("AppDefinedData");
+    expect(readFilter({ type: "Public", name: "n" })).toEqual({ GroupBaseInfoFilter: [...READ_BASE_INFO_FILTER] });
+  });
+  test("custom keys of every props given, sorted and unique", () => {
+    expect(readFilter({ appDefinedData: { b: "1", a: "2" } }, { appDefinedData: { c: "3", a: "" } }, undefined).AppDefinedDataFilter_Group).toEqual(["a", "b", "c"]);
   });
 });
