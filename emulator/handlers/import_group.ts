@@ -49,9 +49,12 @@ export const importGroup: Handler = (body, ctx) => {
 
   // An empty Owner_Account or GroupId means "not given", as SDKs that serialise unset fields send them.
   const owner = body.Owner_Account === undefined || body.Owner_Account === "" ? undefined : checkAccountId("Owner_Account", body.Owner_Account);
-  const maxMembers = optionalInteger(body, "MaxMemberCount", 1, maxMemberLimit(type, ctx.behaviour)) ?? defaultMemberLimit(type, ctx.behaviour);
+  const maxMembers =
+    optionalInteger(body, "MaxMemberCount", 1, maxMemberLimit(type, ctx.behaviour)) ?? defaultMemberLimit(type, ctx.behaviour);
   const joinOption =
-    applyJoinOption(optionalString(body, "ApplyJoinOption"), type, ctx.behaviour) ?? fixedApplyJoinOption(type, ctx.behaviour) ?? "NeedPermission";
+    applyJoinOption(optionalString(body, "ApplyJoinOption"), type, ctx.behaviour) ??
+    fixedApplyJoinOption(type, ctx.behaviour) ??
+    "NeedPermission";
   const createTime = optionalInteger(body, "CreateTime", 0, 2 ** 32 - 1);
   const supportTopic = optionalInteger(body, "SupportTopic", 0, 1) ?? 0;
   if (supportTopic === 1 && type !== "Community") throw invalid("SupportTopic is only valid for Community groups");

@@ -19,8 +19,10 @@
  * answers over 1 MB with 10018 (https://cloud.tencent.com/document/product/269/1616). The provider therefore gives
  * the batcher a {@link BatchOptions.responseFilter} naming only the fields it manages; reads whose filter differs from
  * it only in `AppDefinedDataFilter_Group` share calls (keys united, each caller sees only its own keys). Should 10018
- * still come back, the call is halved and each half retried ({@link getGroupInfoSplitting}), down to single ids. Ids are de-duplicated only among reads
- * not yet sent: a read never joins a call already in flight, so a read issued after a write sees the write.
+ * still come back, the call is halved and each half retried ({@link getGroupInfoSplitting}), down to single ids.
+ *
+ * Ids are de-duplicated only among reads not yet sent: a read never joins a call already in flight, so a read
+ * issued after a write sees the write.
  */
 import type { GroupInfoEntry } from "./client";
 import { ChatError, ErrorCodes, isChatApiError, isNotFound } from "./errors";
@@ -220,7 +222,9 @@ export class GroupReadBatcher {
       this.lastArrival = this.now();
       this.arrivals++;
       if (this.pending.size === 0) this.pendingSince = this.lastArrival;
-      const waiter: Waiter = responseFilter ? { resolve, reject, keys: [...(keys ?? []), ...this.alwaysKeys] } : { resolve, reject };
+      const waiter: Waiter = responseFilter
+        ? { resolve, reject, keys: [...(keys ?? []), ...this.alwaysKeys] }
+        : { resolve, reject };
       const waiters = this.pending.get(groupId);
       if (waiters) waiters.push(waiter);
       else this.pending.set(groupId, [waiter]);

@@ -98,11 +98,11 @@ test("fidelity flags: accounts required by default, --lenient-accounts, --max-re
   const lenient = fakeIo();
   const exit = main(argv, lenient.io);
   const emu2 = await lenient.started;
-  const made = await post(emu2.url, "group_open_http_svc/import_group", { Type: "Private", Name: "n", Owner_Account: "ghost", ApplyJoinOption: "FreeAccess", MaxMemberCount: 20000 });
+  const made = (await post(emu2.url, "group_open_http_svc/import_group", { Type: "Private", Name: "n", Owner_Account: "ghost", ApplyJoinOption: "FreeAccess", MaxMemberCount: 20000 })) as Record<string, unknown>;
   expect(made).toMatchObject({ ErrorCode: 0 });
   expect(emu2.store.getGroup(made.GroupId as string)).toMatchObject({ ApplyJoinOption: "FreeAccess", MaxMemberNum: 20000 });
   expect(await post(emu2.url, "group_open_http_svc/get_group_info", { GroupIdList: [made.GroupId] })).toMatchObject({ ErrorCode: 10018 });
-  const community = await post(emu2.url, "group_open_http_svc/import_group", { Type: "Community", Name: "c" });
+  const community = (await post(emu2.url, "group_open_http_svc/import_group", { Type: "Community", Name: "c" })) as Record<string, unknown>;
   expect(emu2.store.getGroup(community.GroupId as string)?.MaxMemberNum).toBe(100000);
   lenient.stop();
   expect(await exit).toBe(0);
