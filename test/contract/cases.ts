@@ -66,6 +66,26 @@ export const CLIENT_CASES: readonly ContractCase[] = [
     },
   },
   {
+    name: "import_group of an AVChatRoom is refused (10007)",
+    async run(t) {
+      expect(await rejection(t.client.importGroup({ Type: "AVChatRoom", Name: "live", GroupId: t.id("av") }))).toMatchObject({ errorCode: 10007 });
+    },
+  },
+  {
+    name: "add_group_member of an account never imported adds nothing (Result 0, or 10019 for the request: Q2)",
+    async run(t) {
+      const id = t.id("ghost-member");
+      await t.client.importGroup({ Type: "Public", Name: "ghost member", GroupId: id });
+      const ghost = `never-${Date.now().toString(36)}`;
+      try {
+        expect(await t.client.addGroupMember({ GroupId: id, MemberList: [{ Member_Account: ghost }] })).toEqual([{ Member_Account: ghost, Result: 0 }]);
+      } catch (e) {
+        expect(e).toMatchObject({ errorCode: 10019 });
+      }
+      expect((await t.client.getGroup(id, FILTER()))?.MemberNum).toBe(0);
+    },
+  },
+  {
     name: "get_group_info: an unknown id is a per-entry not-found; the known one in the same call is returned",
     async run(t) {
       const id = t.id("known");
