@@ -12,6 +12,7 @@ import { measureEmulator, type EmulatorThroughputResult } from "./measure-emulat
 import { measureHostOverhead, type HostOverheadResult } from "./measure-host-overhead";
 import { measureLifecycle, type CommandRun, type LifecycleResult } from "./measure-lifecycle";
 import { measureProviderSize, type ProviderSizeResult } from "./measure-provider-size";
+import { measureReadBytes, type ReadBytesResult } from "./measure-read-bytes";
 import { measureRefresh, type RefreshResult } from "./measure-refresh";
 import { writeReport } from "./report";
 import { hostMemory, startBenchStack } from "./stack";
@@ -30,6 +31,8 @@ export interface BenchResults {
   /** The client and the batcher alone (no host, no harness), to locate where `up` and refresh time and calls go. */
   diagnosis: DiagnosisResult;
   refresh: RefreshResult;
+  /** Bytes per refreshed group with and without the provider's ResponseFilter (groups of 10, 1,000, 6,000 members). */
+  readBytes?: ReadBytesResult;
   hostOverhead: HostOverheadResult;
   memory: {
     /** The idle, configured host that served nothing. */
@@ -51,7 +54,22 @@ const HOST_OPS = 200;
 
 const log = (msg: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
+/**
+ * `npm run bench -- --only read-bytes`: run just that measure and merge it into the committed results.json, then
+ * re-render RESULTS.md from it (the other figures stay those of the last full run).
+ */
+async function onlyReadBytes(): Promise<void> {
+  const file = path.join(REPO_ROOT, "bench", "results.json");
+  const results = JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults;
+  log("bytes per refreshed group, with and without the ResponseFilter (10 / 1,000 / 6,000 members)");
+  results.readBytes = await measureReadBytes();
+  for (const p of results.readBytes.points) log(`  ${p.members} members, ${p.variant}: ${p.bytesPerGroupSingle} B single, ${p.bytesPerGroupBatched ?? "10018"} per group in 50`);
+  const written = writeReport(path.join(REPO_ROOT, "bench"), results);
+  log(`wrote ${written.map((f) => path.relative(REPO_ROOT, f)).join(", ")}`);
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes("--only") && process.argv.includes("read-bytes")) return onlyReadBytes();
   const started = performance.now();
   const pulumiVersion = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")) as { version: string }).version;
   const machine = machineInfo(pulumiVersion);
@@ -103,13 +121,15 @@ async function main(): Promise<void> {
     log(`  up ${round(harnessUp.ms)} ms, of which ${round(harnessUp.stateSaveMs)} ms state writes`);
     log(`diagnosis: the client alone importing ${top} groups; the batcher fed ${top} reads at once vs one per loop turn`);
     const diagnosis = await measureDiagnosis(stack, top);
+    log("bytes per refreshed group, with and without the ResponseFilter (10 / 1,000 / 6,000 members)");
+    const readBytes = await measureReadBytes();
     log(`  direct imports ${round(diagnosis.directImport.ms)} ms (${diagnosis.directImport.refusals} refusals); batcher ${diagnosis.batcher.allAtOnce} vs ${diagnosis.batcher.onePerTurn} calls`);
     if (!refresh || !hostOverhead || !afterUp || !state) throw new Error("the measurements at the largest N did not run");
     machine.loadEnd = loadAverage();
     const results: BenchResults = {
       machine,
       config: { quotaPerAction: QUOTA, runs: RUNS, refreshSizes: REFRESH_SIZES, lifecycleSizes: LIFECYCLE_SIZES, hostOverheadOps: HOST_OPS },
-      providerSize, emulator, hostStartMs: stack.hostStartMs, lifecycle, upWithPerStepSaves: harnessUp, diagnosis, refresh, hostOverhead,
+      providerSize, emulator, hostStartMs: stack.hostStartMs, lifecycle, upWithPerStepSaves: harnessUp, diagnosis, refresh, readBytes, hostOverhead,
       memory: { idleHost: { rssMiB: idle.rssMiB, peakMiB: idle.peakMiB }, afterUp }, state,
       totalSeconds: 0,
     };

@@ -1,7 +1,7 @@
 /**
  * Default {@link EmulatorBehaviour}: every default is the documented REST behaviour (see DECISIONS.md).
  */
-import type { EmulatorBehaviour } from "./types";
+import type { EmulatorBehaviour, EmulatorBehaviourOverrides } from "./types";
 
 /** The documented REST behaviour. */
 export const DEFAULT_BEHAVIOUR: Readonly<EmulatorBehaviour> = Object.freeze({
@@ -12,14 +12,18 @@ export const DEFAULT_BEHAVIOUR: Readonly<EmulatorBehaviour> = Object.freeze({
   ownerNotMemberCode: 10007,
   maxAppDefinedKeys: 10,
   appDefinedKeys: undefined,
-  requireImportedAccounts: false,
+  requireImportedAccounts: true,
+  maxReplyBytes: 1024 * 1024,
+  joinOptionRules: "fixed",
+  memberLimits: Object.freeze({ max: 6000, maxCommunity: 100_000, importDefault: 2000, importDefaultCommunity: 2000 }),
 });
 
 /** Defaults overlaid with the caller's overrides (limits merged field by field). */
-export function resolveBehaviour(overrides: Partial<EmulatorBehaviour> = {}): EmulatorBehaviour {
+export function resolveBehaviour(overrides: EmulatorBehaviourOverrides = {}): EmulatorBehaviour {
   return {
     ...DEFAULT_BEHAVIOUR,
     ...overrides,
     limits: { ...DEFAULT_BEHAVIOUR.limits, ...(overrides.limits ?? {}) },
+    memberLimits: { ...DEFAULT_BEHAVIOUR.memberLimits, ...(overrides.memberLimits ?? {}) },
   };
 }

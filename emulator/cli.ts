@@ -6,7 +6,7 @@
  */
 import { ACTION_NAMES, type ChatAction } from "../provider/client/actions";
 import { startEmulator } from "./index";
-import type { EmulatorBehaviour, EmulatorOptions, RunningEmulator } from "./types";
+import type { EmulatorBehaviourOverrides, EmulatorOptions, RunningEmulator } from "./types";
 
 /** Where {@link main} writes and how it waits for a stop signal; injectable for tests. */
 export interface CliIo {
@@ -46,7 +46,14 @@ Options:
   --owner-not-member-code <code>           change_group_owner code (default 10007)
   --max-app-defined-keys <n>   custom group fields per group (default 10)
   --app-defined-keys <k1,k2>   configured custom keys (others: "all defined key is invalid")
-  --require-imported-accounts  owners and members must be imported accounts
+  --lenient-accounts           accept owners and members that were never imported
+                               (default: refused with 10019, as documented)
+  --require-imported-accounts  the documented default, kept for old scripts
+  --max-reply-bytes <n>        get_group_info/get_appid_group_list answers above this get 10018 (default 1048576)
+  --join-option-rules <fixed|fixed-ignore|settable>
+                               ApplyJoinOption of Private/ChatRoom groups (default fixed)
+  --member-limits <max,community,default,communityDefault>
+                               plan member limits (default 6000,100000,2000,2000)
   --log                        one line per request on stderr
   --help                       show this text
 `;
@@ -63,9 +70,9 @@ function integer(flag: string, text: string, min: number): number {
 const VALUE_FLAGS = new Set([
   "--port", "--host", "--sdk-app-id", "--secret-key", "--admin", "--state-file", "--quota", "--quota-error-code",
   "--max-body-bytes", "--list-cursor-base", "--not-found-code", "--limits", "--mute-field", "--owner-not-member-code",
-  "--max-app-defined-keys", "--app-defined-keys",
+  "--max-app-defined-keys", "--app-defined-keys", "--max-reply-bytes", "--join-option-rules", "--member-limits",
 ]);
-const SWITCHES = new Set(["--accept-type-aliases", "--require-imported-accounts", "--log", "--help"]);
+const SWITCHES = new Set(["--accept-type-aliases", "--require-imported-accounts", "--lenient-accounts", "--log", "--help"]);
 
 /** Parse argv (without node and script) into options; throws UsageError naming the bad flag. */
 export function parseArgs(argv: readonly string[], env: CliIo["env"]): { options: EmulatorOptions; help: boolean; log: boolean } {
@@ -96,7 +103,7 @@ export function parseArgs(argv: readonly string[], env: CliIo["env"]): { options
   if (secretKey === undefined || secretKey === "") {
     throw new UsageError("--secret-key is required (or set TENCENT_CHAT_SECRET_KEY)");
   }
-  const behaviour: Partial<EmulatorBehaviour> = {};
+  const behaviour: EmulatorBehaviourOverrides = {};
   const notFound = one("--not-found-code");
   if (notFound !== undefined) {
     if (notFound !== "10010" && notFound !== "10015") throw new UsageError("--not-found-code must be 10010 or 10015");
@@ -110,7 +117,27 @@ export function parseArgs(argv: readonly string[], env: CliIo["env"]): { options
     behaviour.limits = { name, introduction, notification, faceUrl };
   }
   if (switches.has("--accept-type-aliases")) behaviour.acceptTypeAliases = true;
+  if (switches.has("--require-imported-accounts") && switches.has("--lenient-accounts")) {
+    throw new UsageError("--require-imported-accounts and --lenient-accounts contradict each other; keep one");
+  }
   if (switches.has("--require-imported-accounts")) behaviour.requireImportedAccounts = true;
+  if (switches.has("--lenient-accounts")) behaviour.requireImportedAccounts = false;
+  const replyBytes = one("--max-reply-bytes");
+  if (replyBytes !== undefined) behaviour.maxReplyBytes = integer("--max-reply-bytes", replyBytes, 64);
+  const joinRules = one("--join-option-rules");
+  if (joinRules !== undefined) {
+    if (joinRules !== "fixed" && joinRules !== "fixed-ignore" && joinRules !== "settable") {
+      throw new UsageError("--join-option-rules must be fixed, fixed-ignore or settable");
+    }
+    behaviour.joinOptionRules = joinRules;
+  }
+  const memberLimits = one("--member-limits");
+  if (memberLimits !== undefined) {
+    const parts = memberLimits.split(",");
+    if (parts.length !== 4) throw new UsageError("--member-limits expects four numbers: max,community,default,communityDefault");
+    const [max, maxCommunity, importDefault, importDefaultCommunity] = parts.map((p) => integer("--member-limits", p, 1));
+    behaviour.memberLimits = { max, maxCommunity, importDefault, importDefaultCommunity };
+  }
   const mute = one("--mute-field");
   if (mute !== undefined) {
     if (mute !== "MuteAllMember" && mute !== "ShutUpAllMember" && mute !== "both") {

@@ -16,6 +16,7 @@ import type { EmulatorOptions, FaultRule, RunningEmulator } from "./types";
 export type {
   ChatStore,
   EmulatorBehaviour,
+  EmulatorBehaviourOverrides,
   EmulatorOptions,
   FaultEffect,
   FaultRule,

@@ -8,7 +8,10 @@ import { actionForPath, type ChatAction } from "../provider/client/actions";
 import { handleAdmin } from "./admin";
 import { verifyUserSig } from "./auth";
 import type { EmulatorCore } from "./core";
-import { ChatFailure, failEnvelope, okEnvelope, sendJson } from "./envelope";
+import { ChatFailure, failEnvelope, okEnvelope, sendJson, toWireJson } from "./envelope";
+
+/** Actions documented with 10018 ("response over 1 MB"): get_group_info (269/1616), get_appid_group_list (269/1614). */
+const REPLY_LIMITED: ReadonlySet<ChatAction> = new Set<ChatAction>(["get_group_info", "get_appid_group_list"]);
 import { readBody } from "./http-body";
 import { HANDLERS } from "./router";
 import type { Body } from "./validate";
@@ -153,6 +156,10 @@ async function handle(core: EmulatorCore, sleeper: Sleeper, req: IncomingMessage
       rawBody: body.kind === "ok" ? body.text : "",
     });
     envelope = okEnvelope(extra);
+    // Reads whose answer grows with the data are refused above 1 MB (10018); writes are never undone this way.
+    if (REPLY_LIMITED.has(action) && Buffer.byteLength(toWireJson(envelope)) > core.behaviour.maxReplyBytes) {
+      envelope = failEnvelope(10018, `response packet is too large (over ${core.behaviour.maxReplyBytes} bytes); request fewer groups`);
+    }
   } catch (error) {
     if (!(error instanceof ChatFailure)) throw error;
     envelope = failEnvelope(error.errorCode, error.errorInfo);

@@ -24,9 +24,36 @@ export interface EmulatorBehaviour {
   maxAppDefinedKeys: number;
   /** Configured app-defined keys; others get 10004 "all defined key is invalid". Default: undefined = any key allowed. */
   appDefinedKeys?: readonly string[];
-  /** Require Owner_Account / NewOwner_Account / members to be imported accounts (10019). Default false. */
+  /**
+   * Require Owner_Account / NewOwner_Account / members to be imported accounts (10019; add_group_member: Result 0).
+   * Default true, as documented ("请求的 UserID 不存在", https://www.tencentcloud.com/zh/document/product/1047/34456);
+   * `false` is the lenient mode (CLI `--lenient-accounts`).
+   */
   requireImportedAccounts: boolean;
+  /**
+   * Largest answer of get_group_info / get_appid_group_list in bytes; a larger one is refused with 10018
+   * ("response over 1 MB: request fewer groups", https://cloud.tencent.com/document/product/269/1616). Default 1048576.
+   */
+  maxReplyBytes: number;
+  /**
+   * ApplyJoinOption of Work (Private) and Meeting (ChatRoom) groups (DECISIONS.md E50). `"fixed"` (default): the SDK
+   * docs' rule — Private is always DisableApply, ChatRoom always FreeAccess; another value on import or modify is
+   * refused with 10004. `"fixed-ignore"`: the same fixed values, but a different value is accepted and ignored.
+   * `"settable"`: like Public (the REST pages list the field for every type).
+   */
+  joinOptionRules: "fixed" | "fixed-ignore" | "settable";
+  /**
+   * Member limits (the plan's, https://cloud.tencent.com/document/product/269/9346): the largest MaxMemberCount /
+   * MaxMemberNum accepted, and the value stored when import_group omits it. Defaults 6000 / 100000 (Community) and
+   * 2000 for both ("不填默认为2000个", https://cloud.tencent.com/document/product/269/1634).
+   */
+  memberLimits: { max: number; maxCommunity: number; importDefault: number; importDefaultCommunity: number };
 }
+
+/** Overrides of {@link EmulatorBehaviour}: any subset; `memberLimits` may name only the limits it changes. */
+export type EmulatorBehaviourOverrides = Partial<Omit<EmulatorBehaviour, "memberLimits">> & {
+  memberLimits?: Partial<EmulatorBehaviour["memberLimits"]>;
+};
 
 /** Options of {@link startEmulator}. */
 export interface EmulatorOptions {
@@ -45,7 +72,7 @@ export interface EmulatorOptions {
   /** Clock in milliseconds since the epoch; default Date.now. Tests move it to expire UserSigs. */
   clock?: () => number;
   /** Overrides of {@link EmulatorBehaviour}. */
-  behaviour?: Partial<EmulatorBehaviour>;
+  behaviour?: EmulatorBehaviourOverrides;
   /** Per-action quota in calls per second; exceeding it answers {@link EmulatorOptions.quotaErrorCode}. */
   quota?: Partial<Record<ChatAction, number>>;
   /** Code for an exceeded quota; default 60007 (REST call frequency exceeded, Q6). */
@@ -97,6 +124,8 @@ export interface StoredGroup {
   InfoSeq: number;
   MaxMemberNum: number;
   ApplyJoinOption: string;
+  /** FreeAccess / NeedPermission / DisableInvite; absent in state files written before it existed (read as FreeAccess). */
+  InviteJoinOption?: string;
   MuteAllMember: "On" | "Off";
   SupportTopic: number;
   AppDefinedData: WireAppDefinedField[];

@@ -91,19 +91,62 @@ export function importableType(value: string, behaviour: EmulatorBehaviour): str
 /** Group types get_appid_group_list filters on (QD-LIST). */
 export const LISTABLE_TYPES: ReadonlySet<string> = new Set(["Public", "Private", "ChatRoom", "AVChatRoom", "BChatRoom", "Community"]);
 
-/** Join options; Community groups take none (import_group.txt). */
-export function applyJoinOption(value: string | undefined, type: string): string | undefined {
+/**
+ * The ApplyJoinOption a type always has under {@link EmulatorBehaviour.joinOptionRules} "fixed"/"fixed-ignore":
+ * Work (Private) groups forbid applying, Meeting (ChatRoom) groups let anyone join, "and this cannot be changed"
+ * (Web SDK: https://web.sdk.qcloud.com/im/doc/v3/zh-cn/Group.html , https://www.tencentcloud.com/zh/document/product/1047/48184).
+ */
+export function fixedApplyJoinOption(type: string, behaviour: EmulatorBehaviour): string | undefined {
+  if (behaviour.joinOptionRules === "settable") return undefined;
+  if (type === "Private") return "DisableApply";
+  if (type === "ChatRoom") return "FreeAccess";
+  return undefined;
+}
+
+/**
+ * A requested ApplyJoinOption as the group will hold it: undefined when absent; Community takes none
+ * (https://www.tencentcloud.com/document/product/1047/34967); a type with a fixed option refuses another value
+ * ("fixed", 10004 with the service's wording) or keeps its own ("fixed-ignore").
+ */
+export function applyJoinOption(value: string | undefined, type: string, behaviour: EmulatorBehaviour): string | undefined {
   if (value === undefined) return undefined;
   if (type === "Community") throw invalid("ApplyJoinOption is not supported by Community groups");
   if (value !== "FreeAccess" && value !== "NeedPermission" && value !== "DisableApply") {
     throw invalid(`ApplyJoinOption must be FreeAccess, NeedPermission or DisableApply; got ${JSON.stringify(value)}`);
   }
+  const fixed = fixedApplyJoinOption(type, behaviour);
+  if (fixed !== undefined && value !== fixed) {
+    // ErrorInfo as reported from the field (https://github.com/zhaoyang21cn/iLiveSDK_Android_Suixinbo/issues/96).
+    if (behaviour.joinOptionRules === "fixed") throw invalid("this group type does not enable apply join group");
+    return fixed;
+  }
   return value;
 }
 
-/** Largest member limit of a type: 6000, Community 100000 (QD-IMPORT, QD-GS-new). */
-export function maxMemberLimit(type: string): number {
-  return type === "Community" ? 100_000 : 6_000;
+/**
+ * A requested InviteJoinOption (FreeAccess / NeedPermission / DisableInvite): undefined when absent; Community and
+ * AVChatRoom groups refuse it with 10007 ("该选项 AVChatRoom 群类型不支持"; live groups and communities do not allow
+ * invitations: https://im.sdk.qcloud.com/doc/HarmonyOS/interfaces/V2TIMCreateGroupInfo.html).
+ */
+export function inviteJoinOption(value: string | undefined, type: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (type === "Community" || type === "AVChatRoom") {
+    throw new ChatFailure(Codes.NoPermission, `InviteJoinOption is not supported by ${type} groups`);
+  }
+  if (value !== "FreeAccess" && value !== "NeedPermission" && value !== "DisableInvite") {
+    throw invalid(`InviteJoinOption must be FreeAccess, NeedPermission or DisableInvite; got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** Largest member limit of a type under the configured plan ({@link EmulatorBehaviour.memberLimits}). */
+export function maxMemberLimit(type: string, behaviour: EmulatorBehaviour): number {
+  return type === "Community" ? behaviour.memberLimits.maxCommunity : behaviour.memberLimits.max;
+}
+
+/** MaxMemberCount stored when import_group omits it. */
+export function defaultMemberLimit(type: string, behaviour: EmulatorBehaviour): number {
+  return type === "Community" ? behaviour.memberLimits.importDefaultCommunity : behaviour.memberLimits.importDefault;
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;

@@ -98,6 +98,9 @@ async function main(): Promise<void> {
   console.log(`pulumi-tencent-chat demo — the quickstart stack against a local emulator at ${emulator.url}`);
   console.log(`Running with ${run.name}.`);
   try {
+    // The service requires a group's owner to be an account already imported into the app (10019 otherwise);
+    // the quickstart's owner is "leckie".
+    await outOfBand.accountImport({ UserID: "leckie" });
     banner("pulumi preview");
     const p1 = await run.preview();
     if (p1) expect(Object.values(ops(p1)).every((op) => op === "create") && p1.steps.length === 3, "preview plans 3 creates");

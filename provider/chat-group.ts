@@ -10,6 +10,9 @@ export type ChatGroupType = "Private" | "Work" | "Public" | "ChatRoom" | "Meetin
 /** How requests to join are handled. Not for Community groups. */
 export type ApplyJoinOption = "FreeAccess" | "NeedPermission" | "DisableApply";
 
+/** How invitations to join are handled. Not for Community groups. */
+export type InviteJoinOption = "FreeAccess" | "NeedPermission" | "DisableInvite";
+
 /** Inputs of {@link ChatGroup}. See the README's ChatGroup reference for limits and which changes replace. */
 export interface ChatGroupArgs {
   /** Group type; changing it replaces the group. AVChatRoom cannot be created by import_group. */
@@ -29,10 +32,15 @@ export interface ChatGroupArgs {
   notification?: pulumi.Input<string>;
   /** Avatar URL, at most 100 bytes. */
   faceUrl?: pulumi.Input<string>;
-  /** Maximum members: 1–6000 (Community 100000); default 2000. */
+  /**
+   * Maximum members: 1–6000 (Community 100000) unless the `tencent-chat:maxMemberCount*` settings allow more.
+   * Omitted: the service's value is kept (removing it later changes nothing).
+   */
   maxMemberCount?: pulumi.Input<number>;
-  /** Join policy; default NeedPermission. Not for Community groups. */
+  /** Join policy of Public groups; default NeedPermission. Private is always DisableApply, ChatRoom FreeAccess. Not for Community. */
   applyJoinOption?: pulumi.Input<ApplyJoinOption>;
+  /** Invitation policy, applied right after import. Omitted: the service's value is kept. Not for Community. */
+  inviteJoinOption?: pulumi.Input<InviteJoinOption>;
   /** Group custom fields (keys configured in the console first). */
   appDefinedData?: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /** Migration: the group's original creation time, Unix seconds. Changing it replaces the group. */
@@ -76,8 +84,9 @@ export class ChatGroup extends pulumi.dynamic.Resource {
   declare readonly introduction: pulumi.Output<string>;
   declare readonly notification: pulumi.Output<string>;
   declare readonly faceUrl: pulumi.Output<string>;
-  declare readonly maxMemberCount: pulumi.Output<number>;
+  declare readonly maxMemberCount: pulumi.Output<number | undefined>;
   declare readonly applyJoinOption: pulumi.Output<string | undefined>;
+  declare readonly inviteJoinOption: pulumi.Output<string | undefined>;
   declare readonly appDefinedData: pulumi.Output<Record<string, string>>;
   declare readonly createTime: pulumi.Output<number>;
   declare readonly supportTopic: pulumi.Output<boolean>;

@@ -39,6 +39,9 @@ export const SETTINGS = {
     secret: false,
     doc: `Most time one API call may take, all attempts and back-off included, in ms (100–3600000); default ${DEFAULT_DEADLINE_MS}.`,
   },
+  appDefinedKeys: { env: "TENCENT_CHAT_APP_DEFINED_KEYS", secret: false, doc: "The group custom-field keys configured in the console, comma-separated: reads ask for them all, so a key set outside the program shows as drift (reads name the keys they want: without this, only keys the stack knows)." },
+  maxMemberCount: { env: "TENCENT_CHAT_MAX_MEMBER_COUNT", secret: false, doc: "Largest `maxMemberCount` check accepts for non-Community groups; default 6000 (raise it if your Enterprise plan allows more)." },
+  maxMemberCountCommunity: { env: "TENCENT_CHAT_MAX_MEMBER_COUNT_COMMUNITY", secret: false, doc: "Largest `maxMemberCount` check accepts for Community groups; default 100000 (up to 1000000 once raised for your app)." },
 } as const;
 
 /** A setting name. */
@@ -313,6 +316,10 @@ export function resolveSettings(raw?: RawSettings, origins: Origins = {}, contex
   }
   const timeoutMs = wholeMs(raw, "timeoutMs", 100, 600_000, "above the service's 3 s", label, problems);
   const deadlineMs = wholeMs(raw, "deadlineMs", 100, 3_600_000, "every attempt and back-off of one API call", label, problems);
+  if (profile === undefined) {
+    memberLimitSettings(raw, problems);
+    appDefinedKeysSetting(raw, problems);
+  }
   if (problems.length > 0) {
     const whose = profile === undefined ? "" : ` (app profile ${JSON.stringify(profile)})`;
     throw new ChatError(ErrorCodes.Config, `Tencent Cloud Chat provider configuration${whose} is incomplete: ${problems.join("; ")}.`);
@@ -344,4 +351,48 @@ function wholeMs(
     return undefined;
   }
   return value;
+}
+
+/**
+ * The member-limit settings (`maxMemberCount`, `maxMemberCountCommunity`) as overrides of check's limits: the plan
+ * decides the real limits (https://cloud.tencent.com/document/product/269/9346), so users on larger plans raise
+ * them here. Read on their own by check (which needs no credentials) and validated again with every other setting
+ * by {@link resolveSettings}. With `problems`, a bad value is pushed there; without, it throws a config error
+ * naming the key. Values are whole numbers from 1 to 10000000.
+ */
+export function memberLimitSettings(raw: RawSettings = rawSettings(), problems?: string[]): { maxMemberCount?: number; maxMemberCountCommunity?: number } {
+  const out: { maxMemberCount?: number; maxMemberCountCommunity?: number } = {};
+  const found: string[] = [];
+  for (const name of ["maxMemberCount", "maxMemberCountCommunity"] as const) {
+    const text = raw[name];
+    if (text === undefined) continue;
+    const n = Number(text);
+    if (!/^\d+$/.test(text) || n < 1 || n > 10_000_000) {
+      found.push(`${CONFIG_NAMESPACE}:${name} must be a whole number from 1 to 10000000, got ${JSON.stringify(text)}`);
+    } else out[name] = n;
+  }
+  settingProblems(found, problems);
+  return out;
+}
+
+/** Pushes `found` onto `problems` when given; otherwise throws them as one config error. */
+function settingProblems(found: string[], problems: string[] | undefined): void {
+  if (found.length === 0) return;
+  if (problems !== undefined) problems.push(...found);
+  else throw new ChatError(ErrorCodes.Config, `Tencent Cloud Chat provider configuration is invalid: ${found.join("; ")}.`);
+}
+
+/**
+ * The `appDefinedKeys` setting: custom-field keys every read asks for (get_group_info returns only the keys its
+ * filter names). A key breaking the key rule `[A-Za-z0-9_]{1,16}` is a problem (see {@link memberLimitSettings}).
+ */
+export function appDefinedKeysSetting(raw: RawSettings = rawSettings(), problems?: string[]): string[] {
+  if (raw.appDefinedKeys === undefined) return [];
+  const keys = raw.appDefinedKeys.split(",").map((k) => k.trim()).filter((k) => k !== "");
+  const bad = keys.filter((k) => !/^[A-Za-z0-9_]{1,16}$/.test(k));
+  settingProblems(
+    bad.length === 0 ? [] : [`${CONFIG_NAMESPACE}:appDefinedKeys holds ${bad.map((k) => JSON.stringify(k)).join(", ")}; keys are 1-16 letters, digits or _, comma-separated`],
+    problems,
+  );
+  return bad.length === 0 ? [...new Set(keys)].sort() : [];
 }

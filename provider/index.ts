@@ -4,7 +4,7 @@
  * - The typed REST client and its errors (also at `pulumi-tencent-chat/client`).
  * - The emulator is at `pulumi-tencent-chat/emulator` (and the `tencent-chat-emulator` bin).
  */
-export { ChatGroup, type ChatGroupArgs, type ChatGroupType, type ApplyJoinOption } from "./chat-group";
+export { ChatGroup, type ChatGroupArgs, type ChatGroupType, type ApplyJoinOption, type InviteJoinOption } from "./chat-group";
 export * from "./client/index";
 export { CONFIG_NAMESPACE, SETTINGS } from "./config";
 export { isPartialFailure, type PartialFailure } from "./resource/lifecycle";

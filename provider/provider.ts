@@ -11,10 +11,11 @@ import { recordedApp, recordedSdkAppId, sdkAppIdForApp, settingsForApp, settings
 import { GroupReadBatcher } from "./client/batch";
 import { ChatClient } from "./client/client";
 import { ChatError, ErrorCodes } from "./client/errors";
-import { isConfigStored, profileNames, storeConfig, type ConfigReader, type ResolvedSettings } from "./config";
+import { appDefinedKeysSetting, isConfigStored, memberLimitSettings, profileNames, storeConfig, type ConfigReader, type ResolvedSettings } from "./config";
 import { check as checkInputs } from "./resource/check";
 import { diff as diffInputs } from "./resource/diff";
 import { createGroup, deleteGroup, diffGroup, isPartialFailure, readGroup, updateGroup, type AccountApi, type GroupApi } from "./resource/lifecycle";
+import { READ_BASE_INFO_FILTER } from "./resource/mapping";
 import { isUnknown } from "./resource/normalize";
 import type { CheckResult, DiffResult } from "./resource/types";
 
@@ -24,17 +25,19 @@ const clients = new Map<string, { key: string; client: ChatClient; api: GroupApi
 /**
  * The API for these settings; rebuilt only when an app's settings change (the old client is closed). Every getGroup
  * (reads, and the read-backs of create and update) goes through one batcher per client, so concurrent reads of one
- * app share get_group_info calls of up to 50 ids.
+ * app share get_group_info calls of up to 50 ids, asking only for the fields the resource manages.
  */
 function apiFor(s: ResolvedSettings): GroupApi & AccountApi {
   const secret = createHash("sha256").update(s.secretKey ?? s.userSig ?? "").digest("hex");
-  const key = JSON.stringify([s.sdkAppId, s.identifier, s.region, s.endpoint, s.timeoutMs, s.deadlineMs, secret]);
+  const keys = appDefinedKeysSetting();
+  const key = JSON.stringify([s.sdkAppId, s.identifier, s.region, s.endpoint, s.timeoutMs, s.deadlineMs, secret, keys]);
   const slot = `${s.app ?? ""}/${s.sdkAppId}`;
   const current = clients.get(slot);
   if (current?.key === key) return current.api;
   void current?.client.close();
   const chat = new ChatClient(s);
-  const reads = new GroupReadBatcher(chat);
+  const filter = { GroupBaseInfoFilter: [...READ_BASE_INFO_FILTER], ...(keys.length > 0 ? { AppDefinedDataFilter_Group: keys } : {}) };
+  const reads = new GroupReadBatcher(chat, { responseFilter: filter });
   const api: GroupApi & AccountApi = {
     importGroup: (r) => chat.importGroup(r),
     getGroup: (id, filter) => reads.getGroup(id, filter),
@@ -68,9 +71,12 @@ export async function configure(req: { config: ConfigReader }): Promise<void> {
   storeConfig(req.config);
 }
 
-/** Validates and normalises inputs; never calls the API. Also refuses an `app` that names no configured profile. */
+/**
+ * Validates and normalises inputs (member limits from the `maxMemberCount*` settings); never calls the API. Also
+ * refuses an `app` that names no configured profile.
+ */
 export async function check(olds: unknown, news: unknown): Promise<CheckResult> {
-  const result = checkInputs(olds, news);
+  const result = checkInputs(olds, news, { limits: memberLimitSettings() });
   const app = (news as Record<string, unknown> | undefined)?.app;
   if (isConfigStored() && typeof app === "string" && !isUnknown(app) && !result.failures.some((f) => f.property === "app")) {
     if (!profileNames().includes(app)) {

@@ -1,11 +1,13 @@
 /**
  * `group_open_http_svc/get_group_info` (QD-GET): 1–50 ids, one entry per id with its own ErrorCode.
- * With a ResponseFilter, fields it does not list are omitted ("没有在过滤器中指明的字段将不被拉取").
+ * With a ResponseFilter, fields it does not list are omitted ("没有在过滤器中指明的字段将不被拉取"); without one, every
+ * base field, the custom fields and the whole member list are returned, so large groups make large answers (the
+ * server refuses answers over {@link EmulatorBehaviour.maxReplyBytes} with 10018, see server.ts).
  */
 import type { WireGroupInfo, WireGroupMember } from "../../provider/client/wire";
 import { GROUP_NOT_FOUND_INFO, type Handler, type HandlerContext } from "../context";
-import type { StoredGroup } from "../types";
-import { invalid, type Body } from "../validate";
+import type { EmulatorBehaviour, StoredGroup } from "../types";
+import { fixedApplyJoinOption, invalid, type Body } from "../validate";
 
 interface Filter {
   base?: ReadonlySet<string>;
@@ -48,13 +50,15 @@ function baseInfo(group: StoredGroup, ctx: HandlerContext): Record<string, unkno
     NextMsgSeq: 1,
     MemberNum: group.Members.length,
     MaxMemberNum: group.MaxMemberNum,
-    ApplyJoinOption: group.ApplyJoinOption,
+    ApplyJoinOption: fixedApplyJoinOption(group.Type, ctx.behaviour) ?? group.ApplyJoinOption,
+    InviteJoinOption: group.InviteJoinOption ?? "FreeAccess",
     MuteAllMember: group.MuteAllMember,
     ShutUpAllMember: group.MuteAllMember,
   };
   if (group.Type === "Community") {
     info.SupportTopic = group.SupportTopic;
-    delete info.ApplyJoinOption; // Community groups have no join option (import_group.txt).
+    delete info.ApplyJoinOption; // Community groups have no join option (https://www.tencentcloud.com/document/product/1047/34967).
+    delete info.InviteJoinOption; // nor an invite option (communities do not allow invitations).
   }
   return info;
 }

@@ -13,6 +13,8 @@ import {
   checkAccountId,
   checkAppDefinedCount,
   checkCustomGroupId,
+  defaultMemberLimit,
+  fixedApplyJoinOption,
   importableType,
   invalid,
   maxMemberLimit,
@@ -47,8 +49,12 @@ export const importGroup: Handler = (body, ctx) => {
 
   // An empty Owner_Account or GroupId means "not given", as SDKs that serialise unset fields send them.
   const owner = body.Owner_Account === undefined || body.Owner_Account === "" ? undefined : checkAccountId("Owner_Account", body.Owner_Account);
-  const maxMembers = optionalInteger(body, "MaxMemberCount", 1, maxMemberLimit(type)) ?? 2000;
-  const joinOption = applyJoinOption(optionalString(body, "ApplyJoinOption"), type) ?? "NeedPermission";
+  const maxMembers =
+    optionalInteger(body, "MaxMemberCount", 1, maxMemberLimit(type, ctx.behaviour)) ?? defaultMemberLimit(type, ctx.behaviour);
+  const joinOption =
+    applyJoinOption(optionalString(body, "ApplyJoinOption"), type, ctx.behaviour) ??
+    fixedApplyJoinOption(type, ctx.behaviour) ??
+    "NeedPermission";
   const createTime = optionalInteger(body, "CreateTime", 0, 2 ** 32 - 1);
   const supportTopic = optionalInteger(body, "SupportTopic", 0, 1) ?? 0;
   if (supportTopic === 1 && type !== "Community") throw invalid("SupportTopic is only valid for Community groups");
@@ -77,6 +83,9 @@ export const importGroup: Handler = (body, ctx) => {
     InfoSeq: 1,
     MaxMemberNum: maxMembers,
     ApplyJoinOption: type === "Community" ? "" : joinOption,
+    // import_group has no InviteJoinOption (https://cloud.tencent.com/document/product/269/1634); the service's own
+    // default is not documented, FreeAccess is our guess (DECISIONS.md E51). Community: none.
+    ...(type === "Community" ? {} : { InviteJoinOption: "FreeAccess" }),
     MuteAllMember: "Off",
     SupportTopic: supportTopic,
     AppDefinedData: appDefined,

@@ -1,12 +1,14 @@
 /**
  * `group_open_http_svc/modify_group_base_info` (QD-MOD, ZH-MOD-new): change profile fields; AppDefinedData is
- * merged key by key and `Value: ""` deletes a key. Any accepted change bumps InfoSeq and LastInfoTime.
+ * merged key by key and `Value: ""` deletes a key. InviteJoinOption is refused for Community (10007).
+ * Any accepted change bumps InfoSeq and LastInfoTime.
  */
 import { findGroup, type Handler } from "../context";
 import {
   appDefinedEntries,
   applyJoinOption,
   checkAppDefinedCount,
+  inviteJoinOption,
   maxMemberLimit,
   muteValue,
   optionalInteger,
@@ -19,8 +21,9 @@ import {
 export const modifyGroupBaseInfo: Handler = (body, ctx) => {
   const group = findGroup(ctx, requireString(body, "GroupId"));
   const profile = profileFields(body, ctx.behaviour.limits);
-  const maxMembers = optionalInteger(body, "MaxMemberNum", 1, maxMemberLimit(group.Type));
-  const joinOption = applyJoinOption(optionalString(body, "ApplyJoinOption"), group.Type);
+  const maxMembers = optionalInteger(body, "MaxMemberNum", 1, maxMemberLimit(group.Type, ctx.behaviour));
+  const joinOption = applyJoinOption(optionalString(body, "ApplyJoinOption"), group.Type, ctx.behaviour);
+  const invite = inviteJoinOption(optionalString(body, "InviteJoinOption"), group.Type);
   const mute = muteValue(body);
   // Deletions (Value "") bypass the Value checks but not the Key rules.
   const changes = appDefinedEntries(body.AppDefinedData, ctx.behaviour);
@@ -37,12 +40,14 @@ export const modifyGroupBaseInfo: Handler = (body, ctx) => {
     Object.keys(profile).length > 0 ||
     maxMembers !== undefined ||
     joinOption !== undefined ||
+    invite !== undefined ||
     mute !== undefined ||
     changes.length > 0;
   if (!changed) return {};
   Object.assign(group, profile);
   if (maxMembers !== undefined) group.MaxMemberNum = maxMembers;
   if (joinOption !== undefined) group.ApplyJoinOption = joinOption;
+  if (invite !== undefined) group.InviteJoinOption = invite;
   if (mute !== undefined) group.MuteAllMember = mute;
   group.AppDefinedData = appDefined;
   group.InfoSeq += 1;

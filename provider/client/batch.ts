@@ -13,11 +13,19 @@
  *   trickle in during one round trip share the next call; {@link BatchOptions.maxHoldMs} bounds that wait.
  *
  * Every caller gets its own result: the group, `undefined` when it does not exist (10010/10015), or that id's own
- * error; a failure of a whole call rejects only the callers in that call. Ids are de-duplicated only among reads
- * not yet sent: a read never joins a call already in flight, so a read issued after a write sees the write.
+ * error; a failure of a whole call rejects only the callers in that call.
+ *
+ * Answer size: without a ResponseFilter get_group_info returns every member of every group, and the service refuses
+ * answers over 1 MB with 10018 (https://cloud.tencent.com/document/product/269/1616). The provider therefore gives
+ * the batcher a {@link BatchOptions.responseFilter} naming only the fields it manages; reads whose filter differs from
+ * it only in `AppDefinedDataFilter_Group` share calls (keys united, each caller sees only its own keys). Should 10018
+ * still come back, the call is halved and each half retried ({@link getGroupInfoSplitting}), down to single ids.
+ *
+ * Ids are de-duplicated only among reads not yet sent: a read never joins a call already in flight, so a read
+ * issued after a write sees the write.
  */
 import type { GroupInfoEntry } from "./client";
-import { ChatError, ErrorCodes, isNotFound } from "./errors";
+import { ChatError, ErrorCodes, isChatApiError, isNotFound } from "./errors";
 import { MAX_GROUP_INFO_IDS, type GroupInfo } from "./groups";
 import type { GetGroupInfoRequest } from "./wire";
 
@@ -43,6 +51,51 @@ export interface BatchOptions {
   defer?: (fn: () => void) => void;
   /** Milliseconds, for {@link BatchOptions.maxHoldMs}. Default `performance.now`. */
   now?: () => number;
+  /**
+   * ResponseFilter of every batched call. Its `AppDefinedDataFilter_Group` names keys asked for (and returned to
+   * every caller) always; each call adds the keys its callers name. Default none: full answers, member lists included.
+   */
+  responseFilter?: ResponseFilter;
+}
+
+/** get_group_info's ResponseFilter. */
+export type ResponseFilter = NonNullable<GetGroupInfoRequest["ResponseFilter"]>;
+
+/** Reply too large (10018): the call named too many groups, or too much of each. */
+function isReplyTooLarge(e: unknown): boolean {
+  return isChatApiError(e) && e.errorCode === 10018;
+}
+
+/**
+ * get_group_info that never fails a whole batch on 10018 (answer over 1 MB): the ids are halved and each half asked
+ * again, recursively, so only an id whose answer alone is too large fails (its callers only, with 10018).
+ * `onSplit` counts the halvings.
+ */
+export async function getGroupInfoSplitting(
+  source: GroupInfoSource,
+  request: GetGroupInfoRequest,
+  onSplit: () => void = () => {},
+): Promise<GroupInfoEntry[]> {
+  try {
+    return await source.getGroupInfo(request);
+  } catch (error) {
+    const ids = request.GroupIdList;
+    if (!isReplyTooLarge(error)) throw error;
+    if (ids.length < 2) return [{ GroupId: ids[0]!, ok: false, error: error as ChatError }];
+    onSplit();
+    const mid = Math.ceil(ids.length / 2);
+    const first = await getGroupInfoSplitting(source, { ...request, GroupIdList: ids.slice(0, mid) }, onSplit);
+    const second = await getGroupInfoSplitting(source, { ...request, GroupIdList: ids.slice(mid) }, onSplit);
+    return [...first, ...second];
+  }
+}
+
+/** The filter without its custom-field keys, as a comparable string ("" for none). */
+function filterShape(filter: ResponseFilter | undefined): string {
+  if (filter === undefined) return "";
+  const { AppDefinedDataFilter_Group: _keys, ...rest } = filter;
+  void _keys;
+  return JSON.stringify(Object.keys(rest).sort().map((k) => [k, [...(rest as Record<string, string[]>)[k]!].sort()]));
 }
 
 /** Counts of a batcher's work (for tests and benchmarks). */
@@ -53,11 +106,25 @@ export interface BatchStats {
   calls: number;
   /** Ids sent in those calls (after de-duplication). */
   ids: number;
+  /** Calls halved after a 10018 (answer over 1 MB). */
+  splits: number;
 }
 
 interface Waiter {
   resolve(group: GroupInfo | undefined): void;
   reject(error: unknown): void;
+  /** Custom-field keys this caller asked for (undefined: none asked, the answer's own). */
+  keys?: readonly string[];
+}
+
+/** The group as one caller asked for it: custom fields trimmed to its own keys when it named some. */
+function forWaiter(group: GroupInfo, w: Waiter, copy: boolean): GroupInfo {
+  const out = copy ? structuredClone(group) : group;
+  if (w.keys !== undefined && Array.isArray(out.AppDefinedData)) {
+    const wanted = new Set(w.keys);
+    return { ...out, AppDefinedData: out.AppDefinedData.filter((f) => wanted.has(f.Key)) };
+  }
+  return out;
 }
 
 /**
@@ -96,7 +163,10 @@ export function outcomeFor(id: string, entries: readonly GroupInfoEntry[]): { gr
  */
 export class GroupReadBatcher {
   /** Counts so far. */
-  readonly stats: BatchStats = { reads: 0, calls: 0, ids: 0 };
+  readonly stats: BatchStats = { reads: 0, calls: 0, ids: 0, splits: 0 };
+  private readonly filter: ResponseFilter | undefined;
+  private readonly shape: string;
+  private readonly alwaysKeys: readonly string[] = [];
   private readonly maxBatch: number;
   private readonly maxHoldMs: number;
   private readonly quietMs: number;
@@ -131,22 +201,33 @@ export class GroupReadBatcher {
     this.burstQuietMs = options.burstQuietMs ?? 25;
     this.defer = options.defer ?? ((fn) => void setImmediate(fn));
     this.now = options.now ?? (() => performance.now());
+    if (options.responseFilter !== undefined) {
+      const { AppDefinedDataFilter_Group: keys, ...base } = options.responseFilter;
+      this.filter = base;
+      this.alwaysKeys = [...(keys ?? [])];
+    }
+    this.shape = filterShape(this.filter);
   }
 
   /**
    * One group by id, or `undefined` when it does not exist (10010/10015); any other per-id error is thrown.
-   * Same contract as `ChatClient.getGroup`. A read with a `responseFilter` is sent on its own (answers differ).
+   * Same contract as `ChatClient.getGroup`. A read whose `responseFilter` is the batcher's own (custom-field keys
+   * aside) joins the batch and gets only the keys it named; a read with another filter is sent on its own.
    */
   getGroup(groupId: string, responseFilter?: GetGroupInfoRequest["ResponseFilter"]): Promise<GroupInfo | undefined> {
     this.stats.reads++;
-    if (responseFilter) return this.sendAlone(groupId, responseFilter);
+    if (responseFilter && filterShape(responseFilter) !== this.shape) return this.sendAlone(groupId, responseFilter);
+    const keys = responseFilter?.AppDefinedDataFilter_Group;
     return new Promise<GroupInfo | undefined>((resolve, reject) => {
       this.lastArrival = this.now();
       this.arrivals++;
       if (this.pending.size === 0) this.pendingSince = this.lastArrival;
+      const waiter: Waiter = responseFilter
+        ? { resolve, reject, keys: [...(keys ?? []), ...this.alwaysKeys] }
+        : { resolve, reject };
       const waiters = this.pending.get(groupId);
-      if (waiters) waiters.push({ resolve, reject });
-      else this.pending.set(groupId, [{ resolve, reject }]);
+      if (waiters) waiters.push(waiter);
+      else this.pending.set(groupId, [waiter]);
       if (this.pending.size >= this.maxBatch) this.send(this.maxBatch, false);
       else this.scheduleSettle();
     });
@@ -225,7 +306,7 @@ export class GroupReadBatcher {
     try {
       let entries: GroupInfoEntry[];
       try {
-        entries = await this.source.getGroupInfo({ GroupIdList: ids });
+        entries = await getGroupInfoSplitting(this.source, this.request(ids, batch), () => this.stats.splits++);
       } catch (error) {
         for (const waiters of batch.values()) for (const w of waiters) w.reject(error);
         return;
@@ -234,7 +315,7 @@ export class GroupReadBatcher {
         const outcome = outcomeFor(id, entries);
         // Each extra caller of a repeated id gets its own copy, so no caller can change another's result.
         waiters.forEach((w, i) =>
-          "error" in outcome ? w.reject(outcome.error) : w.resolve(i === 0 || !outcome.group ? outcome.group : structuredClone(outcome.group)),
+          "error" in outcome ? w.reject(outcome.error) : w.resolve(outcome.group && forWaiter(outcome.group, w, i > 0)),
         );
       }
     } finally {
@@ -243,11 +324,21 @@ export class GroupReadBatcher {
     }
   }
 
-  /** A filtered read: its own call, same result rules. */
+  /** The request of one batch: the batcher's filter plus every custom-field key its callers named. */
+  private request(ids: string[], batch: Map<string, Waiter[]>): GetGroupInfoRequest {
+    if (this.filter === undefined) return { GroupIdList: ids };
+    const keys = new Set<string>(this.alwaysKeys);
+    for (const waiters of batch.values()) for (const w of waiters) for (const k of w.keys ?? []) keys.add(k);
+    const filter: ResponseFilter = { ...this.filter };
+    if (keys.size > 0) filter.AppDefinedDataFilter_Group = [...keys].sort();
+    return { GroupIdList: ids, ResponseFilter: filter };
+  }
+
+  /** A read with a filter of its own: its own call, same result rules. */
   private async sendAlone(groupId: string, filter: NonNullable<GetGroupInfoRequest["ResponseFilter"]>): Promise<GroupInfo | undefined> {
     this.stats.calls++;
     this.stats.ids++;
-    const outcome = outcomeFor(groupId, await this.source.getGroupInfo({ GroupIdList: [groupId], ResponseFilter: filter }));
+    const outcome = outcomeFor(groupId, await getGroupInfoSplitting(this.source, { GroupIdList: [groupId], ResponseFilter: filter }));
     if ("error" in outcome) throw outcome.error;
     return outcome.group;
   }

@@ -5,10 +5,12 @@
  */
 import { inspect } from "node:util";
 import { ACTIONS, type ChatAction } from "./actions";
+import { getGroupInfoSplitting } from "./batch";
 import { ChatApiError, ChatError, ErrorCodes, isNotFound } from "./errors";
 import { Executor, type Deadline, type RequestEvent } from "./executor";
 import {
   canonicalGroupType,
+  IMPORT_IDENTITY_FILTER,
   importDifferences,
   matchesLostImport,
   MAX_GROUP_INFO_IDS,
@@ -215,7 +217,7 @@ export class ChatClient {
   ): Promise<"retry" | Record<string, unknown>> {
     let entry: GroupInfoEntry;
     try {
-      [entry] = (await this.groupInfoWithin({ GroupIdList: [groupId] }, deadline)) as [GroupInfoEntry];
+      [entry] = (await this.groupInfoWithin({ GroupIdList: [groupId], ResponseFilter: identityFilter() }, deadline)) as [GroupInfoEntry];
     } catch (readError) {
       throw ambiguousCreate(sent, original, readError);
     }
@@ -255,7 +257,8 @@ export class ChatClient {
         if (ids.push(id) > this.scanLimit) throw new Error(`more than ${this.scanLimit} ${sent.Type} groups to scan`);
       }
       for (let i = 0; i < ids.length; i += MAX_GROUP_INFO_IDS) {
-        for (const entry of await this.groupInfoWithin({ GroupIdList: ids.slice(i, i + MAX_GROUP_INFO_IDS) }, deadline)) {
+        const request = { GroupIdList: ids.slice(i, i + MAX_GROUP_INFO_IDS), ResponseFilter: identityFilter() };
+        for (const entry of await getGroupInfoSplitting({ getGroupInfo: (r) => this.groupInfoWithin(r, deadline) }, request)) {
           if (entry.ok && matchesLostImport(sent, entry.group, fromSec, toSec)) candidates.push(entry.GroupId);
         }
       }
@@ -423,6 +426,11 @@ export class ChatClient {
   [inspect.custom](): string {
     return `ChatClient { baseUrl: ${JSON.stringify(this.baseUrl)}, sdkAppId: ${this.sdkAppId} }`;
   }
+}
+
+/** A fresh copy of {@link IMPORT_IDENTITY_FILTER} (requests must not share frozen arrays with callers). */
+function identityFilter(): { GroupBaseInfoFilter: string[] } {
+  return { GroupBaseInfoFilter: [...IMPORT_IDENTITY_FILTER.GroupBaseInfoFilter] };
 }
 
 function ambiguousCreate(

@@ -11,6 +11,14 @@ export const MAX_GROUP_INFO_IDS = 50;
 /** Largest `Limit` of get_appid_group_list (QD-LIST). */
 export const MAX_GROUP_LIST_LIMIT = 10_000;
 
+/**
+ * The fields {@link importDifferences} compares: reads that resolve a lost import ask only for these, so a scan of
+ * 50 groups never carries their member lists (answers over 1 MB are refused with 10018).
+ */
+export const IMPORT_IDENTITY_FILTER = Object.freeze({
+  GroupBaseInfoFilter: Object.freeze(["Type", "Name", "Owner_Account", "CreateTime", "Introduction", "Notification", "FaceUrl"]),
+});
+
 /** A group as get_group_info returned it, with the mute flag read from either field name. */
 export type GroupInfo = WireGroupInfo & {
   /** `MuteAllMember`, or the older `ShutUpAllMember` when only that is present. */

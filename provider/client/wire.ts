@@ -116,6 +116,8 @@ export interface ModifyGroupBaseInfoRequest {
   FaceUrl?: string;
   MaxMemberNum?: number;
   ApplyJoinOption?: string;
+  /** FreeAccess / NeedPermission / DisableInvite; not for Community or AVChatRoom (import_group has no such field). */
+  InviteJoinOption?: string;
   MuteAllMember?: string;
   ShutUpAllMember?: string;
   AppDefinedData?: WireAppDefinedField[];

@@ -140,7 +140,9 @@ function ruleFailures(prep: Prepared, invalid: Set<string>, limits: ValidationLi
       const def = f.defaultFor?.(type);
       if (def === undefined || prep.known[f.input] !== def) {
         const where = GROUP_TYPES.filter(f.appliesTo).join(", ");
-        failures.push({ property: f.input, reason: `${f.input} applies only to ${where} groups, not ${type}. Remove it${where === "Community" ? " or set type to Community" : ""}.` });
+        const reason = f.notApplicable?.(type, prep.known[f.input]) ??
+          `${f.input} applies only to ${where} groups, not ${type}. Remove it${where === "Community" ? " or set type to Community" : ""}.`;
+        failures.push({ property: f.input, reason });
         continue;
       }
     }

@@ -26,9 +26,12 @@ export interface ValidationLimits {
   maxAppDefinedKeys: number;
   /** appDefinedData value, UTF-8 bytes. */
   appDefinedValue: number;
-  /** Upper bound of maxMemberCount for non-Community groups. */
+  /**
+   * Upper bound of maxMemberCount for non-Community groups: 6000 by default (the largest standard plan); Enterprise
+   * plans can have it raised, so it is a setting (`tencent-chat:maxMemberCount`, provider/config.ts).
+   */
   maxMemberCount: number;
-  /** Upper bound of maxMemberCount for Community groups. */
+  /** Upper bound of maxMemberCount for Community groups: 100000 by default, up to 1000000 on request (setting). */
   maxMemberCountCommunity: number;
 }
 
@@ -106,6 +109,8 @@ export interface FieldSpec {
   defaultDoc?: string;
   /** Types the field applies to; elsewhere only its default (or absence) is accepted. Default: all. */
   appliesTo?: (type: GroupType) => boolean;
+  /** Failure wording when a value is given where {@link FieldSpec.appliesTo} says no (default: a generic one). */
+  notApplicable?: (type: GroupType, value: unknown) => string;
   /** Accepted enum values (canonical). */
   values?: readonly string[];
   /** Accepted alias → canonical value. */
@@ -140,6 +145,8 @@ export interface FieldSpec {
 /** Canonical group types. */
 export const GROUP_TYPES: readonly GroupType[] = ["Private", "Public", "ChatRoom", "Community"];
 const isCommunity = (t: GroupType): boolean => t === "Community";
+/** The ApplyJoinOption a type always has (Web SDK: https://web.sdk.qcloud.com/im/doc/v3/zh-cn/Group.html). */
+const FIXED_APPLY_JOIN: Readonly<Partial<Record<GroupType, string>>> = Object.freeze({ Private: "DisableApply", ChatRoom: "FreeAccess" });
 const TGS = "@TGS#";
 /** Whether a (normalised) adopt value asks to take over an existing group: true or "overwrite". */
 const adopting = (v: unknown): boolean => v !== undefined && v !== false;
@@ -223,11 +230,15 @@ export const FIELDS: readonly FieldSpec[] = [
     defaultFor: () => "", doc: "URL of the group's picture (not checked as a URL).", why: "modify_group_base_info; removing it clears it",
   },
   {
-    input: "maxMemberCount", kind: "int", required: false, onChange: "update-modify", sticky: false,
+    // Sticky: absent means "whatever the service has" — the service's default depends on the plan and the type
+    // (create_group: the plan's maximum; import_group: 2000), so filling in 2000 made a Community read back as a diff
+    // and the next up shrink it.
+    input: "maxMemberCount", kind: "int", required: false, onChange: "update-modify", sticky: true,
     wire: { import: "MaxMemberCount", modify: "MaxMemberNum", get: "MaxMemberNum" },
-    range: { min: 1, max: "maxMemberCountCommunity" }, defaultFor: () => 2000,
+    // The schema's bound is the largest setting allowed; the rule below applies the type's own limit.
+    range: { min: 1, max: 10_000_000 },
     rangeFor: (t, l) => ({ min: 1, max: isCommunity(t) ? l.maxMemberCountCommunity : l.maxMemberCount }),
-    limitsDoc: (l) => `1..${l.maxMemberCount} (Community 1..${l.maxMemberCountCommunity})`,
+    limitsDoc: (l) => `1..${l.maxMemberCount} (Community 1..${l.maxMemberCountCommunity}); raise with the maxMemberCount settings`,
     rules: [{
       dependsOn: ["type"],
       test(value, ctx) {
@@ -235,19 +246,30 @@ export const FIELDS: readonly FieldSpec[] = [
         const spec = fieldByName("maxMemberCount")!;
         const { min, max } = spec.rangeFor!(ctx.type, ctx.limits);
         const n = value as number;
-        return n < min || n > max ? rangeReason(spec, n, ctx.type, ctx.limits) : undefined;
+        if (n >= min && n <= max) return undefined;
+        if (n < min) return rangeReason(spec, n, ctx.type, ctx.limits);
+        const key = isCommunity(ctx.type) ? "maxMemberCountCommunity" : "maxMemberCount";
+        return `${rangeReason(spec, n, ctx.type, ctx.limits).replace(/ Change it\.$/, "")} Lower it, or if your plan allows ` +
+          `more, raise the limit with \`pulumi config set tencent-chat:${key} <n>\`.`;
       },
     }],
-    doc: "Maximum number of members. Your plan may allow fewer.",
-    why: "modify_group_base_info (MaxMemberNum); removing it resets to 2000",
+    doc: "Maximum number of members. Omitted: the service's value is kept (its default depends on the plan and type). Your plan may allow fewer.",
+    why: "modify_group_base_info (MaxMemberNum); removing it keeps the current limit",
   },
   {
+    // Work (Private) groups forbid applying and Meeting (ChatRoom) groups let anyone join, unchangeably (SDK docs);
+    // so the field is managed for Public groups only and holds the fixed value for the others (DECISIONS.md D50).
     input: "applyJoinOption", kind: "enum", required: false, onChange: "update-modify", sticky: false,
     wire: { import: "ApplyJoinOption", modify: "ApplyJoinOption", get: "ApplyJoinOption" },
     values: ["FreeAccess", "NeedPermission", "DisableApply"],
-    defaultFor: (t) => (t === undefined || isCommunity(t) ? undefined : "NeedPermission"),
-    appliesTo: (t) => !isCommunity(t), defaultDoc: '`"NeedPermission"` (none for Community)',
-    doc: "How applications to join are handled: FreeAccess, NeedPermission or DisableApply. Not for Community.",
+    defaultFor: (t) => (t === undefined ? undefined : t === "Public" ? "NeedPermission" : FIXED_APPLY_JOIN[t]),
+    appliesTo: (t) => t === "Public",
+    notApplicable: (t, v) => (FIXED_APPLY_JOIN[t] === undefined
+      ? `applyJoinOption does not apply to ${t} groups (the service refuses it). Remove it.`
+      : `applyJoinOption of a ${t === "Private" ? "Private (Work)" : "ChatRoom (Meeting)"} group is always ${String(FIXED_APPLY_JOIN[t])} ` +
+        `and cannot be changed; got ${JSON.stringify(v)}. Remove it, or use type Public to choose how applications are handled.`),
+    defaultDoc: '`"NeedPermission"` (Public); fixed `"DisableApply"` for Private, `"FreeAccess"` for ChatRoom; none for Community',
+    doc: "How applications to join are handled: FreeAccess, NeedPermission or DisableApply. Settable for Public groups only: Private (Work) groups are always DisableApply, ChatRoom (Meeting) groups always FreeAccess; not for Community.",
     why: "modify_group_base_info; removing it resets to NeedPermission",
   },
   {
@@ -292,6 +314,18 @@ export const FIELDS: readonly FieldSpec[] = [
     why: "modify_group_base_info (On/Off)",
   },
   {
+    // import_group has no InviteJoinOption: it is applied right after import, like muteAllMember. Sticky: the
+    // service's default is not documented, so absent means "whatever the group has".
+    input: "inviteJoinOption", kind: "enum", required: false, onChange: "update-modify", sticky: true,
+    wire: { modify: "InviteJoinOption", get: "InviteJoinOption" },
+    values: ["FreeAccess", "NeedPermission", "DisableInvite"],
+    appliesTo: (t) => !isCommunity(t),
+    notApplicable: () => "inviteJoinOption does not apply to Community groups (communities do not take invitations; the service refuses it). Remove it.",
+    defaultDoc: "— (the service's value is kept)",
+    doc: "How invitations to join are handled: FreeAccess, NeedPermission or DisableInvite. Not for Community. Applied by modify_group_base_info right after import.",
+    why: "modify_group_base_info; removing it keeps the current value",
+  },
+  {
     input: "serviceAssignedId", kind: "bool", required: false, onChange: "none", sticky: false,
     wire: {}, defaultFor: () => false,
     doc: "When true and `groupId` is omitted, the service assigns the id (`@TGS#…`) instead of the provider. A create whose answer is lost is then found by listing the app's groups; if that fails, the error names the type, name and time window to look for.",
@@ -321,14 +355,17 @@ export const FIELDS: readonly FieldSpec[] = [
   },
 ];
 
-/** The sticky inputs (removing them from the program is not a change): groupId, createTime, ownerAccount. */
+/**
+ * The sticky inputs (removing them from the program is not a change): groupId, createTime, ownerAccount,
+ * maxMemberCount, inviteJoinOption.
+ */
 export const STICKY_INPUTS: readonly InputName[] = FIELDS.filter((f) => f.sticky).map((f) => f.input);
 
 /** Output-only facts (README); the resource id is `groupId`. */
 export const OUTPUT_FACTS: readonly { name: string; type: string; doc: string }[] = [
   { name: "groupId", type: "string", doc: "The group id, equal to the resource id (chosen by the provider when not given; by the service with serviceAssignedId)." },
   { name: "customGroupId", type: "boolean", doc: "True when the id was chosen on the client (by the program or by the provider), false when the service assigned it." },
-  { name: "declaredSticky", type: "string[]", doc: "Which of groupId, createTime, ownerAccount the program declares, or the stack keeps from earlier inputs (refresh returns only these as inputs)." },
+  { name: "declaredSticky", type: "string[]", doc: "Which sticky inputs (groupId, createTime, ownerAccount, maxMemberCount, inviteJoinOption) the program declares, or the stack keeps from earlier inputs (refresh returns only these as inputs)." },
   { name: "createTime", type: "integer", doc: "Actual creation time (Unix seconds)." },
   { name: "ownerAccount", type: "string", doc: "Actual owner, absent for an ownerless group." },
   { name: "memberNum", type: "integer", doc: "Current member count." },

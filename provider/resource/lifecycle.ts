@@ -12,7 +12,7 @@ import { adoptMode, adoptRefusal } from "./adopt";
 import { diff, replacementId } from "./diff";
 import { carriedOf } from "./ids";
 import { FIELDS, STICKY_INPUTS, UNSETTLED } from "./fields";
-import { createFollowUp, fromWireGroupInfo, toChangeOwnerRequest, toImportRequest, toModifyRequest } from "./mapping";
+import { createFollowUp, fromWireGroupInfo, readFilter, toChangeOwnerRequest, toImportRequest, toModifyRequest } from "./mapping";
 import { customGroupIdOf, isUnknown, normalizeInputs, toPlainJson, type PropsLike } from "./normalize";
 import type { ChatGroupOutputs, DiffResult } from "./types";
 
@@ -79,9 +79,12 @@ function maybeCreated(id: string, properties: Record<string, unknown>, cause: Ch
   return e;
 }
 
-/** Reads the group and maps it to outputs; a group gone between our calls is an error here. */
-async function readOutputs(api: GroupApi, id: string, previous: PropsLike, customGroupId: boolean): Promise<ChatGroupOutputs> {
-  const live = await api.getGroup(id);
+/**
+ * Reads the group (only the fields the resource manages, and the custom-field keys of `previous` and `also`) and
+ * maps it to outputs; a group gone between our calls is an error here.
+ */
+async function readOutputs(api: GroupApi, id: string, previous: PropsLike, customGroupId: boolean, also?: PropsLike): Promise<ChatGroupOutputs> {
+  const live = await api.getGroup(id, readFilter(previous, also));
   if (live === undefined) {
     throw new ChatError(ErrorCodes.Api, `group ${JSON.stringify(id)} disappeared while it was being managed (destroyed out of band?).`, {
       action: "get_group_info",
@@ -98,7 +101,8 @@ async function readOutputs(api: GroupApi, id: string, previous: PropsLike, custo
  */
 async function bestKnown(api: GroupApi, id: string, previous: PropsLike, customGroupId: boolean, fallback: Record<string, unknown>) {
   try {
-    return (await readOutputs(api, id, previous, customGroupId)) as unknown as Record<string, unknown>;
+    // The fallback's custom keys are asked for too: a removal that did not land must show up.
+    return (await readOutputs(api, id, previous, customGroupId, fallback)) as unknown as Record<string, unknown>;
   } catch {
     return { ...fallback, [UNSETTLED]: true };
   }
@@ -136,7 +140,7 @@ async function applyChanges(api: GroupApi, id: string, olds: PropsLike, news: Pr
  * adopt.ts); `adopt: "overwrite"` instead applies the declared values, except in fields no API can change.
  */
 async function adoptExisting(api: GroupApi, id: string, live: WireGroupInfo | undefined, inputs: PropsLike): Promise<ChatGroupOutputs> {
-  const found = live ?? (await api.getGroup(id));
+  const found = live ?? (await api.getGroup(id, readFilter(inputs)));
   if (found === undefined) {
     throw new ChatError(ErrorCodes.Api, `group ${JSON.stringify(id)} disappeared while it was being adopted (destroyed out of band?). Run \`pulumi up\` again.`, {
       action: "get_group_info",
@@ -163,7 +167,7 @@ export async function createGroup(api: GroupApi, inputs: PropsLike): Promise<{ i
   // Adopt looks first: a service-assigned id (@TGS#…) can be taken over but never imported, so waiting for a
   // 10021 would not work for it; a group created between this read and the import still ends in the conflict path.
   if (adopt) {
-    const live = await api.getGroup(request.GroupId!);
+    const live = await api.getGroup(request.GroupId!, readFilter(inputs));
     if (live !== undefined) return { id: request.GroupId!, outs: withHostKeys(await adoptExisting(api, request.GroupId!, live, inputs), inputs) };
   }
   const canonical = normalizeInputs(inputs);
@@ -243,7 +247,7 @@ export async function readGroup(
   id: string,
   props: PropsLike,
 ): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
-  const live = await api.getGroup(id);
+  const live = await api.getGroup(id, readFilter(props));
   if (live === undefined) return { id: "", props: {} };
   const outcome = fromWireGroupInfo(live, props, { customGroupId: customGroupIdOf(props) || undefined });
   return { id, props: withHostKeys(outcome.outputs as unknown as Record<string, unknown>, props), inputs: outcome.inputs };
@@ -256,9 +260,10 @@ export async function readGroup(
 export async function updateGroup(api: GroupApi, id: string, olds: PropsLike, news: PropsLike): Promise<{ outs: ChatGroupOutputs }> {
   const custom = customGroupIdOf(olds);
   try {
-    const base = (olds as Record<string, unknown> | undefined)?.[UNSETTLED] === true ? await readOutputs(api, id, olds, custom) : olds;
+    const base = (olds as Record<string, unknown> | undefined)?.[UNSETTLED] === true ? await readOutputs(api, id, olds, custom, olds) : olds;
     await applyChanges(api, id, base, news);
-    return { outs: withHostKeys(await readOutputs(api, id, news, custom), news) };
+    // Keys removed by this update are read too, so a deletion that did not land shows up.
+    return { outs: withHostKeys(await readOutputs(api, id, news, custom, olds), news) };
   } catch (e) {
     if (isChatApiError(e) && isNotFound(e)) {
       throw new ChatError(ErrorCodes.Api, `${e.message} The group was deleted outside Pulumi: run \`pulumi refresh\`, then \`pulumi up\` re-creates it.`, {

@@ -3,7 +3,14 @@
  * Every field's wire name and encoding comes from the field table; nothing here knows a field by name except
  * the wire envelope keys (GroupId, NewOwner_Account).
  */
-import type { ChangeGroupOwnerRequest, ImportGroupRequest, ModifyGroupBaseInfoRequest, WireAppDefinedField, WireGroupInfo } from "../client/wire";
+import type {
+  ChangeGroupOwnerRequest,
+  GetGroupInfoRequest,
+  ImportGroupRequest,
+  ModifyGroupBaseInfoRequest,
+  WireAppDefinedField,
+  WireGroupInfo,
+} from "../client/wire";
 import { FIELDS, STICKY_INPUTS, type FieldSpec } from "./fields";
 import { plannedUpdate } from "./diff";
 import { containsUnknown, customGroupIdOf, isPlainObject, jsonEqual, normalizeInputs, toPlainJson, type PropsLike } from "./normalize";
@@ -108,6 +115,38 @@ export function toChangeOwnerRequest(groupId: string, olds: PropsLike, news: Pro
 }
 
 const STICKY: readonly string[] = STICKY_INPUTS;
+
+/**
+ * {@link READ_BASE_INFO_FILTER}: the GroupBaseInfoFilter of every read — each base field the table reads back
+ * (`wire.get`, `wire.getAlt`) plus the facts in the outputs (MemberNum, InfoSeq). Never MemberList: without a filter
+ * get_group_info returns every member, and answers over 1 MB are refused with 10018
+ * (https://cloud.tencent.com/document/product/269/1616).
+ */
+export const READ_BASE_INFO_FILTER: readonly string[] = Object.freeze([
+  ...new Set([
+    ...FIELDS.flatMap((f) => [f.wire.get, f.wire.getAlt]).filter(
+      (w): w is keyof WireGroupInfo => w !== undefined && w !== "GroupId" && w !== "AppDefinedData",
+    ),
+    "MemberNum",
+    "InfoSeq",
+  ]),
+]);
+
+/**
+ * {@link readFilter}: the ResponseFilter of a read: {@link READ_BASE_INFO_FILTER}, and the custom-field keys found in
+ * any of `props` (old outputs, declared inputs) as `AppDefinedDataFilter_Group` — the service returns only the
+ * keys a filter names, so a key added outside the program is not seen (DECISIONS.md D51).
+ */
+export function readFilter(...props: PropsLike[]): NonNullable<GetGroupInfoRequest["ResponseFilter"]> {
+  const keys = new Set<string>();
+  for (const p of props) {
+    const m = (p as Record<string, unknown> | undefined)?.appDefinedData;
+    if (isPlainObject(m)) for (const k of Object.keys(m)) keys.add(k);
+  }
+  const filter: NonNullable<GetGroupInfoRequest["ResponseFilter"]> = { GroupBaseInfoFilter: [...READ_BASE_INFO_FILTER] };
+  if (keys.size > 0) filter.AppDefinedDataFilter_Group = [...keys].sort();
+  return filter;
+}
 
 /**
  * The sticky inputs the program declares: recorded in outputs (`declaredSticky`); for checked inputs (create,

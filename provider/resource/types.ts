@@ -18,6 +18,9 @@ export type GroupType = "Private" | "Public" | "ChatRoom" | "Community";
 /** How applications to join are handled; not applicable to Community groups. */
 export type ApplyJoinOption = "FreeAccess" | "NeedPermission" | "DisableApply";
 
+/** How invitations to join are handled (modify_group_base_info / get_group_info `InviteJoinOption`); not for Community. */
+export type InviteJoinOption = "FreeAccess" | "NeedPermission" | "DisableInvite";
+
 /** {@link ChatGroupInputs} as the program writes them (camelCase). */
 export interface ChatGroupInputs {
   /** Group type; `Work`/`Meeting` are accepted and stored as `Private`/`ChatRoom`. AVChatRoom is refused. */
@@ -31,10 +34,12 @@ export interface ChatGroupInputs {
   introduction?: string;
   notification?: string;
   faceUrl?: string;
-  /** 1..6000 (Community 1..100000); default 2000. */
+  /** 1..6000 (Community 1..100000) unless the limit settings say more; omitted: the service's value is kept. */
   maxMemberCount?: number;
-  /** Default NeedPermission; not for Community. */
+  /** Public groups: default NeedPermission. Private is always DisableApply, ChatRoom FreeAccess; not for Community. */
   applyJoinOption?: ApplyJoinOption;
+  /** How invitations are handled; omitted: the service's value is kept. Not for Community. */
+  inviteJoinOption?: InviteJoinOption;
   /** Group custom fields (keys configured in the console first). */
   appDefinedData?: Record<string, string>;
   /** Original creation time (Unix seconds) when migrating; default: the time of import. */
@@ -67,9 +72,12 @@ export interface CanonicalInputs {
   introduction: string;
   notification: string;
   faceUrl: string;
-  maxMemberCount: number;
+  /** Absent until declared or read back (sticky: the service's value is kept). */
+  maxMemberCount?: number;
   /** Absent for Community groups. */
   applyJoinOption?: ApplyJoinOption;
+  /** Absent until declared or read back (sticky), and for Community groups. */
+  inviteJoinOption?: InviteJoinOption;
   appDefinedData: Record<string, string>;
   createTime?: number;
   supportTopic: boolean;
@@ -90,7 +98,7 @@ export interface ChatGroupOutputs extends CanonicalInputs {
   /** True when the id was chosen on the client (program or provider); false when the service assigned it. */
   customGroupId: boolean;
   /**
-   * The sticky inputs (groupId, createTime, ownerAccount) the program declares. Read returns only these as inputs,
+   * The sticky inputs (groupId, createTime, ownerAccount, maxMemberCount, inviteJoinOption) the program declares. Read returns only these as inputs,
    * so a refresh never makes the CLI's `[diff: …]` list a value the program never wrote.
    */
   declaredSticky: string[];

@@ -111,7 +111,9 @@ export function validInputs(options: ValidOptions = {}): fc.Arbitrary<Input> {
         notification: utf8Text(L.notification),
         faceUrl: utf8Text(L.faceUrl),
         maxMemberCount: fc.integer({ min: 1, max: community ? L.maxMemberCountCommunity : L.maxMemberCount }),
-        applyJoinOption: community ? fc.constant(undefined) : fc.constantFrom("FreeAccess", "NeedPermission", "DisableApply"),
+        applyJoinOption: community ? fc.constant(undefined) : type === "Public" ? fc.constantFrom("FreeAccess", "NeedPermission", "DisableApply")
+          : fc.constant(type === "Private" || type === "Work" ? "DisableApply" : "FreeAccess"),
+        inviteJoinOption: community ? fc.constant(undefined) : fc.constantFrom("FreeAccess", "NeedPermission", "DisableInvite"),
         appDefinedData: fc.dictionary(appDefinedKey, fc.oneof(utf8Text(L.appDefinedValue), fc.constant("")), { maxKeys: L.maxAppDefinedKeys }),
         createTime: fc.integer({ min: 1, max: MAX_INT_WIRE }),
         supportTopic: community ? fc.boolean() : fc.constant(false),
@@ -184,6 +186,7 @@ const bad = (label: string, field: string, v: fc.Arbitrary<unknown>, types?: rea
 const badEntry = (label: string, kv: fc.Arbitrary<[string, unknown]>): Violation =>
   ({ label, field: "appDefinedData", arb: onBase(kv, (b, [k, v]) => set(b, "appDefinedData", { [k]: v })) });
 const JOIN = ["FreeAccess", "NeedPermission", "DisableApply"];
+const INVITE = ["FreeAccess", "NeedPermission", "DisableInvite"];
 const notIn = (values: readonly string[]) => (s: string) => !values.includes(s);
 const withProtoNames = (a: fc.Arbitrary<string>) => fc.oneof(a, fc.constantFrom(...PROTO_NAMES));
 const badKey = fc.oneof(fc.constant(""), fc.stringMatching(/^[A-Za-z0-9_]{17,30}$/), withBadChar(appDefinedKey), fc.constantFrom("a-b", " GroupTestData2", "键", "__proto__"));
@@ -222,6 +225,10 @@ export const VIOLATIONS: readonly Violation[] = [
     fc.integer({ min: L.maxMemberCount + 1, max: L.maxMemberCountCommunity }), NON_COMMUNITY),
   bad("maxMemberCount not an integer", "maxMemberCount", fc.oneof(wrongType("int"), fc.constantFrom(NaN, -Infinity, 1.5))),
   bad("applyJoinOption unknown", "applyJoinOption", withProtoNames(fc.string({ maxLength: 16 })).filter(notIn(JOIN)), NON_COMMUNITY),
+  bad("applyJoinOption other than DisableApply on a Work group", "applyJoinOption", fc.constantFrom("FreeAccess", "NeedPermission"), ["Private", "Work"]),
+  bad("applyJoinOption other than FreeAccess on a Meeting group", "applyJoinOption", fc.constantFrom("NeedPermission", "DisableApply"), ["ChatRoom", "Meeting"]),
+  bad("inviteJoinOption unknown", "inviteJoinOption", withProtoNames(fc.string({ maxLength: 16 })).filter(notIn(INVITE)), NON_COMMUNITY),
+  bad("inviteJoinOption on a Community group", "inviteJoinOption", fc.constantFrom(...INVITE), ["Community"]),
   bad("applyJoinOption of the wrong JSON type", "applyJoinOption", wrongType("enum")),
   bad("applyJoinOption on a Community group", "applyJoinOption", fc.constantFrom(...JOIN), ["Community"]),
   badEntry("appDefinedData bad key", fc.tuple(badKey, utf8Text(20))),
@@ -262,6 +269,7 @@ function plausibleOrJunk(field: string): fc.Arbitrary<unknown> {
     faceUrl: fc.oneof(utf8Text(L.faceUrl), overlongText(L.faceUrl)),
     maxMemberCount: fc.oneof(fc.integer({ min: -2, max: 100002 }), fc.constantFrom(6000, 6001, 100000, 100001, 0.5)),
     applyJoinOption: fc.constantFrom("FreeAccess", "NeedPermission", "DisableApply", "Open", ...PROTO_NAMES),
+    inviteJoinOption: fc.constantFrom("FreeAccess", "NeedPermission", "DisableInvite", "DisableApply", ...PROTO_NAMES),
     appDefinedData: fc.dictionary(fc.oneof(appDefinedKey, fc.string({ maxLength: 18 })), fc.oneof(utf8Text(600), fc.integer(), fc.constant(null)), { maxKeys: 12 }),
     createTime: fc.oneof(fc.integer({ min: -1, max: MAX_INT_WIRE + 1 }), fc.double({ noInteger: true })),
     supportTopic: fc.boolean(),

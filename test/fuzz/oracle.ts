@@ -58,11 +58,19 @@ export function brokenProperties(input: Input): Set<string> {
 
   if (given("maxMemberCount")) {
     const n = input.maxMemberCount;
-    if (!isInt(n) || n < 1 || n > L.maxMemberCountCommunity) broken.add("maxMemberCount");
-    else if (type !== undefined && !community && n > L.maxMemberCount) broken.add("maxMemberCount");
+    // The schema allows up to the largest limit setting; the type's own limit applies once the type is known.
+    if (!isInt(n) || n < 1 || n > 10_000_000) broken.add("maxMemberCount");
+    else if (type !== undefined && n > (community ? L.maxMemberCountCommunity : L.maxMemberCount)) broken.add("maxMemberCount");
   }
   if (given("applyJoinOption")) {
-    if (!isString(input.applyJoinOption) || !JOIN.includes(input.applyJoinOption) || community) broken.add("applyJoinOption");
+    const v = input.applyJoinOption;
+    // Work groups always forbid applying, Meeting groups always let anyone join (the Web SDK docs).
+    const fixed = type === "Private" ? "DisableApply" : type === "ChatRoom" ? "FreeAccess" : undefined;
+    if (!isString(v) || !JOIN.includes(v) || community || (fixed !== undefined && v !== fixed)) broken.add("applyJoinOption");
+  }
+  if (given("inviteJoinOption")) {
+    const v = input.inviteJoinOption;
+    if (!isString(v) || !["FreeAccess", "NeedPermission", "DisableInvite"].includes(v) || community) broken.add("inviteJoinOption");
   }
   if (given("supportTopic") && !broken.has("supportTopic") && type !== undefined && !community && input.supportTopic !== false) broken.add("supportTopic");
   if (given("createTime")) {

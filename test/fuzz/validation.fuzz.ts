@@ -95,6 +95,8 @@ export function withUniqueGroupId(input: Input, n: number): Input {
  */
 export async function assertCreatedAsDeclared(client: ChatClient, emu: RunningEmulator, input: Input): Promise<void> {
   const checked = assertAccepted(input);
+  // The service requires the owner to be an imported account (10019 otherwise).
+  if (typeof input.ownerAccount === "string") await client.accountImport({ UserID: input.ownerAccount });
   const { id, outs } = await createGroup(client, checked);
   try {
     const wanted = typeof input.groupId === "string" ? input.groupId : undefined;

@@ -45,6 +45,7 @@ describe("group errors", () => {
   test("invalid: the new owner must be a member", async () => {
     const chat = client(emu);
     await chat.importGroup({ Type: "Public", Name: "o", GroupId: "o" });
+    await chat.accountImport({ UserID: "stranger" }); // imported but not a member: 10007, not 10019
     const err = await rejection(chat.changeGroupOwner({ GroupId: "o", NewOwner_Account: "stranger" }));
     expect(err).toMatchObject({ code: "CHAT_ERR_API", errorCode: 10007 });
   });

@@ -83,7 +83,36 @@ test("behaviour flags, quotas and a state file reach the emulator; state survive
   }
 });
 
+test("fidelity flags: accounts required by default, --lenient-accounts, --max-reply-bytes, --join-option-rules, --member-limits", async () => {
+  const strict = fakeIo();
+  const exitStrict = main(["--sdk-app-id", String(APP_ID), "--secret-key", SECRET_KEY], strict.io);
+  const emu = await strict.started;
+  expect(await post(emu.url, "group_open_http_svc/import_group", { Type: "Public", Name: "n", Owner_Account: "ghost" })).toMatchObject({ ErrorCode: 10019 });
+  strict.stop();
+  expect(await exitStrict).toBe(0);
+
+  const argv = [
+    "--sdk-app-id", String(APP_ID), "--secret-key", SECRET_KEY, "--lenient-accounts", "--max-reply-bytes", "300",
+    "--join-option-rules", "settable", "--member-limits", "20000,1000000,2000,100000",
+  ];
+  const lenient = fakeIo();
+  const exit = main(argv, lenient.io);
+  const emu2 = await lenient.started;
+  const made = (await post(emu2.url, "group_open_http_svc/import_group", { Type: "Private", Name: "n", Owner_Account: "ghost", ApplyJoinOption: "FreeAccess", MaxMemberCount: 20000 })) as Record<string, unknown>;
+  expect(made).toMatchObject({ ErrorCode: 0 });
+  expect(emu2.store.getGroup(made.GroupId as string)).toMatchObject({ ApplyJoinOption: "FreeAccess", MaxMemberNum: 20000 });
+  expect(await post(emu2.url, "group_open_http_svc/get_group_info", { GroupIdList: [made.GroupId] })).toMatchObject({ ErrorCode: 10018 });
+  const community = (await post(emu2.url, "group_open_http_svc/import_group", { Type: "Community", Name: "c" })) as Record<string, unknown>;
+  expect(emu2.store.getGroup(community.GroupId as string)?.MaxMemberNum).toBe(100000);
+  lenient.stop();
+  expect(await exit).toBe(0);
+});
+
 test.each([
+  [["--sdk-app-id", "1", "--secret-key", "k", "--lenient-accounts", "--require-imported-accounts"], "contradict"],
+  [["--sdk-app-id", "1", "--secret-key", "k", "--join-option-rules", "loose"], "--join-option-rules"],
+  [["--sdk-app-id", "1", "--secret-key", "k", "--member-limits", "1,2,3"], "--member-limits"],
+  [["--sdk-app-id", "1", "--secret-key", "k", "--max-reply-bytes", "10"], "--max-reply-bytes"],
   [["--sdk-app-id", "1"], "--secret-key"],
   [["--secret-key", "k"], "--sdk-app-id"],
   [["--sdk-app-id", "abc", "--secret-key", "k"], "--sdk-app-id"],

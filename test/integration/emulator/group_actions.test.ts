@@ -9,7 +9,12 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(() => h.emu.close());
-beforeEach(() => h.emu.store.reset());
+/** Accounts the cases below use: the service requires owners and members to be imported (10019 otherwise). */
+const ACCOUNTS = ["leckie", "peter", "amy", "stranger", "o", "a", "b", "x", "u"];
+beforeEach(() => {
+  h.emu.store.reset();
+  for (const a of ACCOUNTS) h.emu.store.putAccount(a);
+});
 
 async function importGroup(body: Record<string, unknown> = {}): Promise<string> {
   const res = await h.call("import_group", { Type: "Public", Name: "g", ...body });
@@ -41,7 +46,7 @@ describe("get_group_info", () => {
       [
         "GroupId", "ErrorCode", "ErrorInfo", "Type", "Name", "Appid", "Introduction", "Notification", "FaceUrl",
         "Owner_Account", "CreateTime", "InfoSeq", "LastInfoTime", "LastMsgTime", "NextMsgSeq", "MemberNum",
-        "MaxMemberNum", "ApplyJoinOption", "MuteAllMember", "AppDefinedData", "MemberList",
+        "MaxMemberNum", "ApplyJoinOption", "InviteJoinOption", "MuteAllMember", "AppDefinedData", "MemberList",
       ].sort(),
     );
     expect(g).toMatchObject({ Appid: 1400000001, MemberNum: 1, MuteAllMember: "Off", InfoSeq: 1 });
@@ -211,6 +216,7 @@ describe("change_group_owner", () => {
   test("ownerNotMemberCode is configurable; an AVChatRoom stored out of band → 10007", async () => {
     const h2 = await startHarness({ behaviour: { ownerNotMemberCode: 10004 } });
     try {
+      await h2.call("account_import", { UserID: "x" });
       const id = (await h2.call("import_group", { Type: "Public", Name: "g" })).json.GroupId;
       expect((await h2.call("change_group_owner", { GroupId: id, NewOwner_Account: "x" })).json).toEqual(failure(10004, "member"));
       const group = h2.emu.store.getGroup(id)!;
@@ -259,8 +265,8 @@ describe("add_group_member", () => {
     expect((await info(id)).MemberNum).toBe(1);
   });
 
-  test("requireImportedAccounts: accounts never imported get Result 0", async () => {
-    const h2 = await startHarness({ behaviour: { requireImportedAccounts: true } });
+  test("by default (documented) accounts never imported get Result 0 and cannot own the group", async () => {
+    const h2 = await startHarness();
     try {
       await h2.call("account_import", { UserID: "known" });
       const id = (await h2.call("import_group", { Type: "Public", Name: "g" })).json.GroupId;
@@ -274,9 +280,101 @@ describe("add_group_member", () => {
       await h2.emu.close();
     }
   });
+
+  test("lenient mode (requireImportedAccounts: false) adds accounts never imported", async () => {
+    const h2 = await startHarness({ behaviour: { requireImportedAccounts: false } });
+    try {
+      const id = (await h2.call("import_group", { Type: "Public", Name: "g", Owner_Account: "ghost-owner" })).json.GroupId;
+      const res = await h2.call("add_group_member", { GroupId: id, MemberList: [{ Member_Account: "ghost" }] });
+      expect(res.json.MemberList).toEqual([{ Member_Account: "ghost", Result: 1 }]);
+      expect((await h2.call("change_group_owner", { GroupId: id, NewOwner_Account: "ghost" })).json.ErrorCode).toBe(0);
+    } finally {
+      await h2.emu.close();
+    }
+  });
+});
+
+describe("fidelity: answer size, join and invite rules, member limits", () => {
+  const members = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({ Member_Account: `${prefix}${i}`, Role: "Member" as const, JoinTime: 1 }));
+
+  test("get_group_info without a filter returns every member; over 1 MB it answers 10018; a filter without MemberList fits", async () => {
+    const ids: string[] = [];
+    for (let g = 0; g < 50; g++) {
+      const id = await importGroup({ GroupId: `big-${g}` });
+      const group = h.emu.store.getGroup(id)!;
+      h.emu.store.putGroup({ ...group, MaxMemberNum: 6000, Members: members(300, `user-${g}-`) });
+      ids.push(id);
+    }
+    const one = await info(ids[0]!);
+    expect(one.MemberList).toHaveLength(300);
+    expect(one.MemberNum).toBe(300);
+    const all = await h.call("get_group_info", { GroupIdList: ids });
+    expect(all.json).toEqual(failure(10018, "too large"));
+    const filtered = await h.call("get_group_info", { GroupIdList: ids, ResponseFilter: { GroupBaseInfoFilter: ["Name", "MemberNum"] } });
+    expect(filtered.json.ErrorCode).toBe(0);
+    expect(filtered.json.GroupInfo.map((g: { MemberNum: number; MemberList?: unknown }) => [g.MemberNum, g.MemberList])).toEqual(ids.map(() => [300, undefined]));
+  });
+
+  test("maxReplyBytes is configurable", async () => {
+    const h2 = await startHarness({ behaviour: { maxReplyBytes: 200 } });
+    try {
+      const id = (await h2.call("import_group", { Type: "Public", Name: "g" })).json.GroupId;
+      expect((await h2.call("get_group_info", { GroupIdList: [id] })).json.ErrorCode).toBe(10018);
+      expect((await h2.call("get_group_info", { GroupIdList: [id], ResponseFilter: { GroupBaseInfoFilter: ["Name"] } })).json.ErrorCode).toBe(0);
+    } finally {
+      await h2.emu.close();
+    }
+  });
+
+  test.each([
+    ["fixed", "Private", "NeedPermission", 10004, "DisableApply"],
+    ["fixed", "ChatRoom", "DisableApply", 10004, "FreeAccess"],
+    ["fixed", "Public", "FreeAccess", 0, "FreeAccess"],
+    ["fixed-ignore", "Private", "FreeAccess", 0, "DisableApply"],
+    ["fixed-ignore", "ChatRoom", "NeedPermission", 0, "FreeAccess"],
+    ["settable", "Private", "FreeAccess", 0, "FreeAccess"],
+  ] as const)("joinOptionRules %s: %s with ApplyJoinOption %s → %i, reads back %s", async (rules, type, option, code, readBack) => {
+    const h2 = await startHarness({ behaviour: { joinOptionRules: rules } });
+    try {
+      const plain = (await h2.call("import_group", { Type: type, Name: "g" })).json.GroupId as string;
+      const imported = await h2.call("import_group", { Type: type, Name: "g", ApplyJoinOption: option });
+      expect(imported.json.ErrorCode).toBe(code);
+      const modified = await h2.call("modify_group_base_info", { GroupId: plain, ApplyJoinOption: option });
+      expect(modified.json.ErrorCode).toBe(code);
+      if (code === 0) expect((await h2.call("get_group_info", { GroupIdList: [plain] })).json.GroupInfo[0].ApplyJoinOption).toBe(readBack);
+      else expect(modified.json.ErrorInfo).toBe("this group type does not enable apply join group");
+    } finally {
+      await h2.emu.close();
+    }
+  });
+
+  test("InviteJoinOption: set by modify, read back; refused for Community (10007); bad value 10004", async () => {
+    const id = await importGroup();
+    expect((await info(id)).InviteJoinOption).toBe("FreeAccess");
+    expect((await h.call("modify_group_base_info", { GroupId: id, InviteJoinOption: "DisableInvite" })).json.ErrorCode).toBe(0);
+    expect((await info(id)).InviteJoinOption).toBe("DisableInvite");
+    expect((await h.call("modify_group_base_info", { GroupId: id, InviteJoinOption: "Never" })).json).toEqual(failure(10004, "InviteJoinOption"));
+    const c = (await h.call("import_group", { Type: "Community", Name: "c" })).json.GroupId as string;
+    expect(await info(c)).not.toHaveProperty("InviteJoinOption");
+    expect((await h.call("modify_group_base_info", { GroupId: c, InviteJoinOption: "FreeAccess" })).json).toEqual(failure(10007, "Community"));
+  });
+
+  test("member limits follow memberLimits: the plan's maximum and the default when MaxMemberCount is absent", async () => {
+    expect((await h.call("import_group", { Type: "Public", Name: "g", MaxMemberCount: 6001 })).json.ErrorCode).toBe(10004);
+    const h2 = await startHarness({ behaviour: { memberLimits: { max: 20000, importDefaultCommunity: 100_000 } } });
+    try {
+      expect((await h2.call("import_group", { Type: "Public", Name: "g", MaxMemberCount: 20000 })).json.ErrorCode).toBe(0);
+      const c = (await h2.call("import_group", { Type: "Community", Name: "c" })).json.GroupId as string;
+      expect((await h2.call("get_group_info", { GroupIdList: [c] })).json.GroupInfo[0].MaxMemberNum).toBe(100_000);
+    } finally {
+      await h2.emu.close();
+    }
+  });
 });
 
 describe("account_import", () => {
+  beforeEach(() => h.emu.store.reset());
+
   test("stores the account; importing twice is fine", async () => {
     for (let i = 0; i < 2; i++) {
       expect((await h.call("account_import", { UserID: "leckie", Nick: "L" })).json).toEqual({ ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0 });

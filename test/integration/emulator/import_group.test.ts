@@ -9,7 +9,10 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(() => h.emu.close());
-beforeEach(() => h.emu.store.reset());
+beforeEach(() => {
+  h.emu.store.reset();
+  h.emu.store.putAccount("leckie"); // the vendor samples' owner; owners must be imported accounts (10019)
+});
 
 const info = async (id: string) => (await h.call("get_group_info", { GroupIdList: [id] })).json.GroupInfo[0];
 
@@ -201,13 +204,22 @@ describe("behaviour switches", () => {
     }
   });
 
-  test("requireImportedAccounts: unknown owner → 10019; after account_import it works", async () => {
-    const h2 = await startHarness({ behaviour: { requireImportedAccounts: true } });
+  test("by default (documented) an unknown owner → 10019; after account_import it works", async () => {
+    const h2 = await startHarness();
     try {
       const body = { Type: "Public", Name: "n", Owner_Account: "leckie" };
       expect((await h2.call("import_group", body)).json).toEqual(failure(10019, "leckie"));
       expect((await h2.call("account_import", { UserID: "leckie" })).json.ErrorCode).toBe(0);
       expect((await h2.call("import_group", body)).json.ErrorCode).toBe(0);
+    } finally {
+      await h2.emu.close();
+    }
+  });
+
+  test("lenient mode (requireImportedAccounts: false) accepts an owner never imported", async () => {
+    const h2 = await startHarness({ behaviour: { requireImportedAccounts: false } });
+    try {
+      expect((await h2.call("import_group", { Type: "Public", Name: "n", Owner_Account: "ghost" })).json.ErrorCode).toBe(0);
     } finally {
       await h2.emu.close();
     }

@@ -18,6 +18,8 @@ let engine: Engine;
 
 beforeAll(async () => {
   emulator = await startEmulator({ sdkAppId: 1400000002, secretKey: KEY });
+  // groups.json names these owners; the service requires them to be imported accounts.
+  for (const owner of ["leckie", "peter"]) emulator.store.putAccount(owner);
   program = makeProgramDir("migration");
   for (const f of ["index.ts", "groups.json", "Pulumi.yaml"]) {
     fs.copyFileSync(path.join(REPO_ROOT, "examples", "migration", f), path.join(program.dir, f));

@@ -12,6 +12,7 @@ import { REPO_ROOT } from "../../helpers/program-dir";
 let emulator: RunningEmulator;
 beforeAll(async () => {
   emulator = await startEmulator({ sdkAppId: 1400000003, secretKey: "root-key" });
+  emulator.store.putAccount("leckie"); // the quickstart's owner must be an imported account
 });
 afterAll(() => emulator?.close());
 

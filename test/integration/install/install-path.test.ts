@@ -13,6 +13,7 @@ import { renderResult } from "../../harness/display";
 import { Engine, type CommandResult } from "../../harness/engine";
 import type { ConfigValue } from "../../harness/host";
 import { ADMIN, SDK_APP_ID, SECRET_KEY, USERSIG_SHAPE } from "../../helpers/e2e";
+import { ChatClient } from "../../../provider/client/client";
 import { acceptsConnections, startBinEmulator, type BinEmulator } from "./bin-emulator";
 import { NODE16_TSCONFIG, PROJECT, REPO_ROOT, run, SUBPATH_PROGRAM, TEMPLATE_TSCONFIG, typecheck, userEnv, writeProject } from "./project";
 
@@ -178,6 +179,10 @@ describe("the stack lifecycle through the harness, against the installed bin emu
     expect(fs.realpathSync(bin)).toBe(path.join(projectDir, "node_modules", PKG, "dist", "emulator", "cli.js"));
     emulator = await startBinEmulator(projectDir, ["--port", "0", "--sdk-app-id", String(SDK_APP_ID), "--admin", ADMIN], SECRET_KEY);
     expect(await groups()).toEqual([]);
+    // The program's owner must be an imported account, as on the service (the bin's default).
+    const admin = new ChatClient({ sdkAppId: SDK_APP_ID, identifier: ADMIN, secretKey: SECRET_KEY, endpoint: emulator.url, retry: 0 });
+    await admin.accountImport({ UserID: "leckie" });
+    await admin.close();
     const config: Record<string, ConfigValue> = {
       "tencent-chat:sdkAppId": String(SDK_APP_ID),
       "tencent-chat:secretKey": { secret: SECRET_KEY },

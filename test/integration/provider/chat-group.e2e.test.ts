@@ -12,6 +12,7 @@ let provider: string;
 beforeAll(async () => {
   e2e = await startE2E();
   provider = await providerText(e2e);
+  e2e.emulator.store.putAccount("leckie"); // the vendor samples' owner: owners must be imported accounts
 });
 afterAll(() => e2e?.stop());
 beforeEach(() => e2e.emulator.clearFaults());

@@ -2,7 +2,7 @@
  * GroupReadBatcher against a fake get_group_info: grouping, de-duplication, chunks of 50, per-caller results and
  * errors, failure isolation per call, and the Nagle-style hold while a partial batch is in flight. Counts only.
  */
-import { GroupReadBatcher, outcomeFor, planChunks } from "../../../provider/client/batch";
+import { getGroupInfoSplitting, GroupReadBatcher, outcomeFor, planChunks } from "../../../provider/client/batch";
 import type { GroupInfoEntry } from "../../../provider/client/client";
 import { ChatApiError, ChatError, ErrorCodes } from "../../../provider/client/errors";
 import type { GetGroupInfoRequest } from "../../../provider/client/wire";
@@ -99,7 +99,7 @@ describe("GroupReadBatcher", () => {
     expect(got.map((g) => g?.GroupId)).toEqual(ids(n));
     expect(src.calls).toHaveLength(expectedCalls);
     expect(Math.max(...src.calls.map((c) => c.GroupIdList.length))).toBeLessThanOrEqual(50);
-    expect(reads.stats).toEqual({ reads: n, calls: expectedCalls, ids: n });
+    expect(reads.stats).toEqual({ reads: n, calls: expectedCalls, ids: n, splits: 0 });
   });
 
   test("reads spread over a few loop turns still share one call", async () => {
@@ -251,5 +251,75 @@ describe("reads that trickle in (as the host decodes a refresh) still fill batch
     }
     await Promise.all(reads);
     expect(src.calls.map((c) => c.GroupIdList.length)).toEqual([50, 50, 50, 50, 10]);
+  });
+});
+
+describe("answers over 1 MB (10018) and the shared ResponseFilter", () => {
+  /** A source that refuses (10018) any call naming more than `max` ids, and records every request. */
+  function limitedSource(max: number) {
+    const calls: GetGroupInfoRequest[] = [];
+    return {
+      calls,
+      getGroupInfo: async (req: GetGroupInfoRequest): Promise<GroupInfoEntry[]> => {
+        calls.push(req);
+        if (req.GroupIdList.length > max) throw new ChatApiError("get_group_info", 10018, "response packet is too large");
+        return req.GroupIdList.map((GroupId): GroupInfoEntry => ({
+          GroupId, ok: true,
+          group: { GroupId, ErrorCode: 0, ErrorInfo: "", Name: GroupId, AppDefinedData: [{ Key: "a", Value: "1" }, { Key: "b", Value: "2" }] },
+        }));
+      },
+    };
+  }
+
+  test("getGroupInfoSplitting halves until each call fits; every id answered once, in order", async () => {
+    const src = limitedSource(12);
+    let splits = 0;
+    const entries = await getGroupInfoSplitting(src, { GroupIdList: ids(50) }, () => splits++);
+    expect(entries.map((e) => e.GroupId)).toEqual(ids(50));
+    expect(entries.every((e) => e.ok)).toBe(true);
+    expect(Math.max(...src.calls.filter((c, i) => i > 0).map((c) => c.GroupIdList.length))).toBeLessThanOrEqual(25);
+    expect(splits).toBeGreaterThan(0);
+  });
+
+  test("a single id still refused fails only that id", async () => {
+    const entries = await getGroupInfoSplitting(limitedSource(0), { GroupIdList: ["a", "b"] });
+    expect(entries.map((e) => [e.GroupId, e.ok, (e as { error?: ChatApiError }).error?.errorCode])).toEqual([["a", false, 10018], ["b", false, 10018]]);
+  });
+
+  test("other errors are not split", async () => {
+    const src = fakeSource({ poison: ["p"] });
+    await expect(getGroupInfoSplitting(src, { GroupIdList: ["a", "p"] })).rejects.toMatchObject({ code: ErrorCodes.Timeout });
+    expect(src.calls).toHaveLength(1);
+  });
+
+  test("a batcher refresh survives 10018: 50 reads all resolve, stats count the splits", async () => {
+    const src = limitedSource(20);
+    const reads = new GroupReadBatcher(src);
+    const got = await Promise.all(ids(50).map((id) => reads.getGroup(id)));
+    expect(got.map((g) => g?.GroupId)).toEqual(ids(50));
+    expect(reads.stats.splits).toBeGreaterThan(0);
+  });
+
+  test("reads with the batcher's filter share a call: custom keys united, each caller sees only its own keys", async () => {
+    const src = limitedSource(50);
+    const base = { GroupBaseInfoFilter: ["Name", "MemberNum"] };
+    const reads = new GroupReadBatcher(src, { responseFilter: base });
+    const [x, y, z] = await Promise.all([
+      reads.getGroup("x", { ...base, AppDefinedDataFilter_Group: ["a"] }),
+      reads.getGroup("y", { ...base, AppDefinedDataFilter_Group: ["b"] }),
+      reads.getGroup("z", base),
+    ]);
+    expect(src.calls).toEqual([{ GroupIdList: ["x", "y", "z"], ResponseFilter: { GroupBaseInfoFilter: ["Name", "MemberNum"], AppDefinedDataFilter_Group: ["a", "b"] } }]);
+    expect(x?.AppDefinedData).toEqual([{ Key: "a", Value: "1" }]);
+    expect(y?.AppDefinedData).toEqual([{ Key: "b", Value: "2" }]);
+    expect(z?.AppDefinedData).toEqual([]);
+  });
+
+  test("the batcher's own AppDefinedDataFilter_Group keys are always asked for and returned", async () => {
+    const src = limitedSource(50);
+    const reads = new GroupReadBatcher(src, { responseFilter: { GroupBaseInfoFilter: ["Name"], AppDefinedDataFilter_Group: ["b"] } });
+    const g = await reads.getGroup("x", { GroupBaseInfoFilter: ["Name"], AppDefinedDataFilter_Group: ["a"] });
+    expect(src.calls[0]!.ResponseFilter).toEqual({ GroupBaseInfoFilter: ["Name"], AppDefinedDataFilter_Group: ["a", "b"] });
+    expect(g?.AppDefinedData).toEqual([{ Key: "a", Value: "1" }, { Key: "b", Value: "2" }]);
   });
 });

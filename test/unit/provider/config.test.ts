@@ -1,6 +1,8 @@
 /** Provider settings: stack config first, environment second, every problem reported at once. */
 import {
+  appDefinedKeysSetting,
   collectSettings,
+  memberLimitSettings,
   profileNames,
   rawSettings,
   resetStoredConfig,
@@ -169,4 +171,25 @@ test.each(Object.entries(SETTINGS))("README's Configuration table documents %s a
   const readme = fs.readFileSync(path.join(__dirname, "..", "..", "..", "README.md"), "utf8");
   const section = readme.split("### Configuration")[1]!.split("### Inputs reference")[0]!;
   expect(section).toMatch(new RegExp(`\\| \`tencent-chat:${name}\`[^|]*\\| \`${spec.env}\` \\|`));
+});
+
+describe("member limits and custom-field keys settings", () => {
+  test("absent: no overrides, no keys", () => {
+    expect(memberLimitSettings({})).toEqual({});
+    expect(appDefinedKeysSetting({})).toEqual([]);
+  });
+  test("valid values are read", () => {
+    expect(memberLimitSettings({ maxMemberCount: "20000", maxMemberCountCommunity: "1000000" })).toEqual({ maxMemberCount: 20000, maxMemberCountCommunity: 1000000 });
+    expect(appDefinedKeysSetting({ appDefinedKeys: " team, level ,team," })).toEqual(["level", "team"]);
+  });
+  test.each<[string, RawSettings, RegExp]>([
+    ["zero", { maxMemberCount: "0" }, /tencent-chat:maxMemberCount must be a whole number from 1 to 10000000, got "0"/],
+    ["not a number", { maxMemberCountCommunity: "lots" }, /tencent-chat:maxMemberCountCommunity must be a whole number/],
+    ["too large", { maxMemberCount: "20000000" }, /from 1 to 10000000/],
+  ])("member limit %s is refused naming the key", (_l, raw, re) => {
+    expect(() => memberLimitSettings(raw)).toThrow(re);
+  });
+  test("a bad custom-field key is refused naming it", () => {
+    expect(() => appDefinedKeysSetting({ appDefinedKeys: "ok,bad-key" })).toThrow(/appDefinedKeys holds "bad-key"/);
+  });
 });

@@ -56,13 +56,17 @@ describe("check: one rule each", () => {
     ["ownerAccount non-ASCII", { ...base, ownerAccount: "用户" }, "ownerAccount", /ownerAccount must contain only printable ASCII/],
     ["ownerAccount empty", { ...base, ownerAccount: "" }, "ownerAccount", /must not be empty/],
     ["maxMemberCount 0", { ...base, maxMemberCount: 0 }, "maxMemberCount", /^maxMemberCount is 0; it must be between 1 and 6000 for a Public group\. Change it\.$/],
-    ["maxMemberCount 0, type unknown", { type: UNKNOWN, name: "n", maxMemberCount: 0 }, "maxMemberCount", /maxMemberCount is 0; it must be between 1 and 100000\./],
+    ["maxMemberCount 0, type unknown", { type: UNKNOWN, name: "n", maxMemberCount: 0 }, "maxMemberCount", /maxMemberCount is 0; it must be between 1 and 10000000\./],
     ["maxMemberCount fractional", { ...base, maxMemberCount: 2.5 }, "maxMemberCount", /must be an integer; got number 2.5/],
     ["maxMemberCount string", { ...base, maxMemberCount: "500" }, "maxMemberCount", /must be an integer; got "500"/],
     ["maxMemberCount 6001 Public", { ...base, maxMemberCount: 6001 }, "maxMemberCount", /between 1 and 6000 for a Public group/],
-    ["maxMemberCount 100001 Community", { type: "Community", name: "c", maxMemberCount: 100001 }, "maxMemberCount", /between 1 and 100000 for a Community group/],
+    ["maxMemberCount 100001 Community", { type: "Community", name: "c", maxMemberCount: 100001 }, "maxMemberCount", /between 1 and 100000 for a Community group\..*tencent-chat:maxMemberCountCommunity/],
     ["applyJoinOption bad", { ...base, applyJoinOption: "Open" }, "applyJoinOption", /must be one of "FreeAccess", "NeedPermission", "DisableApply"/],
-    ["applyJoinOption on Community", { type: "Community", name: "c", applyJoinOption: "NeedPermission" }, "applyJoinOption", /applies only to Private, Public, ChatRoom groups, not Community/],
+    ["applyJoinOption on Community", { type: "Community", name: "c", applyJoinOption: "NeedPermission" }, "applyJoinOption", /applyJoinOption does not apply to Community groups/],
+    ["applyJoinOption other than DisableApply on Work", { type: "Work", name: "w", applyJoinOption: "NeedPermission" }, "applyJoinOption", /Private \(Work\) group is always DisableApply and cannot be changed/],
+    ["applyJoinOption other than FreeAccess on Meeting", { type: "Meeting", name: "m", applyJoinOption: "DisableApply" }, "applyJoinOption", /ChatRoom \(Meeting\) group is always FreeAccess/],
+    ["inviteJoinOption bad", { ...base, inviteJoinOption: "Open" }, "inviteJoinOption", /must be one of "FreeAccess", "NeedPermission", "DisableInvite"/],
+    ["inviteJoinOption on Community", { type: "Community", name: "c", inviteJoinOption: "FreeAccess" }, "inviteJoinOption", /inviteJoinOption does not apply to Community groups/],
     ["supportTopic on Public", { ...base, supportTopic: true }, "supportTopic", /supportTopic applies only to Community groups, not Public\. Remove it or set type to Community/],
     ["supportTopic not boolean", { type: "Community", name: "c", supportTopic: 1 }, "supportTopic", /must be a boolean; got number 1/],
     ["appDefinedData 11 keys", { ...base, appDefinedData: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, "v"])) }, "appDefinedData", /appDefinedData has 11 keys \(not counting empty values, which mean absent\); the limit is 10/],
@@ -158,8 +162,8 @@ describe("check: normalised inputs", () => {
   test("defaults filled, map sorted and empties dropped, no undefined, no engine keys", () => {
     const { inputs } = check({}, { type: "Work", name: "n", groupId: undefined, appDefinedData: { b: "2", a: "1", c: "" }, __provider: "p" });
     expect(inputs).toEqual({
-      type: "Private", name: "n", introduction: "", notification: "", faceUrl: "", maxMemberCount: 2000,
-      applyJoinOption: "NeedPermission", appDefinedData: { a: "1", b: "2" }, supportTopic: false, muteAllMember: false, adopt: false,
+      type: "Private", name: "n", introduction: "", notification: "", faceUrl: "",
+      applyJoinOption: "DisableApply", appDefinedData: { a: "1", b: "2" }, supportTopic: false, muteAllMember: false, adopt: false,
       serviceAssignedId: false, groupId: expect.stringMatching(/^group-[0-9a-f]{8}$/), // generated: no resource name given
     });
     expect(Object.keys(inputs.appDefinedData as object)).toEqual(["a", "b"]);

@@ -34,7 +34,9 @@ describe("diff: transition matrix", () => {
     ["alias Work vs Private", { ...base, type: "Private" }, { ...base, type: "Work" }, NONE],
     ["alias Meeting vs ChatRoom", { ...base, type: "Meeting" }, { ...base, type: "ChatRoom" }, NONE],
     ["absent vs default applyJoinOption", base, { ...base, applyJoinOption: "NeedPermission" }, NONE],
-    ["absent vs default maxMemberCount", { ...base, maxMemberCount: 2000 }, base, NONE],
+    ["maxMemberCount value→absent is not a change (the service's value is kept)", { ...base, maxMemberCount: 2000 }, base, NONE],
+    ["Community maxMemberCount 100000 read back vs absent", { type: "Community", name: "c", maxMemberCount: 100000 }, { type: "Community", name: "c" }, NONE],
+    ["inviteJoinOption value→absent", { ...base, inviteJoinOption: "DisableInvite" }, base, NONE],
     ["absent vs empty introduction", base, { ...base, introduction: "" }, NONE],
     ["absent vs empty map", base, { ...base, appDefinedData: {} }, NONE],
     ["absent vs false supportTopic/muteAllMember", base, { ...base, supportTopic: false, muteAllMember: false }, NONE],
@@ -46,7 +48,9 @@ describe("diff: transition matrix", () => {
     ["introduction value→absent (clears)", { ...base, introduction: "hi" }, base, UPDATE],
     ["notification changed", { ...base, notification: "a" }, { ...base, notification: "b" }, UPDATE],
     ["faceUrl absent→value", base, { ...base, faceUrl: "https://x/y.png" }, UPDATE],
-    ["maxMemberCount value→absent (reset to 2000)", { ...base, maxMemberCount: 500 }, base, UPDATE],
+    ["maxMemberCount value→value", { ...base, maxMemberCount: 500 }, { ...base, maxMemberCount: 400 }, UPDATE],
+    ["maxMemberCount absent→value", base, { ...base, maxMemberCount: 400 }, UPDATE],
+    ["inviteJoinOption absent→value", base, { ...base, inviteJoinOption: "NeedPermission" }, UPDATE],
     ["applyJoinOption changed", base, { ...base, applyJoinOption: "FreeAccess" }, UPDATE],
     ["appDefinedData value changed", { ...base, appDefinedData: { a: "1" } }, { ...base, appDefinedData: { a: "2" } }, UPDATE],
     ["appDefinedData key removed", { ...base, appDefinedData: { a: "1", b: "2" } }, { ...base, appDefinedData: { a: "1" } }, UPDATE],
@@ -107,6 +111,13 @@ describe("diff: olds are old outputs", () => {
     expect(diff(old, news({ ...base, type: "Private" }, old))).toMatchObject(replace(["type"], false));
   });
 
+  test.each([["Private", "Work"], ["ChatRoom", "Meeting"]])("%s olds with any stored applyJoinOption never diff (its value is fixed)", (type, alias) => {
+    for (const stored of ["FreeAccess", "NeedPermission", "DisableApply"]) {
+      const old = { ...outputs({ type, name: "w" }), applyJoinOption: stored };
+      expect(diff(old, news({ type: alias, name: "w" }))).toMatchObject(NONE);
+    }
+  });
+
   test("Community olds keep no applyJoinOption even if the service reported one", () => {
     const old = { ...outputs({ type: "Community", name: "c" }), applyJoinOption: "FreeAccess" };
     expect(diff(old, news({ type: "Community", name: "c" })).changes).toBe(false);
@@ -141,6 +152,7 @@ describe("plannedUpdate", () => {
   test("fieldChanges reports old and new canonical values", () => {
     expect(fieldChanges(outputs(base), news({ ...base, type: "Work" }))).toEqual([
       { field: "type", onChange: "replace", old: "Public", new: "Private", unknown: false },
+      { field: "applyJoinOption", onChange: "update-modify", old: "NeedPermission", new: "DisableApply", unknown: false },
     ]);
   });
 });

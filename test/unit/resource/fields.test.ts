@@ -5,7 +5,7 @@ import { buildInputSchema } from "../../../provider/resource/schema";
 /** Compile-time: adding an input to ChatGroupInputs without listing it here fails typecheck. */
 const ALL_INPUTS = {
   type: true, name: true, groupId: true, ownerAccount: true, introduction: true, notification: true, faceUrl: true,
-  maxMemberCount: true, applyJoinOption: true, appDefinedData: true, createTime: true, supportTopic: true, serviceAssignedId: true, adopt: true, muteAllMember: true, app: true,
+  maxMemberCount: true, applyJoinOption: true, inviteJoinOption: true, appDefinedData: true, createTime: true, supportTopic: true, serviceAssignedId: true, adopt: true, muteAllMember: true, app: true,
 } satisfies Record<keyof ChatGroupInputs, true>;
 
 describe("field table", () => {

@@ -117,7 +117,7 @@ describe("create", () => {
 
   test("adopt: any difference fails before any write and lists every differing field with its live value", async () => {
     const { api, calls } = fakeApi([existing({ ApplyJoinOption: "NeedPermission", MaxMemberNum: 300, MuteAllMember: "Off", Introduction: "hi" } as Partial<GroupInfo>)]);
-    const e = await caught(createGroup(api, { type: "Public", name: "new", groupId: "g1", adopt: true }));
+    const e = await caught(createGroup(api, { type: "Public", name: "new", groupId: "g1", maxMemberCount: 2000, adopt: true }));
     expect(e.code).toBe(ErrorCodes.AdoptMismatch);
     expect(isPartialFailure(e)).toBe(false);
     expect(e.message).toContain('differs from the program in 3 fields (name, introduction, maxMemberCount)');

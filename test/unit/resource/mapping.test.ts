@@ -2,7 +2,7 @@ import type { ImportGroupRequest, WireGroupInfo } from "../../../provider/client
 import { check } from "../../../provider/resource/check";
 import { diff } from "../../../provider/resource/diff";
 import {
-  createFollowUp, fromWireGroupInfo, toChangeOwnerRequest, toImportRequest, toModifyRequest,
+  createFollowUp, fromWireGroupInfo, toChangeOwnerRequest, toImportRequest, toModifyRequest, READ_BASE_INFO_FILTER, readFilter,
 } from "../../../provider/resource/mapping";
 import { UNKNOWN } from "../../../provider/resource/types";
 
@@ -76,8 +76,11 @@ describe("round trip: inputs → import_group → get_group_info → read → di
 
 describe("toImportRequest", () => {
   test.each<[string, Props, ImportGroupRequest]>([
-    ["alias mapped, defaults not sent", { type: "Work", name: "n", maxMemberCount: 2000, applyJoinOption: "NeedPermission", introduction: "" },
+    ["alias mapped, defaults not sent", { type: "Work", name: "n", applyJoinOption: "DisableApply", introduction: "" },
       { Type: "Private", Name: "n" }],
+    ["a declared maxMemberCount is sent, even 2000 (absent means the service's own)", { type: "Public", name: "n", maxMemberCount: 2000 },
+      { Type: "Public", Name: "n", MaxMemberCount: 2000 }],
+    ["inviteJoinOption is not an import field", { type: "Public", name: "n", inviteJoinOption: "DisableInvite" }, { Type: "Public", Name: "n" }],
     ["Meeting → ChatRoom", { type: "Meeting", name: "n" }, { Type: "ChatRoom", Name: "n" }],
     ["Community sends SupportTopic 0", { type: "Community", name: "n" }, { Type: "Community", Name: "n", SupportTopic: 0 }],
     ["adopt and muteAllMember are not import fields", { type: "Public", name: "n", groupId: "g", adopt: true, muteAllMember: true },
@@ -97,6 +100,10 @@ describe("createFollowUp", () => {
   test("mute-all is applied after import", () => {
     expect(createFollowUp("g", check({}, { type: "Public", name: "n", muteAllMember: true }).inputs)).toEqual({ GroupId: "g", MuteAllMember: "On" });
   });
+  test("inviteJoinOption is applied after import, with mute-all", () => {
+    expect(createFollowUp("g", check({}, { type: "Private", name: "n", inviteJoinOption: "NeedPermission", muteAllMember: true }).inputs))
+      .toEqual({ GroupId: "g", InviteJoinOption: "NeedPermission", MuteAllMember: "On" });
+  });
   test("nothing to follow up", () => {
     expect(createFollowUp("g", check({}, { type: "Public", name: "n" }).inputs)).toBeUndefined();
   });
@@ -111,9 +118,9 @@ describe("toModifyRequest / toChangeOwnerRequest", () => {
     expect(req).toEqual({ GroupId: "g", Name: "m", MaxMemberNum: 300, ApplyJoinOption: "DisableApply", MuteAllMember: "On" });
   });
 
-  test("value → absent resets to the default", () => {
-    const req = toModifyRequest("g", old({ ...base, introduction: "x", maxMemberCount: 10 }), check({}, base).inputs);
-    expect(req).toEqual({ GroupId: "g", Introduction: "", MaxMemberNum: 2000 });
+  test("value → absent resets a non-sticky field to its default; sticky maxMemberCount and inviteJoinOption are kept", () => {
+    const req = toModifyRequest("g", old({ ...base, introduction: "x", maxMemberCount: 10, inviteJoinOption: "DisableInvite" }), check({}, base).inputs);
+    expect(req).toEqual({ GroupId: "g", Introduction: "" });
   });
 
   test("appDefinedData: changed and added keys sent, removed keys sent empty, unchanged keys not sent", () => {
@@ -170,5 +177,17 @@ describe("fromWireGroupInfo", () => {
 
   test("an error entry is refused", () => {
     expect(() => fromWireGroupInfo({ GroupId: "x", ErrorCode: 10010, ErrorInfo: "this group does not exist" })).toThrow(/10010/);
+  });
+});
+
+describe("readFilter: reads ask only for the managed fields", () => {
+  test("base fields from the table plus MemberNum and InfoSeq; never MemberList or AppDefinedData", () => {
+    expect(READ_BASE_INFO_FILTER).toEqual(expect.arrayContaining(["Type", "Name", "Owner_Account", "MaxMemberNum", "ApplyJoinOption", "InviteJoinOption", "MuteAllMember", "ShutUpAllMember", "SupportTopic", "CreateTime", "MemberNum", "InfoSeq"]));
+    expect(READ_BASE_INFO_FILTER).not.toContain("MemberList");
+    expect(READ_BASE_INFO_FILTER).not.toContain("AppDefinedData");
+    expect(readFilter({ type: "Public", name: "n" })).toEqual({ GroupBaseInfoFilter: [...READ_BASE_INFO_FILTER] });
+  });
+  test("custom keys of every props given, sorted and unique", () => {
+    expect(readFilter({ appDefinedData: { b: "1", a: "2" } }, { appDefinedData: { c: "3", a: "" } }, undefined).AppDefinedDataFilter_Group).toEqual(["a", "b", "c"]);
   });
 });
