@@ -209,5 +209,8 @@ export function fromWireGroupInfo(info: WireGroupInfo, previous?: PropsLike, opt
   // A service-assigned id could not be written anyway (check refuses "@TGS#…" ids).
   const inputs: Record<string, unknown> = { ...canonical };
   for (const k of STICKY) if (!declaredSticky.includes(k)) delete inputs[k];
+  // Inputs the service knows nothing of (adopt, serviceAssignedId, app) are echoed as stored: one the stored state
+  // lacks (written by an earlier release, before the input existed) stays absent, so a refresh rewrites no input.
+  for (const f of FIELDS) if (f.wire.get === undefined && f.onChange === "none" && prev[f.input] === undefined) delete inputs[f.input];
   return { outputs, inputs: toPlainJson(inputs) };
 }
