@@ -26,16 +26,48 @@ import { resolveRetryOptions, type RetryOptions } from "./retry";
 import { HttpTransport } from "./transport";
 import { resolveBaseUrl } from "./url";
 import { createUserSigSource } from "./usersig";
+import {
+  accountCheckItems,
+  accountDelete,
+  multiAccountImport,
+  portraitGet,
+  portraitSet,
+  type AccountDeleteOutcome,
+  type AccountProfile,
+  type PortraitSetInput,
+} from "./accounts";
+import type { ItemResult } from "./items";
+import {
+  deleteGroupMember,
+  getGroupMemberInfo,
+  getRoleInGroup,
+  getSpecifiedGroupMemberInfo,
+  importGroupMember,
+  listGroupMembers,
+  modifyGroupMemberInfo,
+  type ListMembersOptions,
+  type MemberInfo,
+  type MemberPage,
+  type MemberWriteOutcome,
+} from "./members";
 import type {
+  AccountCheckResponse,
   AccountImportRequest,
   AddGroupMemberRequest,
   AddGroupMemberResponse,
   ChangeGroupOwnerRequest,
+  DeleteGroupMemberRequest,
   DestroyGroupRequest,
   GetGroupInfoRequest,
+  GetGroupMemberInfoRequest,
+  GetSpecifiedGroupMemberInfoRequest,
+  ImportGroupMemberRequest,
   ImportGroupRequest,
   ModifyGroupBaseInfoRequest,
+  ModifyGroupMemberInfoRequest,
+  WireAccountItem,
   WireGroupInfo,
+  WireMemberRole,
 } from "./wire";
 
 /** Options of {@link ChatClient}. Give exactly one of `secretKey` and `userSig`. */
@@ -387,6 +419,55 @@ export class ChatClient {
     requireText("account_import", "UserID", request.UserID);
     await this.exec.run("account_import", JSON.stringify(request));
   }
+
+  /**
+   * im_open_login_svc/account_check: which of 1–100 user ids are imported accounts
+   * (https://cloud.tencent.com/document/product/269/38417). Returns id → imported; an item whose own ResultCode is
+   * not 0 is thrown as that id's error.
+   */
+  async accountCheck(userIds: readonly string[]): Promise<Map<string, boolean>> {
+    if (userIds.length === 0 || userIds.length > 100) throw validationError("account_check", `1 to 100 UserIDs per call, got ${userIds.length}.`);
+    userIds.forEach((id, i) => requireText("account_check", `CheckItem[${i}].UserID`, id));
+    const body = await this.exec.run("account_check", JSON.stringify({ CheckItem: userIds.map((UserID) => ({ UserID })) }));
+    const items = Array.isArray(body.ResultItem) ? (body.ResultItem as NonNullable<AccountCheckResponse["ResultItem"]>) : [];
+    const out = new Map<string, boolean>();
+    for (const id of userIds) {
+      const item = items.find((x) => x && x.UserID === id);
+      if (!item) throw new ChatError(ErrorCodes.Protocol, `Tencent Cloud Chat account_check answered without an item for ${JSON.stringify(id)}.`, { action: "account_check" });
+      if (item.ResultCode !== 0) throw new ChatApiError("account_check", item.ResultCode, item.ResultInfo ?? "");
+      out.set(id, item.AccountStatus === "Imported");
+    }
+    return out;
+  }
+
+  // Accounts, profiles and members: the bodies live in ./accounts.ts and ./members.ts (per-item results, ./items.ts).
+
+  /** account_check with one entry per id (imported or not, or that id's own error); never throws for one id. */
+  accountCheckItems = (userIds: readonly string[]): Promise<ItemResult<boolean>[]> => accountCheckItems(this.exec, userIds);
+  /** multiaccount_import (≤100, current AccountList form: re-importing updates Nick/FaceUrl); FailAccounts per id. */
+  multiAccountImport = (accounts: readonly WireAccountItem[]): Promise<ItemResult<true>[]> => multiAccountImport(this.exec, accounts);
+  /** account_delete (≤100; irreversible): "deleted", or "absent" for a missing id (70107). */
+  accountDelete = (userIds: readonly string[]): Promise<ItemResult<AccountDeleteOutcome>[]> => accountDelete(this.exec, userIds);
+  /** portrait_set for one user: Nick (Tag_Profile_IM_Nick), FaceUrl (Tag_Profile_IM_Image), further tags. */
+  portraitSet = (input: PortraitSetInput): Promise<void> => portraitSet(this.exec, input);
+  /** portrait_get for ≤100 users: each user's profile, or its own error (e.g. 40003 not imported). */
+  portraitGet = (userIds: readonly string[], tags?: readonly string[]): Promise<ItemResult<AccountProfile>[]> => portraitGet(this.exec, userIds, tags);
+  /** import_group_member (≤300; Role "Admin" only; JoinTime): per-member outcome or error. */
+  importGroupMember = (request: ImportGroupMemberRequest): Promise<ItemResult<MemberWriteOutcome>[]> => importGroupMember(this.exec, request);
+  /** delete_group_member (≤100); removing a non-member succeeds. */
+  deleteGroupMember = (request: DeleteGroupMemberRequest): Promise<void> => deleteGroupMember(this.exec, request);
+  /** modify_group_member_info for one member (Role Admin/Member, NameCard ≤50 bytes, MuteTime, MsgFlag, custom data). */
+  modifyGroupMemberInfo = (request: ModifyGroupMemberInfoRequest): Promise<void> => modifyGroupMemberInfo(this.exec, request);
+  /** get_role_in_group for ≤500 accounts: Owner / Admin / Member / NotMember each. */
+  getRoleInGroup = (groupId: string, accounts: readonly string[]): Promise<ItemResult<WireMemberRole | "NotMember">[]> =>
+    getRoleInGroup(this.exec, groupId, accounts);
+  /** get_specified_group_member_info for ≤50 accounts: each member record, or undefined for a non-member. */
+  getSpecifiedGroupMemberInfo = (request: GetSpecifiedGroupMemberInfoRequest): Promise<ItemResult<MemberInfo | undefined>[]> =>
+    getSpecifiedGroupMemberInfo(this.exec, request);
+  /** get_group_member_info, one page; `Next` (Communities) is a lossless decimal string, "" when done. */
+  getGroupMemberInfo = (request: GetGroupMemberInfoRequest): Promise<MemberPage> => getGroupMemberInfo(this.exec, request);
+  /** Every member of a group, paging with Offset (or Next for Communities). */
+  listGroupMembers = (groupId: string, options: ListMembersOptions): AsyncGenerator<MemberInfo> => listGroupMembers(this.exec, groupId, options);
 
   /** Close pooled connections; the client must not be used afterwards. */
   async close(): Promise<void> {

@@ -27,6 +27,8 @@ export const ErrorCodes = {
   Validation: "CHAT_ERR_VALIDATION",
   /** The group exists but a later step failed; the error carries `id`, `properties` and `reasons` for Pulumi. */
   Partial: "CHAT_ERR_PARTIAL",
+  /** One item of a batch call failed without a code of its own (add/import_group_member `Result: 0`). */
+  ItemFailed: "CHAT_ERR_ITEM_FAILED",
 } as const;
 
 /** One of {@link ErrorCodes}. */
