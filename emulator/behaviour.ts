@@ -13,6 +13,13 @@ export const DEFAULT_BEHAVIOUR: Readonly<EmulatorBehaviour> = Object.freeze({
   maxAppDefinedKeys: 10,
   appDefinedKeys: undefined,
   requireImportedAccounts: false,
+  addMemberLimit: 20,
+  unknownMemberAdd: "item",
+  memberRuleCode: 10007,
+  modifyNonMemberCode: 10007,
+  portraitGetMissing: "item",
+  reimportUpdatesProfile: false,
+  memberNextAs: "string",
 });
 
 /** Defaults overlaid with the caller's overrides (limits merged field by field). */
