@@ -16,14 +16,16 @@ export function refuseAVChatRoom(group: StoredGroup, action: string, code = 1000
 
 /** A required array of account ids, 1..max, else 10004 (or `overCode` when over max). */
 export function accountList(value: unknown, field: string, max: number, overCode = 10004): string[] {
-  if (!Array.isArray(value) || value.length === 0) throw invalid(`${field} is required and must hold 1 to ${max} accounts`);
+  if (!Array.isArray(value) || value.length === 0)
+    throw invalid(`${field} is required and must hold 1 to ${max} accounts`);
   if (value.length > max) throw new ChatFailure(overCode, `${field} holds ${value.length} accounts; at most ${max}`);
   return (value as unknown[]).map((v, i) => checkAccountId(`${field}[${i}]`, v));
 }
 
 /** `{Member_Account}` objects of a MemberList, 1..max (10005 over max, as documented for add/import). */
 export function memberObjects(value: unknown, max: number): Record<string, unknown>[] {
-  if (!Array.isArray(value) || value.length === 0) throw invalid(`MemberList is required and must hold 1 to ${max} members`);
+  if (!Array.isArray(value) || value.length === 0)
+    throw invalid(`MemberList is required and must hold 1 to ${max} members`);
   if (value.length > max) throw new ChatFailure(10005, `MemberList holds ${value.length} accounts; at most ${max}`);
   return (value as unknown[]).map((item) => {
     if (typeof item !== "object" || item === null) throw invalid("MemberList entries must be {Member_Account} objects");
@@ -39,7 +41,10 @@ export function mayJoin(ctx: HandlerContext, account: string): boolean {
 /** 10014 when the group would exceed MaxMemberNum (documented for add_group_member); nothing is stored then. */
 export function checkCapacity(group: StoredGroup): void {
   if (group.Members.length > group.MaxMemberNum) {
-    throw new ChatFailure(10014, `the group is full: ${group.Members.length} members; MaxMemberNum is ${group.MaxMemberNum}`);
+    throw new ChatFailure(
+      10014,
+      `the group is full: ${group.Members.length} members; MaxMemberNum is ${group.MaxMemberNum}`,
+    );
   }
 }
 
@@ -71,12 +76,18 @@ export function memberView(
 }
 
 /** MemberInfoFilter / MemberRoleFilter / AppDefinedDataFilter_GroupMember, validated (10004 for a bad entry). */
-export function memberFilters(body: Record<string, unknown>): { info?: Set<string>; roles?: Set<string>; custom?: Set<string> } {
+export function memberFilters(body: Record<string, unknown>): {
+  info?: Set<string>;
+  roles?: Set<string>;
+  custom?: Set<string>;
+} {
   const list = (field: string, allowed?: readonly string[]): Set<string> | undefined => {
     const v = body[field];
     if (v === undefined || v === null) return undefined;
-    if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) throw invalid(`${field} must be an array of strings`);
-    for (const x of v as string[]) if (allowed && !allowed.includes(x)) throw invalid(`${field} has an unknown entry ${JSON.stringify(x)}`);
+    if (!Array.isArray(v) || v.some((x) => typeof x !== "string"))
+      throw invalid(`${field} must be an array of strings`);
+    for (const x of v as string[])
+      if (allowed && !allowed.includes(x)) throw invalid(`${field} has an unknown entry ${JSON.stringify(x)}`);
     return new Set(v as string[]);
   };
   return {

@@ -11,13 +11,18 @@ import { checkUserId } from "./account_import";
 /** Handler of account_delete. */
 export const accountDelete: Handler = (body, ctx) => {
   const items = body.DeleteItem;
-  if (!Array.isArray(items) || items.length === 0) throw new ChatFailure(70402, "DeleteItem is required and must list at least one UserID");
+  if (!Array.isArray(items) || items.length === 0)
+    throw new ChatFailure(70402, "DeleteItem is required and must list at least one UserID");
   if (items.length > 100) throw new ChatFailure(70402, `DeleteItem lists ${items.length} UserIDs; the limit is 100`);
   const ids = items.map((item: unknown, i: number) =>
-    checkUserId(typeof item === "object" && item !== null ? (item as { UserID?: unknown }).UserID : undefined, `DeleteItem[${i}].UserID`),
+    checkUserId(
+      typeof item === "object" && item !== null ? (item as { UserID?: unknown }).UserID : undefined,
+      `DeleteItem[${i}].UserID`,
+    ),
   );
   const ResultItem = ids.map((UserID) => {
-    if (!ctx.store.deleteAccount(UserID)) return { ResultCode: 70107, ResultInfo: "Err_TLS_PT_Open_Login_Account_Not_Exist", UserID };
+    if (!ctx.store.deleteAccount(UserID))
+      return { ResultCode: 70107, ResultInfo: "Err_TLS_PT_Open_Login_Account_Not_Exist", UserID };
     for (const group of ctx.store.listGroups()) {
       const kept = group.Members.filter((m) => m.Member_Account !== UserID || m.Role === "Owner");
       if (kept.length !== group.Members.length) ctx.store.putGroup({ ...group, Members: kept });

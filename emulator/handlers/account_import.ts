@@ -13,7 +13,8 @@ export const PROFILE_VALUE_BYTES = 500;
 
 /** A UserID as the account actions check it: a non-empty string of at most 32 bytes, else 70402. */
 export function checkUserId(id: unknown, field = "UserID"): string {
-  if (typeof id !== "string" || id === "") throw new ChatFailure(70402, `${field} is required and must be a non-empty string`);
+  if (typeof id !== "string" || id === "")
+    throw new ChatFailure(70402, `${field} is required and must be a non-empty string`);
   if (byteLength(id) > 32) throw new ChatFailure(70402, `${field} is ${byteLength(id)} bytes; the limit is 32 bytes`);
   return id;
 }
@@ -25,7 +26,8 @@ export function accountProfile(item: Record<string, unknown>): { Nick?: string; 
     const v = item[field];
     if (v === undefined) continue;
     if (typeof v !== "string") throw new ChatFailure(70402, `${field} must be a string`);
-    if (byteLength(v) > PROFILE_VALUE_BYTES) throw new ChatFailure(40601, `${field} is ${byteLength(v)} bytes; the limit is 500 bytes`);
+    if (byteLength(v) > PROFILE_VALUE_BYTES)
+      throw new ChatFailure(40601, `${field} is ${byteLength(v)} bytes; the limit is 500 bytes`);
     out[field] = v;
   }
   return out;

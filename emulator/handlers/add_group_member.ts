@@ -33,7 +33,10 @@ export const addGroupMember: Handler = (body, ctx) => {
     return { Member_Account: account, Result: 1 as const };
   });
   if (group.Members.length > group.MaxMemberNum) {
-    throw new ChatFailure(10038, `the group would have ${group.Members.length} members; MaxMemberNum is ${group.MaxMemberNum}`);
+    throw new ChatFailure(
+      10038,
+      `the group would have ${group.Members.length} members; MaxMemberNum is ${group.MaxMemberNum}`,
+    );
   }
   if (results.some((r) => r.Result === 1)) ctx.store.putGroup(group);
   return { MemberList: results };

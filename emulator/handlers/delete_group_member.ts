@@ -20,7 +20,10 @@ export const deleteGroupMember: Handler = (body, ctx) => {
   refuseAVChatRoom(group, "delete_group_member", 10004);
   const gone = new Set(accounts);
   if (group.Members.some((m) => m.Role === "Owner" && gone.has(m.Member_Account))) {
-    throw new ChatFailure(ctx.behaviour.memberRuleCode, "the group owner cannot be removed; transfer ownership first (change_group_owner)");
+    throw new ChatFailure(
+      ctx.behaviour.memberRuleCode,
+      "the group owner cannot be removed; transfer ownership first (change_group_owner)",
+    );
   }
   const kept = group.Members.filter((m) => !gone.has(m.Member_Account));
   if (kept.length !== group.Members.length) ctx.store.putGroup({ ...group, Members: kept });

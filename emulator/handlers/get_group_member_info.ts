@@ -40,7 +40,7 @@ function nextIndex(rawBody: string, next: unknown, base: bigint): number {
   let text: string | undefined;
   if (typeof next === "string" && /^\d+$/.test(next)) text = next;
   else if (typeof next === "number") text = /"Next"\s*:\s*(\d+)/.exec(rawBody)?.[1]; // exact digits, even above 2^53
-  if (text === undefined) throw invalid("Next must be \"\" or the previous answer's Next");
+  if (text === undefined) throw invalid('Next must be "" or the previous answer\'s Next');
   const value = BigInt(text);
   if (value < base) throw invalid("Next is not a cursor of this group");
   return Number(value - base);

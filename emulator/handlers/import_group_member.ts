@@ -17,10 +17,12 @@ export const importGroupMember: Handler = (body, ctx) => {
   const group = findGroup(ctx, requireString(body, "GroupId"));
   const items = memberObjects(body.MemberList, MAX_IMPORT_MEMBERS).map((item) => {
     const account = checkAccountId("Member_Account", item.Member_Account);
-    if (item.Role !== undefined && item.Role !== "Admin") throw invalid(`Role must be "Admin" or omitted, got ${JSON.stringify(item.Role)}`);
+    if (item.Role !== undefined && item.Role !== "Admin")
+      throw invalid(`Role must be "Admin" or omitted, got ${JSON.stringify(item.Role)}`);
     for (const f of ["JoinTime", "UnreadMsgNum"]) {
       const v = item[f];
-      if (v !== undefined && (typeof v !== "number" || !Number.isInteger(v) || v < 0)) throw invalid(`${f} must be a non-negative integer`);
+      if (v !== undefined && (typeof v !== "number" || !Number.isInteger(v) || v < 0))
+        throw invalid(`${f} must be a non-negative integer`);
     }
     return { account, admin: item.Role === "Admin", joinTime: item.JoinTime as number | undefined };
   });
@@ -32,12 +34,16 @@ export const importGroupMember: Handler = (body, ctx) => {
   const results = items.map(({ account, admin, joinTime }) => {
     if (group.Members.some((m) => m.Member_Account === account)) return { Member_Account: account, Result: 2 as const };
     if (!mayJoin(ctx, account)) return { Member_Account: account, Result: 0 as const };
-    if (joinTime !== undefined && (joinTime <= group.CreateTime || joinTime > now)) return { Member_Account: account, Result: 0 as const };
+    if (joinTime !== undefined && (joinTime <= group.CreateTime || joinTime > now))
+      return { Member_Account: account, Result: 0 as const };
     group.Members.push({ Member_Account: account, Role: admin ? "Admin" : "Member", JoinTime: joinTime ?? now });
     return { Member_Account: account, Result: 1 as const };
   });
   if (group.Members.length > group.MaxMemberNum) {
-    throw new ChatFailure(10038, `the group would have ${group.Members.length} members; MaxMemberNum is ${group.MaxMemberNum}`);
+    throw new ChatFailure(
+      10038,
+      `the group would have ${group.Members.length} members; MaxMemberNum is ${group.MaxMemberNum}`,
+    );
   }
   if (results.some((r) => r.Result === 1)) ctx.store.putGroup(group);
   return { MemberList: results };

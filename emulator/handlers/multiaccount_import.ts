@@ -15,13 +15,17 @@ export const MAX_MULTI_IMPORT = 100;
 /** Handler of multiaccount_import. */
 export const multiaccountImport: Handler = (body, ctx) => {
   const { AccountList, Accounts } = body;
-  if (AccountList !== undefined && Accounts !== undefined) throw new ChatFailure(70402, "send AccountList or Accounts, not both");
+  if (AccountList !== undefined && Accounts !== undefined)
+    throw new ChatFailure(70402, "send AccountList or Accounts, not both");
   const list = AccountList ?? Accounts;
-  if (!Array.isArray(list) || list.length === 0) throw new ChatFailure(70402, "AccountList is required and must hold 1 to 100 accounts");
-  if (list.length > MAX_MULTI_IMPORT) throw new ChatFailure(70402, `AccountList holds ${list.length} accounts; the limit is 100`);
+  if (!Array.isArray(list) || list.length === 0)
+    throw new ChatFailure(70402, "AccountList is required and must hold 1 to 100 accounts");
+  if (list.length > MAX_MULTI_IMPORT)
+    throw new ChatFailure(70402, `AccountList holds ${list.length} accounts; the limit is 100`);
   const items = (list as unknown[]).map((entry) => {
     if (AccountList === undefined) return { UserID: entry, profile: {} };
-    if (typeof entry !== "object" || entry === null) throw new ChatFailure(70402, "AccountList entries must be {UserID, Nick?, FaceUrl?} objects");
+    if (typeof entry !== "object" || entry === null)
+      throw new ChatFailure(70402, "AccountList entries must be {UserID, Nick?, FaceUrl?} objects");
     const item = entry as Record<string, unknown>;
     return { UserID: item.UserID, profile: accountProfile(item) };
   });

@@ -7,7 +7,13 @@ import { BATCH_LIMITS } from "./actions";
 import type { Executor } from "./executor";
 import { requireText, validationError } from "./groups";
 import { itemApiError, itemFailed, itemMissing, listOf, requireIdList, type ItemResult } from "./items";
-import type { AccountCheckResponse, AccountDeleteResponse, PortraitGetResponse, WireAccountItem, WireProfileItem } from "./wire";
+import type {
+  AccountCheckResponse,
+  AccountDeleteResponse,
+  PortraitGetResponse,
+  WireAccountItem,
+  WireProfileItem,
+} from "./wire";
 
 /** Standard profile tag of the nickname (≤500 bytes). */
 export const TAG_NICK = "Tag_Profile_IM_Nick";
@@ -25,20 +31,36 @@ export interface AccountProfile {
 export type AccountDeleteOutcome = "deleted" | "absent";
 
 /** multiaccount_import (current `AccountList` form): an id listed in FailAccounts gets its own error. */
-export async function multiAccountImport(exec: Executor, accounts: readonly WireAccountItem[]): Promise<ItemResult<true>[]> {
+export async function multiAccountImport(
+  exec: Executor,
+  accounts: readonly WireAccountItem[],
+): Promise<ItemResult<true>[]> {
   const ids = accounts.map((a) => a?.UserID);
   requireIdList("multiaccount_import", "AccountList", ids, BATCH_LIMITS.multiaccount_import);
   const body = await exec.run("multiaccount_import", JSON.stringify({ AccountList: accounts }));
-  const failed = new Set(Array.isArray(body.FailAccounts) ? (body.FailAccounts as unknown[]).filter((x) => typeof x === "string") : []);
+  const failed = new Set(
+    Array.isArray(body.FailAccounts) ? (body.FailAccounts as unknown[]).filter((x) => typeof x === "string") : [],
+  );
   return ids.map((id) =>
     failed.has(id)
-      ? { id, ok: false, error: itemFailed("multiaccount_import", id, "the service listed it in FailAccounts (no reason is given); import it alone to see the error.") }
+      ? {
+          id,
+          ok: false,
+          error: itemFailed(
+            "multiaccount_import",
+            id,
+            "the service listed it in FailAccounts (no reason is given); import it alone to see the error.",
+          ),
+        }
       : { id, ok: true, value: true },
   );
 }
 
 /** account_delete: irreversible. Per id "deleted" or "absent" (70107); another per-item code is that id's error. */
-export async function accountDelete(exec: Executor, userIds: readonly string[]): Promise<ItemResult<AccountDeleteOutcome>[]> {
+export async function accountDelete(
+  exec: Executor,
+  userIds: readonly string[],
+): Promise<ItemResult<AccountDeleteOutcome>[]> {
   requireIdList("account_delete", "DeleteItem", userIds, BATCH_LIMITS.account_delete);
   const body = await exec.run("account_delete", JSON.stringify({ DeleteItem: userIds.map((UserID) => ({ UserID })) }));
   const items = listOf<NonNullable<AccountDeleteResponse["ResultItem"]>[number]>(body, "ResultItem");
@@ -59,7 +81,8 @@ export async function accountCheckItems(exec: Executor, userIds: readonly string
   return userIds.map((id): ItemResult<boolean> => {
     const item = items.find((x) => x.UserID === id);
     if (!item) return { id, ok: false, error: itemMissing("account_check", id) };
-    if (item.ResultCode !== 0) return { id, ok: false, error: itemApiError("account_check", id, item.ResultCode, item.ResultInfo) };
+    if (item.ResultCode !== 0)
+      return { id, ok: false, error: itemApiError("account_check", id, item.ResultCode, item.ResultInfo) };
     return { id, ok: true, value: item.AccountStatus === "Imported" };
   });
 }
@@ -80,7 +103,8 @@ export async function portraitSet(exec: Executor, input: PortraitSetInput): Prom
   if (input.Nick !== undefined) items.push({ Tag: TAG_NICK, Value: input.Nick });
   if (input.FaceUrl !== undefined) items.push({ Tag: TAG_IMAGE, Value: input.FaceUrl });
   items.push(...(input.items ?? []));
-  if (items.length === 0) throw validationError("portrait_set", "give Nick, FaceUrl or items: there is nothing to set.");
+  if (items.length === 0)
+    throw validationError("portrait_set", "give Nick, FaceUrl or items: there is nothing to set.");
   await exec.run("portrait_set", JSON.stringify({ From_Account: input.UserID, ProfileItem: items }));
 }
 

@@ -10,36 +10,56 @@ import { validationError } from "./groups";
 export type ItemResult<T> = { id: string; ok: true; value: T } | { id: string; ok: false; error: ChatError };
 
 /** An item's own error code (e.g. account_delete's per-item ResultCode), as a ChatApiError naming the item. */
-export function itemApiError(action: ChatAction, id: string, code: number, info: string | undefined, groupId?: string): ChatApiError {
+export function itemApiError(
+  action: ChatAction,
+  id: string,
+  code: number,
+  info: string | undefined,
+  groupId?: string,
+): ChatApiError {
   return new ChatApiError(action, code, `${info ? `${info} ` : ""}(item ${JSON.stringify(id)})`, { groupId });
 }
 
 /** An item that failed without a code (add/import_group_member `Result: 0`). */
 export function itemFailed(action: ChatAction, id: string, what: string, groupId?: string): ChatError {
   const subject = groupId === undefined ? "" : ` in group ${JSON.stringify(groupId)}`;
-  return new ChatError(ErrorCodes.ItemFailed, `Tencent Cloud Chat ${action} failed for ${JSON.stringify(id)}${subject}: ${what}`, {
-    action,
-    groupId,
-  });
+  return new ChatError(
+    ErrorCodes.ItemFailed,
+    `Tencent Cloud Chat ${action} failed for ${JSON.stringify(id)}${subject}: ${what}`,
+    {
+      action,
+      groupId,
+    },
+  );
 }
 
 /** The answer named no entry for an id we sent. */
 export function itemMissing(action: ChatAction, id: string, groupId?: string): ChatError {
-  return new ChatError(ErrorCodes.Protocol, `Tencent Cloud Chat ${action} answered without an entry for ${JSON.stringify(id)}.`, {
-    action,
-    groupId,
-  });
+  return new ChatError(
+    ErrorCodes.Protocol,
+    `Tencent Cloud Chat ${action} answered without an entry for ${JSON.stringify(id)}.`,
+    {
+      action,
+      groupId,
+    },
+  );
 }
 
 /** 1..max distinct non-empty ids, else a validation error naming the field and the limit. */
 export function requireIdList(action: ChatAction, field: string, ids: unknown, max: number): asserts ids is string[] {
   if (!Array.isArray(ids) || ids.length < 1 || ids.length > max) {
     const n = Array.isArray(ids) ? ids.length : "no";
-    throw validationError(action, `${field} must hold 1 to ${max} ids, got ${n}. What to do: split them into calls of ${max}.`);
+    throw validationError(
+      action,
+      `${field} must hold 1 to ${max} ids, got ${n}. What to do: split them into calls of ${max}.`,
+    );
   }
   ids.forEach((id, i) => {
     if (typeof id !== "string" || id.length === 0) {
-      throw validationError(action, `${field}[${i}] is required and must be a non-empty string, got ${JSON.stringify(id)}.`);
+      throw validationError(
+        action,
+        `${field}[${i}] is required and must be a non-empty string, got ${JSON.stringify(id)}.`,
+      );
     }
   });
 }

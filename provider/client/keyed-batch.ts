@@ -121,10 +121,13 @@ export class KeyedBatcher<I, O> {
       const wait = quietFor < this.quietMs ? this.quietMs - quietFor : q.inFlight > 0 ? this.maxHoldMs - held : 0;
       if (wait > 0) {
         // Not quiet long enough yet, or a partial call of this key is in flight (its end re-schedules us).
-        q.timer ??= setTimeout(() => {
-          q.timer = undefined;
-          this.schedule(key, q);
-        }, Math.min(wait, this.maxHoldMs - held));
+        q.timer ??= setTimeout(
+          () => {
+            q.timer = undefined;
+            this.schedule(key, q);
+          },
+          Math.min(wait, this.maxHoldMs - held),
+        );
         return;
       }
     }
@@ -164,7 +167,10 @@ export class KeyedBatcher<I, O> {
     try {
       let results: ItemResult<O>[];
       try {
-        results = await this.send(key, batch.map((s) => s.item));
+        results = await this.send(
+          key,
+          batch.map((s) => s.item),
+        );
       } catch (error) {
         for (const s of batch) for (const w of s.waiters) w.reject(error);
         return;

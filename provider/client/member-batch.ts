@@ -29,7 +29,9 @@ export interface MemberSource {
   importGroupMember(request: ImportGroupMemberRequest): Promise<ItemResult<MemberWriteOutcome>[]>;
   deleteGroupMember(request: DeleteGroupMemberRequest): Promise<void>;
   getRoleInGroup(groupId: string, accounts: readonly string[]): Promise<ItemResult<WireMemberRole | "NotMember">[]>;
-  getSpecifiedGroupMemberInfo(request: GetSpecifiedGroupMemberInfoRequest): Promise<ItemResult<MemberInfo | undefined>[]>;
+  getSpecifiedGroupMemberInfo(
+    request: GetSpecifiedGroupMemberInfoRequest,
+  ): Promise<ItemResult<MemberInfo | undefined>[]>;
 }
 
 /** What the account batcher needs from a client. */
@@ -101,19 +103,24 @@ export class MemberBatcher {
 
   constructor(source: MemberSource, options: MemberBatchOptions = {}) {
     const limit = options.addLimit ?? BATCH_LIMITS.add_group_member;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new RangeError(`addLimit must be an integer from 1 to 500, got ${limit}`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+      throw new RangeError(`addLimit must be an integer from 1 to 500, got ${limit}`);
     this.addLimit = limit;
     const split = () => this.stats.splits++;
     const lower = (size: number) => {
       this.addLimit = Math.max(1, Math.min(this.addLimit, Math.floor(size / 2)));
     };
-    const group = (key: string): { GroupId: string; Silence?: number } => JSON.parse(key) as { GroupId: string; Silence?: number };
+    const group = (key: string): { GroupId: string; Silence?: number } =>
+      JSON.parse(key) as { GroupId: string; Silence?: number };
     this.adds = new KeyedBatcher(
       (key, accounts) => {
         const g = group(key);
         const send = async (list: string[]) =>
           memberWriteOutcomes("add_group_member", g.GroupId, list, {
-            MemberList: await source.addGroupMember({ ...g, MemberList: list.map((Member_Account) => ({ Member_Account })) }),
+            MemberList: await source.addGroupMember({
+              ...g,
+              MemberList: list.map((Member_Account) => ({ Member_Account })),
+            }),
           });
         return splitting(send, (a) => a, split, lower)(accounts);
       },
@@ -149,7 +156,12 @@ export class MemberBatcher {
       () => BATCH_LIMITS.delete_group_member,
       options,
     );
-    this.roles = new KeyedBatcher((g, accounts) => source.getRoleInGroup(g, accounts), (a) => a, () => BATCH_LIMITS.get_role_in_group, options);
+    this.roles = new KeyedBatcher(
+      (g, accounts) => source.getRoleInGroup(g, accounts),
+      (a) => a,
+      () => BATCH_LIMITS.get_role_in_group,
+      options,
+    );
     this.infos = new KeyedBatcher(
       (g, accounts) => source.getSpecifiedGroupMemberInfo({ GroupId: g, Member_List_Account: accounts }),
       (a) => a,
@@ -165,7 +177,13 @@ export class MemberBatcher {
 
   /** Calls made so far, by action. */
   get calls(): Record<"add" | "import" | "delete" | "role" | "info", number> {
-    return { add: this.adds.stats.calls, import: this.imports.stats.calls, delete: this.deletes.stats.calls, role: this.roles.stats.calls, info: this.infos.stats.calls };
+    return {
+      add: this.adds.stats.calls,
+      import: this.imports.stats.calls,
+      delete: this.deletes.stats.calls,
+      role: this.roles.stats.calls,
+      info: this.infos.stats.calls,
+    };
   }
 
   /** Add one member (add_group_member, shared): "added", "already-member" or "pending"; Result 0 rejects this caller. */
@@ -180,7 +198,11 @@ export class MemberBatcher {
 
   /** Remove one member (delete_group_member, shared, ≤100 per call); a non-member counts as removed. */
   remove(groupId: string, account: string, options: { silence?: boolean; reason?: string } = {}): Promise<void> {
-    const key = { GroupId: groupId, ...(options.silence ? { Silence: 1 } : {}), ...(options.reason ? { Reason: options.reason } : {}) };
+    const key = {
+      GroupId: groupId,
+      ...(options.silence ? { Silence: 1 } : {}),
+      ...(options.reason ? { Reason: options.reason } : {}),
+    };
     return this.deletes.submit(JSON.stringify(key), account);
   }
 
@@ -201,8 +223,18 @@ export class AccountBatcher {
   private readonly imports: KeyedBatcher<WireAccountItem, true>;
 
   constructor(source: AccountSource, timing: KeyedBatchTiming = {}) {
-    this.checks = new KeyedBatcher((_k, ids) => source.accountCheckItems(ids), (id) => id, () => BATCH_LIMITS.account_check, timing);
-    this.imports = new KeyedBatcher((_k, items) => source.multiAccountImport(items), (a) => a.UserID, () => BATCH_LIMITS.multiaccount_import, timing);
+    this.checks = new KeyedBatcher(
+      (_k, ids) => source.accountCheckItems(ids),
+      (id) => id,
+      () => BATCH_LIMITS.account_check,
+      timing,
+    );
+    this.imports = new KeyedBatcher(
+      (_k, items) => source.multiAccountImport(items),
+      (a) => a.UserID,
+      () => BATCH_LIMITS.multiaccount_import,
+      timing,
+    );
   }
 
   /** Calls made so far, by action. */

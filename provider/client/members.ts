@@ -59,13 +59,19 @@ export function memberWriteOutcomes(
 }
 
 /** import_group_member: ≤300 members with optional Role "Admin" and JoinTime; per-member outcomes. */
-export async function importGroupMember(exec: Executor, request: ImportGroupMemberRequest): Promise<ItemResult<MemberWriteOutcome>[]> {
+export async function importGroupMember(
+  exec: Executor,
+  request: ImportGroupMemberRequest,
+): Promise<ItemResult<MemberWriteOutcome>[]> {
   requireText("import_group_member", "GroupId", request.GroupId);
   const accounts = (Array.isArray(request.MemberList) ? request.MemberList : []).map((m) => m?.Member_Account);
   requireIdList("import_group_member", "MemberList", accounts, BATCH_LIMITS.import_group_member);
   request.MemberList.forEach((m, i) => {
     if (m.Role !== undefined && m.Role !== "Admin") {
-      throw validationError("import_group_member", `MemberList[${i}].Role must be "Admin" or omitted (Member), got ${JSON.stringify(m.Role)}.`);
+      throw validationError(
+        "import_group_member",
+        `MemberList[${i}].Role must be "Admin" or omitted (Member), got ${JSON.stringify(m.Role)}.`,
+      );
     }
   });
   const body = await exec.run("import_group_member", JSON.stringify(request), { groupId: request.GroupId });
@@ -75,7 +81,12 @@ export async function importGroupMember(exec: Executor, request: ImportGroupMemb
 /** delete_group_member: ≤100 accounts; a non-member counts as removed (no per-member results exist). */
 export async function deleteGroupMember(exec: Executor, request: DeleteGroupMemberRequest): Promise<void> {
   requireText("delete_group_member", "GroupId", request.GroupId);
-  requireIdList("delete_group_member", "MemberToDel_Account", request.MemberToDel_Account, BATCH_LIMITS.delete_group_member);
+  requireIdList(
+    "delete_group_member",
+    "MemberToDel_Account",
+    request.MemberToDel_Account,
+    BATCH_LIMITS.delete_group_member,
+  );
   await exec.run("delete_group_member", JSON.stringify(request), { groupId: request.GroupId });
 }
 
@@ -90,7 +101,10 @@ export async function modifyGroupMemberInfo(exec: Executor, request: ModifyGroup
     );
   }
   if (request.NameCard !== undefined && Buffer.byteLength(request.NameCard, "utf8") > 50) {
-    throw validationError("modify_group_member_info", `NameCard is ${Buffer.byteLength(request.NameCard, "utf8")} bytes; the limit is 50 bytes.`);
+    throw validationError(
+      "modify_group_member_info",
+      `NameCard is ${Buffer.byteLength(request.NameCard, "utf8")} bytes; the limit is 50 bytes.`,
+    );
   }
   await exec.run("modify_group_member_info", JSON.stringify(request), { groupId: request.GroupId });
 }
@@ -103,11 +117,14 @@ export async function getRoleInGroup(
 ): Promise<ItemResult<WireMemberRole | "NotMember">[]> {
   requireText("get_role_in_group", "GroupId", groupId);
   requireIdList("get_role_in_group", "User_Account", accounts, BATCH_LIMITS.get_role_in_group);
-  const body = await exec.run("get_role_in_group", JSON.stringify({ GroupId: groupId, User_Account: accounts }), { groupId });
+  const body = await exec.run("get_role_in_group", JSON.stringify({ GroupId: groupId, User_Account: accounts }), {
+    groupId,
+  });
   const list = listOf<{ Member_Account?: unknown; Role?: unknown }>(body, "UserIdList");
   return accounts.map((id): ItemResult<WireMemberRole | "NotMember"> => {
     const entry = list.find((e) => e.Member_Account === id);
-    if (!entry || typeof entry.Role !== "string") return { id, ok: false, error: itemMissing("get_role_in_group", id, groupId) };
+    if (!entry || typeof entry.Role !== "string")
+      return { id, ok: false, error: itemMissing("get_role_in_group", id, groupId) };
     return { id, ok: true, value: entry.Role.trim() as WireMemberRole | "NotMember" };
   });
 }
@@ -129,7 +146,12 @@ export async function getSpecifiedGroupMemberInfo(
 ): Promise<ItemResult<MemberInfo | undefined>[]> {
   requireText("get_specified_group_member_info", "GroupId", request.GroupId);
   const accounts = request.Member_List_Account;
-  requireIdList("get_specified_group_member_info", "Member_List_Account", accounts, BATCH_LIMITS.get_specified_group_member_info);
+  requireIdList(
+    "get_specified_group_member_info",
+    "Member_List_Account",
+    accounts,
+    BATCH_LIMITS.get_specified_group_member_info,
+  );
   const body = await exec.run("get_specified_group_member_info", JSON.stringify(request), { groupId: request.GroupId });
   const list = listOf<WireMemberInfo>(body, "MemberList");
   return accounts.map((id) => {
@@ -148,11 +170,20 @@ export interface MemberPage {
 /** get_group_member_info, one page (Offset paging, or `Next` for Communities: a lossless 64-bit string). */
 export async function getGroupMemberInfo(exec: Executor, request: GetGroupMemberInfoRequest): Promise<MemberPage> {
   requireText("get_group_member_info", "GroupId", request.GroupId);
-  if (request.Limit !== undefined && (!Number.isInteger(request.Limit) || request.Limit < 1 || request.Limit > MAX_MEMBER_PAGE)) {
-    throw validationError("get_group_member_info", `Limit must be an integer from 1 to ${MAX_MEMBER_PAGE}, got ${String(request.Limit)}.`);
+  if (
+    request.Limit !== undefined &&
+    (!Number.isInteger(request.Limit) || request.Limit < 1 || request.Limit > MAX_MEMBER_PAGE)
+  ) {
+    throw validationError(
+      "get_group_member_info",
+      `Limit must be an integer from 1 to ${MAX_MEMBER_PAGE}, got ${String(request.Limit)}.`,
+    );
   }
   if (request.Next !== undefined && !/^\d*$/.test(request.Next)) {
-    throw validationError("get_group_member_info", `Next must be "" or the previous page's Next (a decimal string), got ${JSON.stringify(request.Next)}.`);
+    throw validationError(
+      "get_group_member_info",
+      `Next must be "" or the previous page's Next (a decimal string), got ${JSON.stringify(request.Next)}.`,
+    );
   }
   const body = await exec.run("get_group_member_info", JSON.stringify(request), { groupId: request.GroupId });
   const next = body.Next;
@@ -174,7 +205,11 @@ export interface ListMembersOptions extends MemberFilters {
 }
 
 /** Every member of a group, page by page (Offset, or `Next` for Communities) until a page ends the list. */
-export async function* listGroupMembers(exec: Executor, groupId: string, options: ListMembersOptions): AsyncGenerator<MemberInfo> {
+export async function* listGroupMembers(
+  exec: Executor,
+  groupId: string,
+  options: ListMembersOptions,
+): AsyncGenerator<MemberInfo> {
   const { pageSize = DEFAULT_MEMBER_PAGE, community, ...filters } = options;
   let offset = 0;
   let next = "";

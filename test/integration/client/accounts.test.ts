@@ -14,7 +14,12 @@ afterEach(teardown);
 
 test("accountCheck (same shape as the documented page): id → imported", async () => {
   await chat.accountImport({ UserID: "alice" });
-  expect(await chat.accountCheck(["alice", "ghost"])).toEqual(new Map([["alice", true], ["ghost", false]]));
+  expect(await chat.accountCheck(["alice", "ghost"])).toEqual(
+    new Map([
+      ["alice", true],
+      ["ghost", false],
+    ]),
+  );
 });
 
 test("accountCheckItems: one entry per id; 101 ids are refused before any request", async () => {
@@ -31,8 +36,16 @@ test("accountCheckItems: one entry per id; 101 ids are refused before any reques
 test("multiAccountImport imports with Nick/FaceUrl and updates an existing account; a bad id fails only itself", async () => {
   await chat.accountImport({ UserID: "old", Nick: "before" });
   const long = "x".repeat(33);
-  const results = await chat.multiAccountImport([{ UserID: "a", Nick: "A", FaceUrl: "https://f/a.png" }, { UserID: "old", Nick: "after" }, { UserID: long }]);
-  expect(results.map((r) => [r.id, r.ok])).toEqual([["a", true], ["old", true], [long, false]]);
+  const results = await chat.multiAccountImport([
+    { UserID: "a", Nick: "A", FaceUrl: "https://f/a.png" },
+    { UserID: "old", Nick: "after" },
+    { UserID: long },
+  ]);
+  expect(results.map((r) => [r.id, r.ok])).toEqual([
+    ["a", true],
+    ["old", true],
+    [long, false],
+  ]);
   expect(results[2]).toMatchObject({ ok: false, error: { code: "CHAT_ERR_ITEM_FAILED" } });
   expect(emu.store.getAccount("a")).toEqual({ UserID: "a", Nick: "A", FaceUrl: "https://f/a.png" });
   expect(emu.store.getAccount("old")?.Nick).toBe("after");
@@ -62,7 +75,15 @@ test("portraitSet then portraitGet round-trip Nick and FaceUrl; a missing accoun
   await chat.accountImport({ UserID: "alice" });
   await chat.portraitSet({ UserID: "alice", Nick: "Alice", FaceUrl: "https://f/alice.png" });
   const [alice, ghost] = await chat.portraitGet(["alice", "ghost"]);
-  expect(alice).toEqual({ id: "alice", ok: true, value: { Nick: "Alice", FaceUrl: "https://f/alice.png", tags: { [TAG_NICK]: "Alice", [TAG_IMAGE]: "https://f/alice.png" } } });
+  expect(alice).toEqual({
+    id: "alice",
+    ok: true,
+    value: {
+      Nick: "Alice",
+      FaceUrl: "https://f/alice.png",
+      tags: { [TAG_NICK]: "Alice", [TAG_IMAGE]: "https://f/alice.png" },
+    },
+  });
   expect(ghost).toMatchObject({ id: "ghost", ok: false, error: { code: "CHAT_ERR_API", errorCode: 40003 } });
 });
 

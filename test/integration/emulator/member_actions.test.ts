@@ -22,7 +22,9 @@ async function publicGroup(): Promise<string> {
 
 describe("accounts", () => {
   test("multiaccount_import (AccountList form): FailAccounts lists only the invalid ids", async () => {
-    const res = await h.call("multiaccount_import", { AccountList: [{ UserID: "a", Nick: "A" }, { UserID: "x".repeat(33) }] });
+    const res = await h.call("multiaccount_import", {
+      AccountList: [{ UserID: "a", Nick: "A" }, { UserID: "x".repeat(33) }],
+    });
     expect(res.json).toEqual(ok({ FailAccounts: ["x".repeat(33)] }));
     expect(h.emu.store.getAccount("a")).toEqual({ UserID: "a", Nick: "A", FaceUrl: "" });
   });
@@ -30,7 +32,9 @@ describe("accounts", () => {
   test("multiaccount_import (old Accounts form) works; both forms at once, none, or 101 → 70402", async () => {
     expect((await h.call("multiaccount_import", { Accounts: ["a", "b"] })).json).toEqual(ok({ FailAccounts: [] }));
     expect(h.emu.store.listAccounts().sort()).toEqual(["a", "b"]);
-    expect((await h.call("multiaccount_import", { Accounts: ["a"], AccountList: [{ UserID: "b" }] })).json).toEqual(failure(70402));
+    expect((await h.call("multiaccount_import", { Accounts: ["a"], AccountList: [{ UserID: "b" }] })).json).toEqual(
+      failure(70402),
+    );
     expect((await h.call("multiaccount_import", {})).json).toEqual(failure(70402));
     expect((await h.call("multiaccount_import", { Accounts: list(101) })).json).toEqual(failure(70402));
   });
@@ -46,7 +50,9 @@ describe("accounts", () => {
         ],
       }),
     );
-    expect((await h.call("account_delete", { DeleteItem: list(101).map((UserID) => ({ UserID })) })).json).toEqual(failure(70402));
+    expect((await h.call("account_delete", { DeleteItem: list(101).map((UserID) => ({ UserID })) })).json).toEqual(
+      failure(70402),
+    );
   });
 
   test("account_check: Imported / NotImported, ResultCode 0 for both; 101 → 70402", async () => {
@@ -56,7 +62,9 @@ describe("accounts", () => {
       { UserID: "a", ResultCode: 0, ResultInfo: "", AccountStatus: "Imported" },
       { UserID: "b", ResultCode: 0, ResultInfo: "", AccountStatus: "NotImported" },
     ]);
-    expect((await h.call("account_check", { CheckItem: list(101).map((UserID) => ({ UserID })) })).json).toEqual(failure(70402));
+    expect((await h.call("account_check", { CheckItem: list(101).map((UserID) => ({ UserID })) })).json).toEqual(
+      failure(70402),
+    );
   });
 });
 
@@ -65,7 +73,17 @@ describe("profiles", () => {
     await h.call("account_import", { UserID: "id1", Nick: "NickNameTest1" });
     const all = await h.call("portrait_get", { To_Account: ["id1"], TagList: ["Tag_Profile_IM_Nick"] });
     expect(all.json).toEqual(
-      ok({ UserProfileItem: [{ To_Account: "id1", ProfileItem: [{ Tag: "Tag_Profile_IM_Nick", Value: "NickNameTest1" }], ResultCode: 0, ResultInfo: "" }], ErrorDisplay: "" }),
+      ok({
+        UserProfileItem: [
+          {
+            To_Account: "id1",
+            ProfileItem: [{ Tag: "Tag_Profile_IM_Nick", Value: "NickNameTest1" }],
+            ResultCode: 0,
+            ResultInfo: "",
+          },
+        ],
+        ErrorDisplay: "",
+      }),
     );
     const some = await h.call("portrait_get", { To_Account: ["id1", "id4"], TagList: ["Tag_Profile_IM_Nick"] });
     expect(some.json.Fail_Account).toEqual(["id4"]);
@@ -83,10 +101,16 @@ describe("profiles", () => {
 
   test("portrait_set: sets, and refuses a missing account (40003) and a malformed body (40001)", async () => {
     await h.call("account_import", { UserID: "a" });
-    const res = await h.call("portrait_set", { From_Account: "a", ProfileItem: [{ Tag: "Tag_Profile_IM_Image", Value: "https://f/a.png" }] });
+    const res = await h.call("portrait_set", {
+      From_Account: "a",
+      ProfileItem: [{ Tag: "Tag_Profile_IM_Image", Value: "https://f/a.png" }],
+    });
     expect(res.json).toEqual(ok({ ErrorDisplay: "" }));
     expect(h.emu.store.getAccount("a")?.FaceUrl).toBe("https://f/a.png");
-    expect((await h.call("portrait_set", { From_Account: "zz", ProfileItem: [{ Tag: "Tag_Profile_IM_Nick", Value: "x" }] })).json).toEqual(failure(40003));
+    expect(
+      (await h.call("portrait_set", { From_Account: "zz", ProfileItem: [{ Tag: "Tag_Profile_IM_Nick", Value: "x" }] }))
+        .json,
+    ).toEqual(failure(40003));
     expect((await h.call("portrait_set", { From_Account: "a" })).json).toEqual(failure(40001));
   });
 });
@@ -97,24 +121,76 @@ describe("members", () => {
     await h.call("multiaccount_import", { Accounts: ["a", "b"] });
     const res = await h.call("import_group_member", {
       GroupId: g,
-      MemberList: [{ Member_Account: "a", Role: "Admin" }, { Member_Account: "owner" }, { Member_Account: "ghost" }, { Member_Account: "b", JoinTime: 1 }],
+      MemberList: [
+        { Member_Account: "a", Role: "Admin" },
+        { Member_Account: "owner" },
+        { Member_Account: "ghost" },
+        { Member_Account: "b", JoinTime: 1 },
+      ],
     });
     expect(res.json).toEqual(
-      ok({ MemberList: [{ Member_Account: "a", Result: 1 }, { Member_Account: "owner", Result: 2 }, { Member_Account: "ghost", Result: 0 }, { Member_Account: "b", Result: 0 }] }),
+      ok({
+        MemberList: [
+          { Member_Account: "a", Result: 1 },
+          { Member_Account: "owner", Result: 2 },
+          { Member_Account: "ghost", Result: 0 },
+          { Member_Account: "b", Result: 0 },
+        ],
+      }),
     );
   });
 
   test.each([
-    ["import_group_member 301", 10005, "import_group_member", (g: string) => ({ GroupId: g, MemberList: list(301).map((Member_Account) => ({ Member_Account })) })],
-    ["import_group_member Role Member", 10004, "import_group_member", (g: string) => ({ GroupId: g, MemberList: [{ Member_Account: "a", Role: "Member" }] })],
-    ["add_group_member 21 (default limit 20)", 10005, "add_group_member", (g: string) => ({ GroupId: g, MemberList: list(21).map((Member_Account) => ({ Member_Account })) })],
-    ["delete_group_member 101", 10004, "delete_group_member", (g: string) => ({ GroupId: g, MemberToDel_Account: list(101) })],
-    ["delete_group_member objects", 10004, "delete_group_member", (g: string) => ({ GroupId: g, MemberToDel_Account: [{ Member_Account: "a" }] })],
+    [
+      "import_group_member 301",
+      10005,
+      "import_group_member",
+      (g: string) => ({ GroupId: g, MemberList: list(301).map((Member_Account) => ({ Member_Account })) }),
+    ],
+    [
+      "import_group_member Role Member",
+      10004,
+      "import_group_member",
+      (g: string) => ({ GroupId: g, MemberList: [{ Member_Account: "a", Role: "Member" }] }),
+    ],
+    [
+      "add_group_member 21 (default limit 20)",
+      10005,
+      "add_group_member",
+      (g: string) => ({ GroupId: g, MemberList: list(21).map((Member_Account) => ({ Member_Account })) }),
+    ],
+    [
+      "delete_group_member 101",
+      10004,
+      "delete_group_member",
+      (g: string) => ({ GroupId: g, MemberToDel_Account: list(101) }),
+    ],
+    [
+      "delete_group_member objects",
+      10004,
+      "delete_group_member",
+      (g: string) => ({ GroupId: g, MemberToDel_Account: [{ Member_Account: "a" }] }),
+    ],
     ["get_role_in_group 501", 10004, "get_role_in_group", (g: string) => ({ GroupId: g, User_Account: list(501) })],
-    ["get_specified_group_member_info 51", 10004, "get_specified_group_member_info", (g: string) => ({ GroupId: g, Member_List_Account: list(51) })],
+    [
+      "get_specified_group_member_info 51",
+      10004,
+      "get_specified_group_member_info",
+      (g: string) => ({ GroupId: g, Member_List_Account: list(51) }),
+    ],
     ["get_group_member_info Limit 6001", 10004, "get_group_member_info", (g: string) => ({ GroupId: g, Limit: 6001 })],
-    ["modify_group_member_info Role Owner", 10004, "modify_group_member_info", (g: string) => ({ GroupId: g, Member_Account: "owner", Role: "Owner" })],
-    ["modify_group_member_info NameCard 51 bytes", 10004, "modify_group_member_info", (g: string) => ({ GroupId: g, Member_Account: "owner", NameCard: "n".repeat(51) })],
+    [
+      "modify_group_member_info Role Owner",
+      10004,
+      "modify_group_member_info",
+      (g: string) => ({ GroupId: g, Member_Account: "owner", Role: "Owner" }),
+    ],
+    [
+      "modify_group_member_info NameCard 51 bytes",
+      10004,
+      "modify_group_member_info",
+      (g: string) => ({ GroupId: g, Member_Account: "owner", NameCard: "n".repeat(51) }),
+    ],
     ["get_role_in_group unknown group", 10010, "get_role_in_group", () => ({ GroupId: "nope", User_Account: ["a"] })],
   ] as const)("%s → %i", async (_name, code, action, body) => {
     const g = await publicGroup();
@@ -124,20 +200,34 @@ describe("members", () => {
   test("get_role_in_group: the documented answer shape with NotMember", async () => {
     const g = await publicGroup();
     const res = await h.call("get_role_in_group", { GroupId: g, User_Account: ["owner", "peter"] });
-    expect(res.json).toEqual(ok({ UserIdList: [{ Member_Account: "owner", Role: "Owner" }, { Member_Account: "peter", Role: "NotMember" }] }));
+    expect(res.json).toEqual(
+      ok({
+        UserIdList: [
+          { Member_Account: "owner", Role: "Owner" },
+          { Member_Account: "peter", Role: "NotMember" },
+        ],
+      }),
+    );
   });
 
   test("get_group_member_info: MemberNum unaffected by filters; MemberInfoFilter limits the fields; ShutUpUntil on request", async () => {
     const g = await publicGroup();
     await h.call("account_import", { UserID: "a" });
     await h.call("add_group_member", { GroupId: g, MemberList: [{ Member_Account: "a" }] });
-    const res = await h.call("get_group_member_info", { GroupId: g, MemberInfoFilter: ["Role", "ShutUpUntil"], MemberRoleFilter: ["Member"] });
-    expect(res.json).toEqual(ok({ MemberNum: 2, MemberList: [{ Member_Account: "a", Role: "Member", ShutUpUntil: 0 }] }));
+    const res = await h.call("get_group_member_info", {
+      GroupId: g,
+      MemberInfoFilter: ["Role", "ShutUpUntil"],
+      MemberRoleFilter: ["Member"],
+    });
+    expect(res.json).toEqual(
+      ok({ MemberNum: 2, MemberList: [{ Member_Account: "a", Role: "Member", ShutUpUntil: 0 }] }),
+    );
   });
 
   test("delete_group_member and add_group_member on a Community work; Communities answer Next", async () => {
     await h.call("multiaccount_import", { Accounts: ["owner", "a"] });
-    const g = (await h.call("import_group", { Type: "Community", Name: "c", Owner_Account: "owner" })).json.GroupId as string;
+    const g = (await h.call("import_group", { Type: "Community", Name: "c", Owner_Account: "owner" })).json
+      .GroupId as string;
     await h.call("add_group_member", { GroupId: g, MemberList: [{ Member_Account: "a" }] });
     const page = await h.call("get_group_member_info", { GroupId: g, Limit: 1, Next: "" });
     expect(page.json.Next).toBe("1");

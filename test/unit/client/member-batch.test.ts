@@ -11,8 +11,10 @@ function fakeSource(opts: { bad?: string[]; unknown?: string[]; serviceLimit?: n
     async addGroupMember(req: AddGroupMemberRequest) {
       const accounts = req.MemberList.map((m) => m.Member_Account);
       calls.push({ action: "add", groupId: req.GroupId, accounts });
-      if (opts.serviceLimit !== undefined && accounts.length > opts.serviceLimit) throw new ChatApiError("add_group_member", 10005, "too many");
-      if (accounts.some((a) => opts.unknown?.includes(a))) throw new ChatApiError("add_group_member", 10019, "no such user");
+      if (opts.serviceLimit !== undefined && accounts.length > opts.serviceLimit)
+        throw new ChatApiError("add_group_member", 10005, "too many");
+      if (accounts.some((a) => opts.unknown?.includes(a)))
+        throw new ChatApiError("add_group_member", 10019, "no such user");
       return accounts.map((a) => ({ Member_Account: a, Result: opts.bad?.includes(a) ? (0 as const) : (1 as const) }));
     },
     async importGroupMember(req) {
@@ -25,11 +27,19 @@ function fakeSource(opts: { bad?: string[]; unknown?: string[]; serviceLimit?: n
     },
     async getRoleInGroup(groupId, accounts) {
       calls.push({ action: "role", groupId, accounts: [...accounts] });
-      return accounts.map((id) => ({ id, ok: true as const, value: id.startsWith("m") ? ("Member" as const) : ("NotMember" as const) }));
+      return accounts.map((id) => ({
+        id,
+        ok: true as const,
+        value: id.startsWith("m") ? ("Member" as const) : ("NotMember" as const),
+      }));
     },
     async getSpecifiedGroupMemberInfo(req) {
       calls.push({ action: "info", groupId: req.GroupId, accounts: req.Member_List_Account });
-      return req.Member_List_Account.map((id) => ({ id, ok: true as const, value: { Member_Account: id, Role: "Member" } }));
+      return req.Member_List_Account.map((id) => ({
+        id,
+        ok: true as const,
+        value: { Member_Account: id, Role: "Member" },
+      }));
     },
   };
   return { source, calls };
@@ -71,7 +81,16 @@ test("a whole-call 10019 is narrowed by halving: only the unknown account's call
   const { source, calls } = fakeSource({ unknown: ["u5"] });
   const b = new MemberBatcher(source);
   const settled = await Promise.allSettled(ids(8).map((a) => b.add("g", a)));
-  expect(settled.map((s) => s.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled"]);
+  expect(settled.map((s) => s.status)).toEqual([
+    "fulfilled",
+    "fulfilled",
+    "fulfilled",
+    "fulfilled",
+    "fulfilled",
+    "rejected",
+    "fulfilled",
+    "fulfilled",
+  ]);
   expect((settled[5] as PromiseRejectedResult).reason).toMatchObject({ errorCode: 10019 });
   expect(b.stats.splits).toBeGreaterThan(0);
   expect(calls.length).toBeLessThanOrEqual(1 + 2 * Math.ceil(Math.log2(8)));
@@ -117,7 +136,12 @@ test("deletes share calls of 100, imports of 300, roles of 500, member reads of 
 test("the same account twice shares one slot; the same account with other settings goes in a later call", async () => {
   const { source, calls } = fakeSource();
   const b = new MemberBatcher(source);
-  await Promise.all([b.add("g", "a"), b.add("g", "a"), b.import("g", { account: "x" }), b.import("g", { account: "x", role: "Admin" })]);
+  await Promise.all([
+    b.add("g", "a"),
+    b.add("g", "a"),
+    b.import("g", { account: "x" }),
+    b.import("g", { account: "x", role: "Admin" }),
+  ]);
   expect(calls.filter((c) => c.action === "add")).toEqual([{ action: "add", groupId: "g", accounts: ["a"] }]);
   expect(calls.filter((c) => c.action === "import").map((c) => c.accounts)).toEqual([["x"], ["x"]]);
 });
@@ -139,13 +163,18 @@ test("AccountBatcher: checks and imports share calls of 100; a failed import fai
     async multiAccountImport(accounts) {
       seen.push({ action: "import", n: accounts.length });
       return accounts.map((a): ItemResult<true> =>
-        a.UserID === "bad" ? { id: a.UserID, ok: false, error: new ChatApiError("multiaccount_import", 70402, "bad") } : { id: a.UserID, ok: true, value: true },
+        a.UserID === "bad"
+          ? { id: a.UserID, ok: false, error: new ChatApiError("multiaccount_import", 70402, "bad") }
+          : { id: a.UserID, ok: true, value: true },
       );
     },
   });
   const checks = await Promise.all([...ids(150), "ghost"].map((id) => b.isImported(id)));
   expect(checks.filter((c) => !c)).toHaveLength(1);
-  const imports = await Promise.allSettled([...ids(120).map((UserID) => b.importAccount({ UserID })), b.importAccount({ UserID: "bad" })]);
+  const imports = await Promise.allSettled([
+    ...ids(120).map((UserID) => b.importAccount({ UserID })),
+    b.importAccount({ UserID: "bad" }),
+  ]);
   expect(imports.filter((s) => s.status === "rejected")).toHaveLength(1);
   expect(seen.filter((s) => s.action === "check").map((s) => s.n)).toEqual([100, 51]);
   expect(seen.filter((s) => s.action === "import").map((s) => s.n)).toEqual([100, 21]);
