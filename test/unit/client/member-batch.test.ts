@@ -180,3 +180,23 @@ test("AccountBatcher: checks and imports share calls of 100; a failed import fai
   expect(seen.filter((s) => s.action === "import").map((s) => s.n)).toEqual([100, 21]);
   expect(b.calls).toEqual({ check: 2, import: 2 });
 });
+
+test("items that arrive while a partial call is in flight wait for it and share the next call", async () => {
+  const sizes: number[] = [];
+  let release: () => void = () => {};
+  const { source } = fakeSource();
+  source.getRoleInGroup = async (_g, accounts) => {
+    sizes.push(accounts.length);
+    if (sizes.length === 1) await new Promise<void>((r) => (release = r));
+    return accounts.map((id) => ({ id, ok: true as const, value: "Member" as const }));
+  };
+  const b = new MemberBatcher(source);
+  const first = b.role("g", "a");
+  while (sizes.length === 0) await new Promise((r) => setImmediate(r));
+  const later = ["b", "c", "d"].map((x) => b.role("g", x));
+  for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+  expect(sizes).toEqual([1]); // held behind the call in flight
+  release();
+  await Promise.all([first, ...later]);
+  expect(sizes).toEqual([1, 3]);
+});
