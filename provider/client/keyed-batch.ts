@@ -186,7 +186,7 @@ export class KeyedBatcher<I, O> {
     } finally {
       if (partial) q.inFlight--;
       if (q.pending.size > 0) this.schedule(key, q);
-      else if (q.inFlight === 0) this.queues.delete(key);
+      else if (q.inFlight === 0 && this.queues.get(key) === q) this.queues.delete(key);
     }
   }
 }

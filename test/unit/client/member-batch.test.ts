@@ -190,12 +190,16 @@ test("items that arrive while a partial call is in flight wait for it and share 
     if (sizes.length === 1) await new Promise<void>((r) => (release = r));
     return accounts.map((id) => ({ id, ok: true as const, value: "Member" as const }));
   };
-  const b = new MemberBatcher(source);
+  // An injected clock that moves only when the test says so: no wall-clock time decides the outcome.
+  let t = 0;
+  const b = new MemberBatcher(source, { now: () => t });
   const first = b.role("g", "a");
-  while (sizes.length === 0) await new Promise((r) => setImmediate(r));
+  t += 5; // quiet for longer than quietMs: the lone read goes out
+  while (sizes.length === 0) await new Promise((r) => setTimeout(r, 1));
   const later = ["b", "c", "d"].map((x) => b.role("g", x));
-  for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
-  expect(sizes).toEqual([1]); // held behind the call in flight
+  t += 5; // quiet again, but well within maxHoldMs: they wait behind the call in flight
+  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 1));
+  expect(sizes).toEqual([1]);
   release();
   await Promise.all([first, ...later]);
   expect(sizes).toEqual([1, 3]);
