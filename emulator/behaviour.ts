@@ -16,6 +16,13 @@ export const DEFAULT_BEHAVIOUR: Readonly<EmulatorBehaviour> = Object.freeze({
   maxReplyBytes: 1024 * 1024,
   joinOptionRules: "fixed",
   memberLimits: Object.freeze({ max: 6000, maxCommunity: 100_000, importDefault: 2000, importDefaultCommunity: 2000 }),
+  addMemberLimit: 20,
+  unknownMemberAdd: "item",
+  memberRuleCode: 10007,
+  modifyNonMemberCode: 10007,
+  portraitGetMissing: "item",
+  reimportUpdatesProfile: false,
+  memberNextAs: "string",
 });
 
 /** Defaults overlaid with the caller's overrides (limits merged field by field). */

@@ -21,7 +21,9 @@ export type {
   FaultEffect,
   FaultRule,
   RunningEmulator,
+  StoredAccount,
   StoredGroup,
+  StoredMember,
 } from "./types";
 export { DEFAULT_BEHAVIOUR } from "./behaviour";
 export { verifyUserSig } from "./auth";

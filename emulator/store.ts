@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { ChatStore, StoredGroup } from "./types";
+import type { ChatStore, StoredAccount, StoredGroup } from "./types";
 
 /** A {@link ChatStore} that also numbers groups in insertion order (1, 2, …; never reused). */
 export interface SequencedStore extends ChatStore {
@@ -20,6 +20,8 @@ const clone = <T>(value: T): T => structuredClone(value);
 export class MemoryStore implements SequencedStore {
   protected groups = new Map<string, { seq: number; group: StoredGroup }>();
   protected accounts = new Set<string>();
+  /** Nick/FaceUrl of accounts that have any (absent = both empty). */
+  protected profiles = new Map<string, { Nick: string; FaceUrl: string }>();
   protected nextSeq = 1;
 
   /** {@inheritDoc ChatStore.getGroup} */
@@ -58,10 +60,29 @@ export class MemoryStore implements SequencedStore {
   }
 
   /** {@inheritDoc ChatStore.putAccount} */
-  putAccount(id: string): void {
-    if (this.accounts.has(id)) return;
+  putAccount(id: string, profile?: { Nick?: string; FaceUrl?: string }): void {
+    const had = this.accounts.has(id);
+    const before = this.profiles.get(id) ?? { Nick: "", FaceUrl: "" };
+    const after = { Nick: profile?.Nick ?? before.Nick, FaceUrl: profile?.FaceUrl ?? before.FaceUrl };
+    if (had && after.Nick === before.Nick && after.FaceUrl === before.FaceUrl) return;
     this.accounts.add(id);
+    if (after.Nick === "" && after.FaceUrl === "") this.profiles.delete(id);
+    else this.profiles.set(id, after);
     this.changed();
+  }
+
+  /** {@inheritDoc ChatStore.getAccount} */
+  getAccount(id: string): StoredAccount | undefined {
+    if (!this.accounts.has(id)) return undefined;
+    return { UserID: id, Nick: "", FaceUrl: "", ...this.profiles.get(id) };
+  }
+
+  /** {@inheritDoc ChatStore.deleteAccount} */
+  deleteAccount(id: string): boolean {
+    if (!this.accounts.delete(id)) return false;
+    this.profiles.delete(id);
+    this.changed();
+    return true;
   }
 
   /** {@inheritDoc ChatStore.listAccounts} */
@@ -73,6 +94,7 @@ export class MemoryStore implements SequencedStore {
   reset(): void {
     this.groups.clear();
     this.accounts.clear();
+    this.profiles.clear();
     this.nextSeq = 1;
     this.changed();
   }
@@ -87,6 +109,8 @@ interface StateFile {
   nextSeq: number;
   groups: { seq: number; group: StoredGroup }[];
   accounts: string[];
+  /** Nick/FaceUrl by account; absent in files written before profiles existed. */
+  profiles?: Record<string, { Nick: string; FaceUrl: string }>;
 }
 
 /** The file-system calls {@link FileStore} makes; injectable so tests can fail a write half way. */
@@ -146,6 +170,7 @@ export class FileStore extends MemoryStore {
     }
     for (const row of state.groups) this.groups.set(row.group.GroupId, row);
     for (const account of state.accounts) this.accounts.add(account);
+    for (const [account, profile] of Object.entries(state.profiles ?? {})) this.profiles.set(account, profile);
     this.nextSeq = state.nextSeq;
   }
 
@@ -156,6 +181,7 @@ export class FileStore extends MemoryStore {
       nextSeq: this.nextSeq,
       groups: [...this.groups.values()],
       accounts: [...this.accounts],
+      profiles: Object.fromEntries(this.profiles),
     };
     const temp = `${this.file}.${process.pid}.${++tempCounter}.tmp`;
     const fd = this.ops.openSync(temp, "w");

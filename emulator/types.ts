@@ -48,6 +48,27 @@ export interface EmulatorBehaviour {
    * 2000 for both ("不填默认为2000个", https://cloud.tencent.com/document/product/269/1634).
    */
   memberLimits: { max: number; maxCommunity: number; importDefault: number; importDefaultCommunity: number };
+  /**
+   * Most members per add_group_member call (DECISIONS.md E90): 20 on the newest page
+   * (https://cloud.tencent.com/document/product/269/1621), 300 on https://www.tencentcloud.com/document/product/1047/34921.
+   * Default 20; more is refused with 10005.
+   */
+  addMemberLimit: number;
+  /**
+   * How add_group_member answers an account never imported, with requireImportedAccounts (E91, undocumented):
+   * `"item"` (default) that member's `Result: 0`; `"request"` the whole call fails with 10019.
+   */
+  unknownMemberAdd: "item" | "request";
+  /** Code for member writes the docs forbid without naming a code (owner removed or demoted, Work admins, E92). Default 10007. */
+  memberRuleCode: number;
+  /** Code when modify_group_member_info names a non-member (undocumented, E92). Default 10007. */
+  modifyNonMemberCode: number;
+  /** portrait_get of an account never imported: `"item"` (default) ResultCode 40003 + Fail_Account; `"request"` 40003 (E93). */
+  portraitGetMissing: "item" | "request";
+  /** Whether account_import of an existing account overwrites Nick/FaceUrl (undocumented, E94). Default false. */
+  reimportUpdatesProfile: boolean;
+  /** get_group_member_info's Community `Next` as a JSON string (default, current docs) or a JSON number (older docs, E95). */
+  memberNextAs: "string" | "number";
 }
 
 /** Overrides of {@link EmulatorBehaviour}: any subset; `memberLimits` may name only the limits it changes. */
@@ -129,7 +150,26 @@ export interface StoredGroup {
   MuteAllMember: "On" | "Off";
   SupportTopic: number;
   AppDefinedData: WireAppDefinedField[];
-  Members: { Member_Account: string; Role: "Owner" | "Admin" | "Member"; JoinTime: number }[];
+  Members: StoredMember[];
+}
+
+/** A stored member; the fields after JoinTime are absent in state files written before they existed. */
+export interface StoredMember {
+  Member_Account: string;
+  Role: "Owner" | "Admin" | "Member";
+  JoinTime: number;
+  NameCard?: string;
+  MsgFlag?: string;
+  /** Unix seconds; 0 or absent = not muted. */
+  MuteUntil?: number;
+  AppMemberDefinedData?: WireAppDefinedField[];
+}
+
+/** A stored account with its standard profile (Tag_Profile_IM_Nick / Tag_Profile_IM_Image). */
+export interface StoredAccount {
+  UserID: string;
+  Nick: string;
+  FaceUrl: string;
 }
 
 /** Storage behind the emulator; an in-memory and a file-backed implementation exist. */
@@ -139,8 +179,13 @@ export interface ChatStore {
   deleteGroup(id: string): boolean;
   listGroups(): StoredGroup[];
   hasAccount(id: string): boolean;
-  putAccount(id: string): void;
+  /** Import an account; a profile given overwrites the stored fields it names. */
+  putAccount(id: string, profile?: { Nick?: string; FaceUrl?: string }): void;
   listAccounts(): string[];
+  /** The account with its profile, undefined when never imported. */
+  getAccount(id: string): StoredAccount | undefined;
+  /** Remove an account; false when it did not exist. */
+  deleteAccount(id: string): boolean;
   /** Drop everything. */
   reset(): void;
 }

@@ -4,6 +4,7 @@
  * is the typed surface: argument checks, wire shapes in and out, and the import_group ambiguity resolution.
  */
 import { inspect } from "node:util";
+import * as accounts from "./accounts";
 import { ACTIONS, type ChatAction } from "./actions";
 import { getGroupInfoSplitting } from "./batch";
 import { ChatApiError, ChatError, ErrorCodes, isNotFound } from "./errors";
@@ -21,8 +22,10 @@ import {
   validationError,
   type GroupInfo,
 } from "./groups";
+import type { ItemResult } from "./items";
 import { stringifyWithRawIntegers, toCursor64, type Cursor64 } from "./json64";
 import { realClock, sharedLimiters, type LimiterRegistry } from "./limiter";
+import * as members from "./members";
 import type { Region } from "./regions";
 import { resolveRetryOptions, type RetryOptions } from "./retry";
 import { HttpTransport } from "./transport";
@@ -40,6 +43,7 @@ import type {
   ModifyGroupBaseInfoRequest,
   WireGroupInfo,
 } from "./wire";
+import type * as wire from "./wire";
 
 /** Options of {@link ChatClient}. Give exactly one of `secretKey` and `userSig`. */
 export interface ChatClientOptions {
@@ -411,6 +415,37 @@ export class ChatClient {
     }
     return out;
   }
+
+  // Accounts, profiles and members: the bodies live in ./accounts.ts and ./members.ts (per-item results, ./items.ts).
+
+  /** account_check with one entry per id (imported or not, or that id's own error); never throws for one id. */
+  accountCheckItems = (ids: readonly string[]): Promise<ItemResult<boolean>[]> => accounts.accountCheckItems(this.exec, ids);
+  /** multiaccount_import (≤100, current AccountList form: re-importing updates Nick/FaceUrl); FailAccounts per id. */
+  multiAccountImport = (list: readonly wire.WireAccountItem[]): Promise<ItemResult<true>[]> => accounts.multiAccountImport(this.exec, list);
+  /** account_delete (≤100; irreversible): "deleted", or "absent" for a missing id (70107). */
+  accountDelete = (ids: readonly string[]): Promise<ItemResult<accounts.AccountDeleteOutcome>[]> => accounts.accountDelete(this.exec, ids);
+  /** portrait_set for one user: Nick (Tag_Profile_IM_Nick), FaceUrl (Tag_Profile_IM_Image), further tags. */
+  portraitSet = (input: accounts.PortraitSetInput): Promise<void> => accounts.portraitSet(this.exec, input);
+  /** portrait_get for ≤100 users: each user's profile, or its own error (e.g. 40003 not imported). */
+  portraitGet = (ids: readonly string[], tags?: readonly string[]): Promise<ItemResult<accounts.AccountProfile>[]> =>
+    accounts.portraitGet(this.exec, ids, tags);
+  /** import_group_member (≤300; Role "Admin" only; JoinTime): per-member outcome or error. */
+  importGroupMember = (r: wire.ImportGroupMemberRequest): Promise<ItemResult<members.MemberWriteOutcome>[]> => members.importGroupMember(this.exec, r);
+  /** delete_group_member (≤100); removing a non-member succeeds. */
+  deleteGroupMember = (r: wire.DeleteGroupMemberRequest): Promise<void> => members.deleteGroupMember(this.exec, r);
+  /** modify_group_member_info for one member (Role Admin/Member, NameCard ≤50 bytes, MuteTime, MsgFlag, custom data). */
+  modifyGroupMemberInfo = (r: wire.ModifyGroupMemberInfoRequest): Promise<void> => members.modifyGroupMemberInfo(this.exec, r);
+  /** get_role_in_group for ≤500 accounts: Owner / Admin / Member / NotMember each. */
+  getRoleInGroup = (groupId: string, ids: readonly string[]): Promise<ItemResult<wire.WireMemberRole | "NotMember">[]> =>
+    members.getRoleInGroup(this.exec, groupId, ids);
+  /** get_specified_group_member_info for ≤50 accounts: each member record, or undefined for a non-member. */
+  getSpecifiedGroupMemberInfo = (r: wire.GetSpecifiedGroupMemberInfoRequest): Promise<ItemResult<members.MemberInfo | undefined>[]> =>
+    members.getSpecifiedGroupMemberInfo(this.exec, r);
+  /** get_group_member_info, one page; `Next` (Communities) is a lossless decimal string, "" when done. */
+  getGroupMemberInfo = (r: wire.GetGroupMemberInfoRequest): Promise<members.MemberPage> => members.getGroupMemberInfo(this.exec, r);
+  /** Every member of a group, paging with Offset (or Next for Communities). */
+  listGroupMembers = (groupId: string, options: members.ListMembersOptions): AsyncGenerator<members.MemberInfo> =>
+    members.listGroupMembers(this.exec, groupId, options);
 
   /** Close pooled connections; the client must not be used afterwards. */
   async close(): Promise<void> {

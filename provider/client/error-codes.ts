@@ -188,6 +188,25 @@ export const ERROR_CODES: Readonly<Record<number, ErrorCodeInfo>> = {
     meaning: "text security strike: sensitive words",
     hint: "change the name, introduction or notification text",
   },
+  // Accounts, profiles and members (https://cloud.tencent.com/document/product/269/36443, /269/1640, /269/1639,
+  // /269/1621): appended for the member and account actions.
+  30006: retry("internal error while clearing relationship-chain data"),
+  30007: retry("internal timeout while clearing relationship-chain data"),
+  30008: retry("write conflict on relationship-chain data"),
+  40001: { class: "invalid", meaning: "invalid profile request parameter", hint: "check ErrorInfo and fix the named field" },
+  40002: { class: "invalid", meaning: "To_Account not given", hint: "name at least one account" },
+  40003: { class: "invalid", meaning: "the account does not exist", hint: "import the account first (account_import)" },
+  40004: { class: "auth", meaning: "requires App admin", hint: "use an App admin identifier" },
+  40007: { class: "auth", meaning: "no read permission for the profile field", hint: "read only standard or readable tags" },
+  40008: { class: "auth", meaning: "no write permission for the profile field", hint: "set only writable tags" },
+  40009: { class: "invalid", meaning: "the profile tag does not exist", hint: "use Tag_Profile_IM_Nick / Tag_Profile_IM_Image" },
+  40605: { class: "invalid", meaning: "invalid value for a standard profile field", hint: "fix the value" },
+  40610: { class: "invalid", meaning: "profile value has the wrong type", hint: "send a string" },
+  71000: {
+    class: "invalid",
+    meaning: "account deletion is not enabled for this app's plan",
+    hint: "enable account deletion in the Chat console (paid plans), or keep the account",
+  },
 };
 
 /** Where an unknown code is explained. */

@@ -29,6 +29,8 @@ export const ErrorCodes = {
   Partial: "CHAT_ERR_PARTIAL",
   /** `adopt` found a group that differs from the program; nothing was changed (the message lists the live values). */
   AdoptMismatch: "CHAT_ERR_ADOPT_MISMATCH",
+  /** One item of a batch call failed without a code of its own (add/import_group_member `Result: 0`). */
+  ItemFailed: "CHAT_ERR_ITEM_FAILED",
 } as const;
 
 /** One of {@link ErrorCodes}. */

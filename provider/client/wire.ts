@@ -181,6 +181,147 @@ export interface AccountCheckResponse extends WireEnvelope {
   ResultItem?: { UserID: string; ResultCode: number; ResultInfo?: string; AccountStatus?: "Imported" | "NotImported" }[];
 }
 
+/** One account of multiaccount_import's current form (https://cloud.tencent.com/document/product/269/4919). */
+export interface WireAccountItem {
+  UserID: string;
+  Nick?: string;
+  FaceUrl?: string;
+}
+
+/** `multiaccount_import`: the current `AccountList` form (≤100), or the old `Accounts` string list; never both. */
+export interface MultiAccountImportRequest {
+  AccountList?: WireAccountItem[];
+  Accounts?: string[];
+}
+
+/** `multiaccount_import` answer: only the ids that failed, without a reason; absent = none failed. */
+export interface MultiAccountImportResponse extends WireEnvelope {
+  FailAccounts?: string[];
+}
+
+/** `account_delete` request (≤100 ids, https://cloud.tencent.com/document/product/269/36443). */
+export interface AccountDeleteRequest {
+  DeleteItem: { UserID: string }[];
+}
+
+/** `account_delete` answer: per id `ResultCode` 0, or 70107 when the account does not exist. */
+export interface AccountDeleteResponse extends WireEnvelope {
+  ResultItem?: { UserID: string; ResultCode: number; ResultInfo?: string }[];
+}
+
+/** One profile tag and value (`Tag_Profile_IM_Nick`, `Tag_Profile_IM_Image`, …). */
+export interface WireProfileItem {
+  Tag: string;
+  Value: string | number;
+}
+
+/** `profile/portrait_set`: one user (`From_Account` is the user whose profile is set). */
+export interface PortraitSetRequest {
+  From_Account: string;
+  ProfileItem: WireProfileItem[];
+}
+
+/** `profile/portrait_get`: ≤100 users, the tags to read. */
+export interface PortraitGetRequest {
+  To_Account: string[];
+  TagList: string[];
+}
+
+/** `portrait_get` answer: one item per user with its own ResultCode; `Fail_Account` only when some failed. */
+export interface PortraitGetResponse extends WireEnvelope {
+  UserProfileItem?: { To_Account: string; ProfileItem?: WireProfileItem[]; ResultCode: number; ResultInfo?: string }[];
+  Fail_Account?: string[];
+}
+
+/** `import_group_member` request: ≤300 members; `Role` only "Admin" (omitted = Member); JoinTime in Unix seconds. */
+export interface ImportGroupMemberRequest {
+  GroupId: string;
+  MemberList: { Member_Account: string; Role?: "Admin"; JoinTime?: number; UnreadMsgNum?: number }[];
+}
+
+/** Per-member result: 0 failed, 1 imported, 2 already a member. */
+export interface ImportGroupMemberResponse extends WireEnvelope {
+  MemberList?: { Member_Account: string; Result: 0 | 1 | 2 }[];
+}
+
+/** `delete_group_member` request: ≤100 plain strings; a non-member is not an error. No per-member results. */
+export interface DeleteGroupMemberRequest {
+  GroupId: string;
+  MemberToDel_Account: string[];
+  /** 1: only the removed members are notified. */
+  Silence?: number;
+  Reason?: string;
+}
+
+/** `modify_group_member_info` request: one member; `MuteTime` is a duration in seconds (0 unmutes). */
+export interface ModifyGroupMemberInfoRequest {
+  GroupId: string;
+  Member_Account: string;
+  Role?: "Admin" | "Member";
+  MsgFlag?: string;
+  NameCard?: string;
+  MuteTime?: number;
+  AppMemberDefinedData?: WireAppDefinedField[];
+}
+
+/** A member role on the wire; get_role_in_group adds "NotMember". */
+export type WireMemberRole = "Owner" | "Admin" | "Member";
+
+/** `get_role_in_group` request: ≤500 accounts. */
+export interface GetRoleInGroupRequest {
+  GroupId: string;
+  User_Account: string[];
+}
+
+/** `get_role_in_group` answer. */
+export interface GetRoleInGroupResponse extends WireEnvelope {
+  UserIdList?: { Member_Account: string; Role: WireMemberRole | "NotMember" }[];
+}
+
+/** Filters shared by the member reads. */
+export interface MemberFilters {
+  MemberInfoFilter?: string[];
+  MemberRoleFilter?: string[];
+  AppDefinedDataFilter_GroupMember?: string[];
+}
+
+/** One member as get_group_member_info / get_specified_group_member_info return it. */
+export interface WireMemberInfo extends Omit<WireGroupMember, "Role"> {
+  Role: string;
+  NameCard?: string;
+  /** Current name of the mute end (Unix seconds; 0 = not muted); older docs say `ShutUpUntil`. */
+  MuteUntil?: number;
+}
+
+/** `get_specified_group_member_info` request: ≤50 accounts. */
+export interface GetSpecifiedGroupMemberInfoRequest extends MemberFilters {
+  GroupId: string;
+  Member_List_Account: string[];
+}
+
+/** `get_specified_group_member_info` answer (non-members are left out). */
+export interface GetSpecifiedGroupMemberInfoResponse extends WireEnvelope {
+  MemberList?: WireMemberInfo[];
+}
+
+/**
+ * `get_group_member_info` request. Offset paging for every type but Community, which pages with `Next` (a 64-bit
+ * value sent as a decimal string; "" on the first call, https://cloud.tencent.com/document/product/269/1617).
+ */
+export interface GetGroupMemberInfoRequest extends MemberFilters {
+  GroupId: string;
+  Limit?: number;
+  Offset?: number;
+  Next?: string;
+}
+
+/** `get_group_member_info` answer; `Next` may come as a string or a number: the client reads it losslessly. */
+export interface GetGroupMemberInfoResponse extends WireEnvelope {
+  MemberNum?: number;
+  MemberList?: WireMemberInfo[];
+  Next?: string | number;
+}
+
 /** Request body type for each action. */
 export interface ActionRequests {
   import_group: ImportGroupRequest;
@@ -192,6 +333,16 @@ export interface ActionRequests {
   add_group_member: AddGroupMemberRequest;
   account_import: AccountImportRequest;
   account_check: AccountCheckRequest;
+  multiaccount_import: MultiAccountImportRequest;
+  account_delete: AccountDeleteRequest;
+  portrait_set: PortraitSetRequest;
+  portrait_get: PortraitGetRequest;
+  import_group_member: ImportGroupMemberRequest;
+  delete_group_member: DeleteGroupMemberRequest;
+  modify_group_member_info: ModifyGroupMemberInfoRequest;
+  get_role_in_group: GetRoleInGroupRequest;
+  get_specified_group_member_info: GetSpecifiedGroupMemberInfoRequest;
+  get_group_member_info: GetGroupMemberInfoRequest;
 }
 
 /** Answer type for each action. */
@@ -205,6 +356,16 @@ export interface ActionResponses {
   add_group_member: AddGroupMemberResponse;
   account_import: WireEnvelope;
   account_check: AccountCheckResponse;
+  multiaccount_import: MultiAccountImportResponse;
+  account_delete: AccountDeleteResponse;
+  portrait_set: WireEnvelope;
+  portrait_get: PortraitGetResponse;
+  import_group_member: ImportGroupMemberResponse;
+  delete_group_member: WireEnvelope;
+  modify_group_member_info: WireEnvelope;
+  get_role_in_group: GetRoleInGroupResponse;
+  get_specified_group_member_info: GetSpecifiedGroupMemberInfoResponse;
+  get_group_member_info: GetGroupMemberInfoResponse;
 }
 
 /** Compile-time proof that every action has a request and a response type. */

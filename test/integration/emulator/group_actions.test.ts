@@ -397,12 +397,12 @@ describe("account_import", () => {
 describe("account_check", () => {
   test("reports each id Imported or NotImported, with ResultCode 0 (a missing account is not an error)", async () => {
     await h.call("account_import", { UserID: "known" });
-    const { json } = await h.call("account_check", { CheckItem: [{ UserID: "known" }, { UserID: "stranger" }] });
+    const { json } = await h.call("account_check", { CheckItem: [{ UserID: "known" }, { UserID: "never-imported" }] });
     expect(json).toEqual({
       ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0,
       ResultItem: [
         { UserID: "known", ResultCode: 0, ResultInfo: "", AccountStatus: "Imported" },
-        { UserID: "stranger", ResultCode: 0, ResultInfo: "", AccountStatus: "NotImported" },
+        { UserID: "never-imported", ResultCode: 0, ResultInfo: "", AccountStatus: "NotImported" },
       ],
     });
   });

@@ -14,8 +14,8 @@ import {
 import { interpretAnswer } from "../../../provider/client/envelope";
 
 describe("error classification table", () => {
-  test("RETRYABLE_CODES is exactly the issue's list, plus account_import's 40006 (internal error, retry later)", () => {
-    expect([...RETRYABLE_CODES].sort()).toEqual([10002, 10006, 40006, 60007, 60011, 60014, 60018, 60019, 70169, 70202, 70500]);
+  test("RETRYABLE_CODES is exactly the issue's list, plus account_import's 40006 and account_delete's 30006/30007/30008 (retry later)", () => {
+    expect([...RETRYABLE_CODES].sort()).toEqual([10002, 10006, 30006, 30007, 30008, 40006, 60007, 60011, 60014, 60018, 60019, 70169, 70202, 70500]);
   });
 
   const rows: Array<[number, ErrorClass]> = [

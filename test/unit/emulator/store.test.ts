@@ -55,6 +55,31 @@ describe.each([
   });
 });
 
+describe.each([
+  ["MemoryStore", () => new MemoryStore()],
+  ["FileStore", () => new FileStore(join(dir, "state.json"))],
+])("%s accounts with profiles", (_name, make) => {
+  test("putAccount keeps Nick/FaceUrl, a later profile overwrites only what it names; deleteAccount removes", () => {
+    const store = make();
+    store.putAccount("a", { Nick: "A", FaceUrl: "https://f/a.png" });
+    store.putAccount("a", { Nick: "B" });
+    store.putAccount("a");
+    expect(store.getAccount("a")).toEqual({ UserID: "a", Nick: "B", FaceUrl: "https://f/a.png" });
+    expect(store.getAccount("never")).toBeUndefined();
+    expect(store.deleteAccount("a")).toBe(true);
+    expect(store.deleteAccount("a")).toBe(false);
+    expect(store.hasAccount("a")).toBe(false);
+  });
+});
+
+test("FileStore: profiles survive a reload; a state file without profiles loads with empty ones", () => {
+  const file = join(dir, "state.json");
+  new FileStore(file).putAccount("a", { Nick: "A" });
+  expect(new FileStore(file).getAccount("a")).toEqual({ UserID: "a", Nick: "A", FaceUrl: "" });
+  fs.writeFileSync(file, JSON.stringify({ version: 1, nextSeq: 1, groups: [], accounts: ["old"] }));
+  expect(new FileStore(file).getAccount("old")).toEqual({ UserID: "old", Nick: "", FaceUrl: "" });
+});
+
 describe("FileStore persistence", () => {
   test("a missing file loads empty; state (incl. binary values and sequences) survives a reload", () => {
     const file = join(dir, "state.json");

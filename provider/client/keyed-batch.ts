@@ -1,0 +1,192 @@
+/**
+ * A generic call batcher, keyed: items submitted under the same key (a group, or "" for app-wide actions) share
+ * calls of up to `maxBatch` items, with the scheduling of ./batch.ts: a full chunk goes at once; a partial one waits
+ * while items still arrive (a loop turn, then a quiet time), and behind a partial call of the same key in flight,
+ * never longer than `maxHoldMs`. Identical items share one slot and one outcome; items that conflict (the same
+ * account with different settings) never share a call. Every caller gets its own item's outcome; a whole-call
+ * failure rejects only the callers in that call.
+ */
+import type { ItemResult } from "./items";
+
+/** Timing of a {@link KeyedBatcher}; the defaults are those of the group read batcher. */
+export interface KeyedBatchTiming {
+  /** Longest a partial batch waits, in ms. Default 200. */
+  maxHoldMs?: number;
+  /** A partial batch goes out once no item has arrived for this long, in ms. Default 2. */
+  quietMs?: number;
+  /** Run `fn` on a later event-loop turn. Default `setImmediate`. */
+  defer?: (fn: () => void) => void;
+  /** Milliseconds. Default `performance.now`. */
+  now?: () => number;
+}
+
+/** What one batch call does: send the items of one key, answer one result per item id. */
+export type BatchSend<I, O> = (key: string, items: I[]) => Promise<ItemResult<O>[]>;
+
+/** Counts of a batcher's work (for tests and benchmarks). */
+export interface KeyedBatchStats {
+  /** Items submitted. */
+  items: number;
+  /** Calls made. */
+  calls: number;
+}
+
+interface Slot<I, O> {
+  item: I;
+  waiters: { resolve(v: O): void; reject(e: unknown): void }[];
+}
+
+interface Queue<I, O> {
+  pending: Map<string, Slot<I, O>>;
+  since: number;
+  lastArrival: number;
+  arrivals: number;
+  seen: number;
+  scheduled: boolean;
+  inFlight: number;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+/** Coalesces items per key into calls of at most `maxBatch()` items. */
+export class KeyedBatcher<I, O> {
+  /** Counts so far. */
+  readonly stats: KeyedBatchStats = { items: 0, calls: 0 };
+  private readonly queues = new Map<string, Queue<I, O>>();
+  private readonly maxHoldMs: number;
+  private readonly quietMs: number;
+  private readonly defer: (fn: () => void) => void;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly send: BatchSend<I, O>,
+    /** Item id: the id the per-item results name (an account). */
+    private readonly idOf: (item: I) => string,
+    /** Most items per call; read at every send, so it may shrink (after a 10005). */
+    private readonly maxBatch: () => number,
+    timing: KeyedBatchTiming = {},
+  ) {
+    this.maxHoldMs = timing.maxHoldMs ?? 200;
+    this.quietMs = timing.quietMs ?? 2;
+    this.defer = timing.defer ?? ((fn) => void setImmediate(fn));
+    this.now = timing.now ?? (() => performance.now());
+  }
+
+  /** Submit one item under `key`; resolves with its own outcome or rejects with its own (or its call's) error. */
+  submit(key: string, item: I): Promise<O> {
+    this.stats.items++;
+    return new Promise<O>((resolve, reject) => {
+      let q = this.queues.get(key);
+      if (!q) {
+        q = { pending: new Map(), since: 0, lastArrival: 0, arrivals: 0, seen: 0, scheduled: false, inFlight: 0 };
+        this.queues.set(key, q);
+      }
+      const now = this.now();
+      if (q.pending.size === 0) q.since = now;
+      q.lastArrival = now;
+      q.arrivals++;
+      const slotKey = JSON.stringify([this.idOf(item), item]);
+      const slot = q.pending.get(slotKey);
+      if (slot) slot.waiters.push({ resolve, reject });
+      else q.pending.set(slotKey, { item, waiters: [{ resolve, reject }] });
+      if (this.distinctIds(q) >= this.maxBatch()) this.flush(key, q, false);
+      else this.schedule(key, q);
+    });
+  }
+
+  /** Items waiting under `key`. */
+  waiting(key: string): number {
+    return this.queues.get(key)?.pending.size ?? 0;
+  }
+
+  private distinctIds(q: Queue<I, O>): number {
+    return new Set([...q.pending.values()].map((s) => this.idOf(s.item))).size;
+  }
+
+  private schedule(key: string, q: Queue<I, O>): void {
+    if (q.scheduled || q.pending.size === 0) return;
+    q.scheduled = true;
+    this.defer(() => this.settle(key, q));
+  }
+
+  private settle(key: string, q: Queue<I, O>): void {
+    q.scheduled = false;
+    if (q.pending.size === 0) return;
+    const now = this.now();
+    const held = now - q.since;
+    const arrived = q.arrivals !== q.seen;
+    q.seen = q.arrivals;
+    if (held < this.maxHoldMs) {
+      if (arrived) return this.schedule(key, q); // still arriving: look again next turn
+      const quietFor = now - q.lastArrival;
+      const wait = quietFor < this.quietMs ? this.quietMs - quietFor : q.inFlight > 0 ? this.maxHoldMs - held : 0;
+      if (wait > 0) {
+        // Not quiet long enough yet, or a partial call of this key is in flight (its end re-schedules us).
+        q.timer ??= setTimeout(
+          () => {
+            q.timer = undefined;
+            this.schedule(key, q);
+          },
+          Math.min(wait, this.maxHoldMs - held),
+        );
+        return;
+      }
+    }
+    this.flush(key, q, true);
+  }
+
+  /** Send everything pending under `key`, in calls of at most maxBatch distinct ids with no conflicting items. */
+  private flush(key: string, q: Queue<I, O>, partial: boolean): void {
+    while (q.pending.size > 0) {
+      const max = this.maxBatch();
+      const ids = new Set<string>();
+      const batch: Slot<I, O>[] = [];
+      for (const [slotKey, slot] of q.pending) {
+        const id = this.idOf(slot.item);
+        if (ids.has(id)) continue; // the same id with other settings: next call
+        if (ids.size >= max) break;
+        ids.add(id);
+        batch.push(slot);
+        q.pending.delete(slotKey);
+      }
+      const isPartial = partial && batch.length < max;
+      void this.call(key, q, batch, isPartial);
+      if (!partial && this.distinctIds(q) < max) break; // the rest waits for more items
+    }
+    if (q.pending.size > 0) {
+      q.since = this.now();
+      this.schedule(key, q);
+    } else {
+      clearTimeout(q.timer);
+      q.timer = undefined;
+    }
+  }
+
+  private async call(key: string, q: Queue<I, O>, batch: Slot<I, O>[], partial: boolean): Promise<void> {
+    this.stats.calls++;
+    if (partial) q.inFlight++;
+    try {
+      let results: ItemResult<O>[];
+      try {
+        results = await this.send(
+          key,
+          batch.map((s) => s.item),
+        );
+      } catch (error) {
+        for (const s of batch) for (const w of s.waiters) w.reject(error);
+        return;
+      }
+      batch.forEach((s, i) => {
+        const r = results[i];
+        for (const w of s.waiters) {
+          if (r === undefined) w.reject(new Error(`batch answered no result for ${JSON.stringify(this.idOf(s.item))}`));
+          else if (r.ok) w.resolve(r.value);
+          else w.reject(r.error);
+        }
+      });
+    } finally {
+      if (partial) q.inFlight--;
+      if (q.pending.size > 0) this.schedule(key, q);
+      else if (q.inFlight === 0 && this.queues.get(key) === q) this.queues.delete(key);
+    }
+  }
+}
