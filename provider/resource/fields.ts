@@ -326,8 +326,9 @@ export const FIELDS: readonly FieldSpec[] = [
     why: "modify_group_base_info; removing it keeps the current value",
   },
   {
+    // No default filled in: absent means false, and a stack written before this input existed gets no new key.
     input: "serviceAssignedId", kind: "bool", required: false, onChange: "none", sticky: false,
-    wire: {}, defaultFor: () => false,
+    wire: {}, defaultDoc: "`false`",
     doc: "When true and `groupId` is omitted, the service assigns the id (`@TGS#…`) instead of the provider. A create whose answer is lost is then found by listing the app's groups; if that fails, the error names the type, name and time window to look for.",
     why: "only affects create; no API effect",
   },
@@ -366,6 +367,7 @@ export const OUTPUT_FACTS: readonly { name: string; type: string; doc: string }[
   { name: "groupId", type: "string", doc: "The group id, equal to the resource id (chosen by the provider when not given; by the service with serviceAssignedId)." },
   { name: "customGroupId", type: "boolean", doc: "True when the id was chosen on the client (by the program or by the provider), false when the service assigned it." },
   { name: "declaredSticky", type: "string[]", doc: "Which sticky inputs (groupId, createTime, ownerAccount, maxMemberCount, inviteJoinOption) the program declares, or the stack keeps from earlier inputs (refresh returns only these as inputs)." },
+  { name: "undeclaredSticky", type: "string[]", doc: "The other sticky inputs, so a later release knows which sticky inputs this state tracked." },
   { name: "createTime", type: "integer", doc: "Actual creation time (Unix seconds)." },
   { name: "ownerAccount", type: "string", doc: "Actual owner, absent for an ownerless group." },
   { name: "memberNum", type: "integer", doc: "Current member count." },

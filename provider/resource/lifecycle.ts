@@ -12,7 +12,7 @@ import { adoptMode, adoptRefusal } from "./adopt";
 import { diff, replacementId } from "./diff";
 import { carriedOf } from "./ids";
 import { FIELDS, STICKY_INPUTS, UNSETTLED } from "./fields";
-import { createFollowUp, fromWireGroupInfo, readFilter, toChangeOwnerRequest, toImportRequest, toModifyRequest } from "./mapping";
+import { createFollowUp, fromWireGroupInfo, readFilter, stickyRecord, toChangeOwnerRequest, toImportRequest, toModifyRequest } from "./mapping";
 import { customGroupIdOf, isUnknown, normalizeInputs, toPlainJson, type PropsLike } from "./normalize";
 import type { ChatGroupOutputs, DiffResult } from "./types";
 
@@ -184,12 +184,12 @@ export async function createGroup(api: GroupApi, inputs: PropsLike): Promise<{ i
     if (custom && isAmbiguousCreate(e)) {
       // Only what import_group carries can have landed: the follow-up fields are recorded at their defaults, so `up` sends them.
       const sent = Object.fromEntries(FIELDS.filter((f) => f.wire.import === undefined && f.wire.modify !== undefined).map((f) => [f.input, f.defaultFor?.(canonical.type)]));
-      throw maybeCreated(request.GroupId!, toPlainJson({ ...canonical, ...sent, groupId: request.GroupId!, customGroupId: true, declaredSticky }), e, inputs);
+      throw maybeCreated(request.GroupId!, toPlainJson({ ...canonical, ...sent, groupId: request.GroupId!, customGroupId: true, ...stickyRecord(declaredSticky) }), e, inputs);
     }
     throw e;
   }
   // The group exists from here on: every failure must carry its id.
-  const known = { ...canonical, groupId: id, customGroupId: custom, declaredSticky };
+  const known = { ...canonical, groupId: id, customGroupId: custom, ...stickyRecord(declaredSticky) };
   try {
     const followUp = createFollowUp(id, inputs);
     if (followUp) await api.modifyGroupBaseInfo(followUp);

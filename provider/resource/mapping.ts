@@ -149,12 +149,29 @@ export function readFilter(...props: PropsLike[]): NonNullable<GetGroupInfoReque
 }
 
 /**
- * The sticky inputs the program declares: recorded in outputs (`declaredSticky`); for checked inputs (create,
- * update, adopt) the ones present; a program-chosen id counts as a declared groupId.
+ * The sticky inputs of release 0.1.0, whose state has no `undeclaredSticky`. A field that became sticky later
+ * (maxMemberCount, inviteJoinOption) was an ordinary input then, stored in the inputs whenever it had a value.
+ */
+const LEGACY_TRACKED: readonly string[] = ["groupId", "createTime", "ownerAccount"];
+
+/**
+ * The sticky inputs the program declares: recorded in outputs (`declaredSticky`, with `undeclaredSticky` naming the
+ * rest, so a reader knows which sticky fields the writer tracked); for checked inputs (create, update, adopt) the
+ * ones present; a program-chosen id counts as a declared groupId. A sticky field the state's writer did not track
+ * counts as declared when the state holds a value: it was an ordinary input then, and a refresh must not drop it.
  */
 function declaredStickyOf(prev: Record<string, unknown>, customGroupId: boolean): string[] {
-  if (Array.isArray(prev.declaredSticky)) return prev.declaredSticky.filter((k): k is string => STICKY.includes(k as string));
+  if (Array.isArray(prev.declaredSticky)) {
+    const declared = prev.declaredSticky.filter((k): k is string => STICKY.includes(k as string));
+    const tracked = Array.isArray(prev.undeclaredSticky) ? [...declared, ...(prev.undeclaredSticky as string[])] : LEGACY_TRACKED;
+    return STICKY.filter((k) => declared.includes(k) || (!tracked.includes(k) && prev[k] !== undefined && prev[k] !== ""));
+  }
   return STICKY.filter((k) => (k === "groupId" ? customGroupId : prev[k] !== undefined && prev[k] !== ""));
+}
+
+/** {@link stickyRecord}: the outputs that record which sticky inputs the program declares (see declaredStickyOf). */
+export function stickyRecord(declared: readonly string[]): { declaredSticky: string[]; undeclaredSticky: string[] } {
+  return { declaredSticky: [...declared], undeclaredSticky: STICKY.filter((k) => !declared.includes(k)) };
 }
 
 /** {@link ReadOutcome}: what read() (and create, after reading back) returns: outputs and ReadResult inputs. */
@@ -200,7 +217,7 @@ export function fromWireGroupInfo(info: WireGroupInfo, previous?: PropsLike, opt
     ...canonical,
     groupId: info.GroupId,
     customGroupId,
-    declaredSticky,
+    ...stickyRecord(declaredSticky),
     memberNum: num(info.MemberNum) ?? num(prev.memberNum),
     infoSeq: num(info.InfoSeq) ?? num(prev.infoSeq),
   }) as ChatGroupOutputs;

@@ -81,7 +81,8 @@ export interface CanonicalInputs {
   appDefinedData: Record<string, string>;
   createTime?: number;
   supportTopic: boolean;
-  serviceAssignedId: boolean;
+  /** Absent unless the program sets it (absent ≡ false: an input added after 0.1.0 adds no key to older stacks). */
+  serviceAssignedId?: boolean;
   adopt: boolean | "overwrite";
   muteAllMember: boolean;
   /** The app profile named by the program, when any. */
@@ -102,6 +103,8 @@ export interface ChatGroupOutputs extends CanonicalInputs {
    * so a refresh never makes the CLI's `[diff: …]` list a value the program never wrote.
    */
   declaredSticky: string[];
+  /** The sticky inputs the program does not declare (absent in state written by 0.1.0). */
+  undeclaredSticky?: string[];
   /** Current member count (absent when the service does not report it, e.g. AVChatRoom). */
   memberNum?: number;
   /** Profile revision; increments on every profile change (absent when the service does not report it). */

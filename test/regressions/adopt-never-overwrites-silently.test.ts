@@ -18,6 +18,9 @@ beforeAll(async () => {
   e2e = await startE2E({ behaviour: { requireImportedAccounts: true } });
   host = await sharedHost(e2e);
   provider = await providerText(e2e);
+  // Reads ask only for the custom keys the stack knows or `appDefinedKeys` lists (README "Reads stay small"): list
+  // the app's keys, as a user adopting groups with custom fields would, so adoption sees the live ones.
+  await host.configure({ ...e2e.config, "tencent-chat:appDefinedKeys": "level,region" });
   await e2e.client.accountImport({ UserID: "leckie" });
 });
 afterAll(() => e2e?.stop());
@@ -49,7 +52,8 @@ function pasted(message: string): Props {
 test("adopt: true on a group that differs changes nothing, records nothing, and lists every live value to declare", async () => {
   const id = await legacy("adopt-differs");
   const before = snapshotOf(id);
-  let program: Props = { type: "Public", groupId: id, name: "legacy", adopt: true };
+  // maxMemberCount declared: when omitted it is the service's value (sticky), never a difference.
+  let program: Props = { type: "Public", groupId: id, name: "legacy", maxMemberCount: 2000, adopt: true };
   const engine = matrixStack(e2e, host, provider, id, () => ({ g: program }));
   e2e.emulator.resetCounters();
   // Preview never reads the live group: it shows a create, and sends nothing (README "Adopting a group").
@@ -79,7 +83,7 @@ test("adopt: true on a group that differs changes nothing, records nothing, and 
 
 test('adopt: "overwrite" applies the declared values to the live group', async () => {
   const id = await legacy("adopt-overwrite");
-  const engine = matrixStack(e2e, host, provider, id, () => ({ g: { type: "Public", groupId: id, name: "managed", adopt: "overwrite" } }));
+  const engine = matrixStack(e2e, host, provider, id, () => ({ g: { type: "Public", groupId: id, name: "managed", maxMemberCount: 2000, adopt: "overwrite" } }));
   const up = await engine.up();
   expect(up.steps.map((s) => s.error)).toEqual([undefined]);
   expect(e2e.emulator.store.getGroup(id)).toMatchObject({ Name: "managed", Introduction: "", MaxMemberNum: 2000, AppDefinedData: [], Owner_Account: "leckie" });

@@ -38,7 +38,8 @@ test("removing sticky inputs is no change; a later replacement's preview names e
   args = { type: "Private", name: "sticky" };
   const preview = await engine.preview();
   expect(preview.steps[0]).toMatchObject({ op: "replace", replaceKeys: ["type"], deleteBeforeReplace: false });
-  expect(preview.steps[0]!.changedKeys).toEqual(["createTime", "groupId", "ownerAccount", "type"]);
+  // applyJoinOption too: a Work (Private) group's is fixed (DisableApply), so the new group's differs from Public's.
+  expect(preview.steps[0]!.changedKeys).toEqual(["applyJoinOption", "createTime", "groupId", "ownerAccount", "type"]);
   expect((await engine.up()).ok).toBe(true);
   const [fresh] = engine.snapshot().resources;
   expect(fresh!.id).not.toBe("sticky-1");

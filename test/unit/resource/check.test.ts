@@ -164,7 +164,7 @@ describe("check: normalised inputs", () => {
     expect(inputs).toEqual({
       type: "Private", name: "n", introduction: "", notification: "", faceUrl: "",
       applyJoinOption: "DisableApply", appDefinedData: { a: "1", b: "2" }, supportTopic: false, muteAllMember: false, adopt: false,
-      serviceAssignedId: false, groupId: expect.stringMatching(/^group-[0-9a-f]{8}$/), // generated: no resource name given
+      groupId: expect.stringMatching(/^group-[0-9a-f]{8}$/), // generated: no resource name given
     });
     expect(Object.keys(inputs.appDefinedData as object)).toEqual(["a", "b"]);
   });
