@@ -1,0 +1,182 @@
+/**
+ * The real system the lifecycle sequences drive: one emulator (imported accounts required) and one configured
+ * provider host for all sequences, a stack (engine harness over a JSON state file) per sequence, seeded foreign and
+ * adoptable groups, and the out-of-band client. `reset()` returns everything to the seeded start between sequences.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { StoredGroup } from "../../../emulator";
+import type { ChatAction } from "../../../provider/client/actions";
+import { Engine, type CommandResult } from "../../harness/engine";
+import type { ProviderHost, Props } from "../../harness/host";
+import type { ResourceState } from "../../harness/state";
+import { startE2E, type E2E } from "../e2e";
+import { providerText, sharedHost } from "../matrix";
+import { argsOf, effectOf, GHOST_OWNER, OWNERS, seedGroups, type FaultChoice, type KnownDefect, type SeedGroup, type Slot, type SpecChoice } from "./world";
+
+const TYPE = "pulumi-nodejs:dynamic/tencent-chat:ChatGroup";
+/** The URN of a slot's resource. */
+export const urnOf = (slot: string): string => `urn:pulumi:dev::chat-seq::${TYPE}::${slot}`;
+
+/** One shared emulator + host, and the current sequence's stack. */
+export class SequenceSystem {
+  /** The declarations the program makes now (after gating), by slot. */
+  program: Partial<Record<Slot, SpecChoice>> = {};
+  /** Seeded groups as stored at the start of the sequence (compared byte for byte). */
+  seeds = new Map<string, { seed: SeedGroup; stored: StoredGroup }>();
+  /** Ids deleted out of band since the last successful refresh (the stack may still hold them: ghosts it knows of). */
+  oobDeleted = new Set<string>();
+  /** Ids the stack has held at any time in this sequence (seeded groups it adopted are then its own). */
+  everHeld = new Set<string>();
+  /** A log of what happened, printed with a failure. */
+  trace: string[] = [];
+  /** Counts over all sequences (printed after the run, so a run that explored nothing shows it). */
+  readonly stats: Record<string, number> = {};
+  private n = 0;
+  private statePath = "";
+
+  private constructor(
+    readonly e2e: E2E,
+    readonly host: ProviderHost,
+    private readonly provider: string,
+    readonly defects: ReadonlySet<KnownDefect>,
+    /** The emulator's log: one line per answered request. */
+    private readonly log: string[],
+  ) {}
+
+  /** Starts the emulator (documented behaviour: owners must be imported accounts) and one configured host. */
+  static async start(defects: ReadonlySet<KnownDefect>, timeoutMs: number): Promise<SequenceSystem> {
+    const log: string[] = [];
+    const e2e = await startE2E({ behaviour: { requireImportedAccounts: true }, log: (l) => log.push(l) });
+    const host = await sharedHost(e2e, { "tencent-chat:timeoutMs": String(timeoutMs) });
+    return new SequenceSystem(e2e, host, await providerText(e2e), defects, log);
+  }
+
+  /** A fresh stack and emulator store: accounts imported, seeded groups created, no faults. */
+  async reset(): Promise<void> {
+    const emu = this.e2e.emulator;
+    emu.clearFaults();
+    emu.store.reset();
+    for (const a of ["administrator", ...OWNERS]) emu.store.putAccount(a);
+    this.seeds.clear();
+    for (const seed of seedGroups(this.defects)) {
+      await this.e2e.client.importGroup({ Type: seed.type, Name: seed.name, GroupId: seed.id, Introduction: seed.introduction } as never);
+      this.seeds.set(seed.id, { seed, stored: emu.store.getGroup(seed.id)! });
+    }
+    this.program = {};
+    this.oobDeleted.clear();
+    this.everHeld.clear();
+    this.trace = [];
+    this.statePath = path.join(this.e2e.program.dir, ".seq", `s${++this.n}.json`);
+    fs.rmSync(path.dirname(this.statePath), { recursive: true, force: true });
+  }
+
+  /** The engine of the current stack (a new one per command, as each `pulumi` command reads the state anew). */
+  engine(statePath = this.statePath): Engine {
+    const regs = () =>
+      Object.entries(this.program).map(([slot, c]) => ({ type: TYPE, name: slot, urn: urnOf(slot), inputs: { ...argsOf(slot as Slot, c), __provider: this.provider } }));
+    return new Engine({
+      projectDir: this.e2e.program.dir, project: "chat-seq", stack: "dev", config: this.e2e.config, host: this.host, statePath,
+      program: async () => ({ registrations: regs(), outputs: {} }),
+    });
+  }
+
+  /** The stack's state entries now. */
+  state(): ResourceState[] {
+    return this.engine().snapshot().resources;
+  }
+
+  /**
+   * Runs a command with a fault injected for its duration. A `timeout` fault holds requests past the client's
+   * deadline and then applies them: wait until each was answered, so its late effect belongs to this step.
+   */
+  async withFault<T>(fault: FaultChoice | undefined, run: () => Promise<T>): Promise<T> {
+    const emu = this.e2e.emulator;
+    if (!fault) return run();
+    const from = this.log.length;
+    const before = emu.counters()[fault.action];
+    const remove = emu.addFault({ action: fault.action, effect: effectOf(fault.name), times: fault.times });
+    try {
+      return await run();
+    } finally {
+      remove();
+      if (fault.name === "timeout") await this.answered(fault.action, from, emu.counters()[fault.action] - before);
+    }
+  }
+
+  private async answered(action: ChatAction, from: number, count: number): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    const done = (): boolean => this.log.slice(from).filter((l) => l.startsWith(`POST ${action} `)).length >= count;
+    while (!done()) {
+      if (Date.now() > deadline) throw new Error(`the emulator did not answer ${count} ${action} requests within 30 s`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Out of band: change a group's profile directly in the emulator's store. */
+  oobChange(id: string): boolean {
+    const g = this.e2e.emulator.store.getGroup(id);
+    if (!g) return false;
+    this.e2e.emulator.store.putGroup({ ...g, Introduction: "changed out of band", InfoSeq: g.InfoSeq + 1 });
+    return true;
+  }
+
+  /** Out of band: delete a group directly in the emulator's store. */
+  oobDelete(id: string): boolean {
+    const gone = this.e2e.emulator.store.deleteGroup(id);
+    if (gone) this.oobDeleted.add(id);
+    return gone;
+  }
+
+  /** Every group in the emulator. */
+  groups(): StoredGroup[] {
+    return this.e2e.emulator.store.listGroups();
+  }
+
+  /**
+   * Runs `check` against a throwaway copy of the stack state and restores the emulator's store afterwards
+   * (groups and accounts), so a destroy can be tried without changing the sequence.
+   */
+  async onCopy<T>(check: (engine: Engine) => Promise<T>): Promise<T> {
+    const copy = `${this.statePath}.copy.json`;
+    if (fs.existsSync(this.statePath)) fs.copyFileSync(this.statePath, copy);
+    else fs.rmSync(copy, { force: true });
+    const store = this.e2e.emulator.store;
+    const groups = store.listGroups();
+    const accounts = store.listAccounts();
+    try {
+      return await check(this.engine(copy));
+    } finally {
+      store.reset();
+      for (const a of accounts) store.putAccount(a);
+      for (const g of groups) store.putGroup(g);
+      fs.rmSync(copy, { force: true });
+    }
+  }
+
+  /** Requests received per action. */
+  counters(): Record<ChatAction, number> {
+    return this.e2e.emulator.counters();
+  }
+
+  /** Counts one event in {@link stats}. */
+  count(event: string): void {
+    this.stats[event] = (this.stats[event] ?? 0) + 1;
+  }
+
+  /** Stops the host and the emulator. */
+  async stop(): Promise<void> {
+    await this.e2e.stop();
+  }
+}
+
+/** The error texts of a command's failed steps. */
+export function errorsOf(r: CommandResult): string {
+  return r.steps.filter((s) => s.error || s.failures.length > 0).map((s) => `${s.name}: ${s.error ?? s.failures.map((f) => f.reason).join("; ")}`).join(" | ");
+}
+
+/** Plain JSON of a value (for byte-for-byte comparison). */
+export const json = (v: unknown): string => JSON.stringify(v);
+
+export { GHOST_OWNER };
+export type { Props };
