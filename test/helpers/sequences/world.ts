@@ -56,7 +56,7 @@ export type ProgramChoice = Partial<Record<Slot, SpecChoice>>;
 export interface SeedGroup {
   id: string;
   kind: "foreign" | "adoptable";
-  type: "Public" | "Private";
+  type: "Public" | "Private" | "Community";
   name: string;
   introduction: string;
 }
@@ -66,6 +66,7 @@ export function seedGroups(defects: ReadonlySet<KnownDefect>): SeedGroup[] {
   const seeds: SeedGroup[] = [{ id: "bystander", kind: "foreign", type: "Public", name: "other team", introduction: "keep" }];
   for (const slot of SLOTS) {
     seeds.push({ id: `taken-${slot}`, kind: "foreign", type: "Private", name: `taken ${slot}`, introduction: "not ours" });
+    seeds.push({ id: `@TGS#_taken-${slot}`, kind: "foreign", type: "Community", name: `taken ${slot}`, introduction: "not ours" });
     seeds.push({ id: `adopt-${slot}`, kind: "adoptable", type: "Public", name: `${slot}-adopted`, introduction: "seeded" });
     if (!defects.has("tgs-adopted-type-change")) {
       seeds.push({ id: `@TGS#2ADOPT${slot}`, kind: "adoptable", type: "Public", name: `${slot}-tgs`, introduction: "seeded" });
@@ -80,7 +81,7 @@ export function idOf(slot: Slot, c: SpecChoice): string | undefined {
     case "none":
       return undefined;
     case "taken":
-      return `taken-${slot}`;
+      return c.type === "Community" ? `@TGS#_taken-${slot}` : `taken-${slot}`;
     case "adopt":
       return `adopt-${slot}`;
     case "adopt-tgs":
