@@ -29,10 +29,24 @@ const fail = (sys: SequenceSystem, what: string, violations: string[]): void => 
 
 const faultText = (f?: FaultChoice): string => (f ? ` under ${f.name} on ${f.action} ×${f.times}` : "");
 
+/**
+ * Whether the state-usable check (refresh, preview and destroy of a copy) runs after every step, or only after
+ * steps that failed, ran under a fault or changed things out of band, and at the end of each sequence (the
+ * lighter path `npm run test:fuzz` takes: a clean success leaves what the provider returned on success).
+ */
+export const USABLE_EVERY_STEP = process.env.SEQ_USABLE_CHECK !== "after-failures";
+
 /** Invariants every command checks: the store's, then that the state refreshes, previews and destroys. */
-async function checkAll(sys: SequenceSystem, what: string, prev: ReturnType<typeof before>, step: { destroys: boolean; fault?: FaultChoice }, extra: string[] = []): Promise<void> {
+async function checkAll(sys: SequenceSystem, what: string, prev: ReturnType<typeof before>, step: { destroys: boolean; fault?: FaultChoice; clean?: boolean }, extra: string[] = []): Promise<void> {
   fail(sys, what, [...extra, ...storeInvariants(sys, prev, step)]);
-  fail(sys, `${what} (state usable)`, await usableInvariants(sys));
+  const t0 = Date.now();
+  if (USABLE_EVERY_STEP || !step.clean) fail(sys, `${what} (state usable)`, await usableInvariants(sys));
+  if (process.env.SEQ_PROFILE) sys.stats["ms usable"] = (sys.stats["ms usable"] ?? 0) + Date.now() - t0;
+}
+
+/** The end-of-sequence check: the state refreshes, previews and destroys. */
+export async function finalCheck(sys: SequenceSystem): Promise<void> {
+  fail(sys, "the sequence (state usable)", await usableInvariants(sys));
 }
 
 /** `pulumi up` of a program version (gated against known defects), preceded by a fault-free preview. */
@@ -53,11 +67,13 @@ export class UpCommand implements Cmd {
     const preview = await sys.engine().preview();
     const what = `up ${json(sys.program)}${faultText(this.fault)}`;
     fail(sys, `preview before ${what}`, preview.ok ? [] : [`preview fails: ${errorsOf(preview)}`]);
+    const t0 = Date.now();
     const up = await sys.withFault(this.fault, () => sys.engine().up());
+    if (process.env.SEQ_PROFILE) sys.stats[`ms up ${this.fault ? `${this.fault.name} ${this.fault.action}` : "clean"}`] = (sys.stats[`ms up ${this.fault ? `${this.fault.name} ${this.fault.action}` : "clean"}`] ?? 0) + Date.now() - t0;
     sys.trace.push(`${what} → ${up.ok ? "ok" : `failed: ${errorsOf(up)}`}`);
     sys.count(`up ${up.ok ? "ok" : "failed"}${this.fault ? " under a fault" : ""}`);
     for (const s of up.steps) if (s.executed) sys.count(`step ${s.op}${s.op === "replace" ? (s.deleteBeforeReplace ? " delete-first" : " create-first") : ""}${s.error ? " failed" : ""}`);
-    await checkAll(sys, what, prev, { destroys: false, fault: this.fault }, [...planInvariant(preview, up), ...upInvariants(sys, prev, up, preview)]);
+    await checkAll(sys, what, prev, { destroys: false, fault: this.fault, clean: up.ok && !this.fault }, [...planInvariant(preview, up), ...upInvariants(sys, prev, up, preview)]);
   }
   toString = (): string => `up(${json(this.program)}${this.fault ? `, ${json(this.fault)}` : ""})`;
 }
@@ -73,7 +89,7 @@ export class RefreshCommand implements Cmd {
     sys.count(`refresh ${r.ok ? "ok" : "failed"}`);
     sys.trace.push(`refresh${faultText(this.fault)} → ${r.ok ? "ok" : `failed: ${errorsOf(r)}`}`);
     const errors = !this.fault && !r.ok ? [`refresh without a fault fails: ${errorsOf(r)}`] : [];
-    await checkAll(sys, `refresh${faultText(this.fault)}`, prev, { destroys: false, fault: this.fault }, errors);
+    await checkAll(sys, `refresh${faultText(this.fault)}`, prev, { destroys: false, fault: this.fault, clean: r.ok && !this.fault }, errors);
   }
   toString = (): string => `refresh(${this.fault ? json(this.fault) : ""})`;
 }
@@ -89,7 +105,7 @@ export class DestroyCommand implements Cmd {
     sys.trace.push(`destroy${faultText(this.fault)} → ${r.ok ? "ok" : `failed: ${errorsOf(r)}`}`);
     const errors = !this.fault && !r.ok ? [`destroy without a fault fails: ${errorsOf(r)}`] : [];
     if (r.ok && sys.state().length > 0) errors.push(`destroy succeeded but the stack still holds ${sys.state().length} entries`);
-    await checkAll(sys, `destroy${faultText(this.fault)}`, prev, { destroys: true, fault: this.fault }, errors);
+    await checkAll(sys, `destroy${faultText(this.fault)}`, prev, { destroys: true, fault: this.fault, clean: r.ok && !this.fault }, errors);
   }
   toString = (): string => `destroy(${this.fault ? json(this.fault) : ""})`;
 }

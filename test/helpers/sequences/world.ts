@@ -224,5 +224,10 @@ export function gate(slot: Slot, c: SpecChoice, held: HeldFacts | undefined, def
     if (out.owner === "none" && (held.ownerAccount === "owner-1" || held.ownerAccount === "owner-2")) out.owner = held.ownerAccount;
   }
   if (defects.has("groupid-change-deletes-first") && !held.customGroupId) out.id = "none";
+  if (defects.has("delete-first-refused") && held.customGroupId && out.type !== held.type) {
+    // A type change of a custom id the new type does not accept (adopt skips check's id rule): keep the type.
+    const community = held.groupId.startsWith("@TGS#_");
+    if ((out.type === "Community") !== community) out.type = held.type;
+  }
   return out;
 }

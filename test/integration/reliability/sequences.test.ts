@@ -8,7 +8,7 @@
  * (default 12 here; `npm run test:fuzz` runs 2,000), SEQ_PATH=<path> replays one shrunk case.
  */
 import fc from "fast-check";
-import { commandArbs, type Model } from "../../helpers/sequences/commands";
+import { commandArbs, finalCheck, type Model } from "../../helpers/sequences/commands";
 import { SequenceSystem } from "../../helpers/sequences/system";
 import { TIMEOUT_MS, type KnownDefect } from "../../helpers/sequences/world";
 
@@ -47,6 +47,7 @@ test(`${RUNS} random lifecycle sequences keep every invariant (seed ${SEED})`, a
   const property = fc.asyncProperty(fc.commands(commandArbs(KNOWN_DEFECTS), { maxCommands: MAX_COMMANDS }), async (cmds) => {
     await sys.reset();
     await fc.asyncModelRun(() => ({ model: {} as Model, real: sys }), cmds);
+    await finalCheck(sys);
   });
   const out = await fc.check(property, { seed: SEED, numRuns: RUNS, path: process.env.SEQ_PATH, endOnFailure: process.env.SEQ_NO_SHRINK === "1" });
   if (out.failed) {
