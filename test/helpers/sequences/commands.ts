@@ -126,6 +126,23 @@ export class OutOfBandCommand implements Cmd {
   toString = (): string => `outOfBand(${this.slot}, ${this.kind})`;
 }
 
+/**
+ * Points the stack config at the other app (another SDKAppID and endpoint). Enabled by APP_SWITCH_ENABLED; the
+ * invariants then also require that no group is dropped from state or orphaned because it was looked up in the
+ * wrong app (issue 9: a group is never read, changed, deleted or dropped against a different app).
+ */
+export class AppSwitchCommand implements Cmd {
+  check = (): boolean => true;
+  async run(_m: Model, sys: SequenceSystem): Promise<void> {
+    const prev = before(sys);
+    sys.app = sys.app === "main" ? "alt" : "main";
+    sys.count("app switch");
+    sys.trace.push(`app switch → ${sys.app}`);
+    await checkAll(sys, `app switch to ${sys.app}`, prev, { destroys: false });
+  }
+  toString = (): string => "appSwitch()";
+}
+
 /** The command generators. */
 export function commandArbs(defects: ReadonlySet<KnownDefect>): fc.Arbitrary<Cmd>[] {
   const slot = fc.constantFrom(...SLOTS);
@@ -136,5 +153,6 @@ export function commandArbs(defects: ReadonlySet<KnownDefect>): fc.Arbitrary<Cmd
     faultArb("refresh", defects).map((f) => new RefreshCommand(f)),
     faultArb("destroy", defects).map((f) => new DestroyCommand(f)),
     fc.tuple(slot, fc.constantFrom("change" as const, "delete" as const)).map(([s, k]) => new OutOfBandCommand(s, k)),
+    ...(APP_SWITCH_ENABLED ? [fc.constant(null).map(() => new AppSwitchCommand())] : []),
   ];
 }

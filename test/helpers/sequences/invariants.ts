@@ -78,7 +78,7 @@ export function upInvariants(sys: SequenceSystem, prev: Before, up: CommandResul
       continue;
     }
     if (sys.oobDeleted.has(held[0]!.id)) continue; // deleted out of band and not refreshed: up cannot know
-    const g = sys.e2e.emulator.store.getGroup(held[0]!.id);
+    const g = sys.group(held[0]!.id);
     const want = idOf(slot as Slot, c);
     if (!g) out.push(`${slot} (${held[0]!.id}) does not exist after a successful up`);
     else if (g.Type !== c.type || g.Name !== `${slot}-n${c.nameVariant}` || (want !== undefined && g.GroupId !== want)) {
@@ -122,8 +122,8 @@ export async function usableInvariants(sys: SequenceSystem): Promise<string[]> {
   const held = sys.state().filter((r) => !r.pendingReplacement).map((r) => r.id);
   const destroyed = await sys.onCopy(async (e) => {
     const r = await e.destroy();
-    const left = held.filter((id) => sys.e2e.emulator.store.getGroup(id));
-    const seedsChanged = [...sys.seeds].filter(([id, s]) => !sys.everHeld.has(id) && json(sys.e2e.emulator.store.getGroup(id)) !== json(s.stored)).map(([id]) => id);
+    const left = held.filter((id) => sys.group(id));
+    const seedsChanged = [...sys.seeds].filter(([id, s]) => !sys.everHeld.has(id) && json(sys.group(id)) !== json(s.stored)).map(([id]) => id);
     return { r, left, seedsChanged, rest: e.snapshot().resources.length };
   });
   if (!destroyed.r.ok) out.push(`destroy fails: ${errorsOf(destroyed.r)}`);

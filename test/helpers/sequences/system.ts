@@ -5,12 +5,12 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { StoredGroup } from "../../../emulator";
+import { startEmulator, type ChatStore, type RunningEmulator, type StoredGroup } from "../../../emulator";
 import type { ChatAction } from "../../../provider/client/actions";
 import { Engine, type CommandResult } from "../../harness/engine";
-import type { ProviderHost, Props } from "../../harness/host";
+import type { ConfigValue, ProviderHost, Props } from "../../harness/host";
 import type { ResourceState } from "../../harness/state";
-import { startE2E, type E2E } from "../e2e";
+import { ADMIN, SECRET_KEY, startE2E, type E2E } from "../e2e";
 import { providerText, sharedHost } from "../matrix";
 import { argsOf, effectOf, GHOST_OWNER, OWNERS, seedGroups, type FaultChoice, type KnownDefect, type SeedGroup, type Slot, type SpecChoice } from "./world";
 
@@ -32,6 +32,10 @@ export class SequenceSystem {
   trace: string[] = [];
   /** Counts over all sequences (printed after the run, so a run that explored nothing shows it). */
   readonly stats: Record<string, number> = {};
+  /** Which app the stack config points at (the app-switch command flips it). */
+  app: "main" | "alt" = "main";
+  /** The second app (its own emulator, and a host configured for it), when app switches are enabled. */
+  private alt?: { emulator: RunningEmulator; host: ProviderHost; config: Record<string, ConfigValue> };
   private n = 0;
   private statePath = "";
 
@@ -45,19 +49,33 @@ export class SequenceSystem {
   ) {}
 
   /** Starts the emulator (documented behaviour: owners must be imported accounts) and one configured host. */
-  static async start(defects: ReadonlySet<KnownDefect>, timeoutMs: number): Promise<SequenceSystem> {
+  static async start(defects: ReadonlySet<KnownDefect>, timeoutMs: number, withAltApp = false): Promise<SequenceSystem> {
     const log: string[] = [];
     const e2e = await startE2E({ behaviour: { requireImportedAccounts: true }, log: (l) => log.push(l) });
     const host = await sharedHost(e2e, { "tencent-chat:timeoutMs": String(timeoutMs) });
-    return new SequenceSystem(e2e, host, await providerText(e2e), defects, log);
+    const sys = new SequenceSystem(e2e, host, await providerText(e2e), defects, log);
+    if (withAltApp) {
+      const ALT_APP = 1400099999;
+      const emulator = await startEmulator({ sdkAppId: ALT_APP, secretKey: SECRET_KEY, admin: ADMIN, behaviour: { requireImportedAccounts: true } });
+      const extra = { "tencent-chat:timeoutMs": String(timeoutMs), "tencent-chat:sdkAppId": String(ALT_APP), "tencent-chat:endpoint": emulator.url };
+      sys.alt = { emulator, host: await sharedHost(e2e, extra), config: { ...e2e.config, ...extra } };
+    }
+    return sys;
+  }
+
+  private stores(): ChatStore[] {
+    return [this.e2e.emulator.store, ...(this.alt ? [this.alt.emulator.store] : [])];
   }
 
   /** A fresh stack and emulator store: accounts imported, seeded groups created, no faults. */
   async reset(): Promise<void> {
     const emu = this.e2e.emulator;
     emu.clearFaults();
-    emu.store.reset();
-    for (const a of ["administrator", ...OWNERS]) emu.store.putAccount(a);
+    for (const store of this.stores()) {
+      store.reset();
+      for (const a of [ADMIN, ...OWNERS]) store.putAccount(a);
+    }
+    this.app = "main";
     this.seeds.clear();
     for (const seed of seedGroups(this.defects)) {
       // import_group refuses @TGS# ids (service-assigned): create under a plain id, then store it under the real one.
@@ -81,8 +99,10 @@ export class SequenceSystem {
   engine(statePath = this.statePath): Engine {
     const regs = () =>
       Object.entries(this.program).map(([slot, c]) => ({ type: TYPE, name: slot, urn: urnOf(slot), inputs: { ...argsOf(slot as Slot, c), __provider: this.provider } }));
+    const alt = this.app === "alt" ? this.alt : undefined;
     return new Engine({
-      projectDir: this.e2e.program.dir, project: "chat-seq", stack: "dev", config: this.e2e.config, host: this.host, statePath,
+      projectDir: this.e2e.program.dir, project: "chat-seq", stack: "dev", statePath,
+      config: alt?.config ?? this.e2e.config, host: alt?.host ?? this.host,
       program: async () => ({ registrations: regs(), outputs: {} }),
     });
   }
@@ -121,22 +141,32 @@ export class SequenceSystem {
 
   /** Out of band: change a group's profile directly in the emulator's store. */
   oobChange(id: string): boolean {
-    const g = this.e2e.emulator.store.getGroup(id);
-    if (!g) return false;
-    this.e2e.emulator.store.putGroup({ ...g, Introduction: "changed out of band", InfoSeq: g.InfoSeq + 1 });
+    const store = this.stores().find((s) => s.getGroup(id));
+    const g = store?.getGroup(id);
+    if (!store || !g) return false;
+    store.putGroup({ ...g, Introduction: "changed out of band", InfoSeq: g.InfoSeq + 1 });
     return true;
   }
 
   /** Out of band: delete a group directly in the emulator's store. */
   oobDelete(id: string): boolean {
-    const gone = this.e2e.emulator.store.deleteGroup(id);
+    const gone = this.stores().some((s) => s.deleteGroup(id));
     if (gone) this.oobDeleted.add(id);
     return gone;
   }
 
-  /** Every group in the emulator. */
+  /** Every group in the emulator (both apps' when app switches are enabled). */
   groups(): StoredGroup[] {
-    return this.e2e.emulator.store.listGroups();
+    return this.stores().flatMap((s) => s.listGroups());
+  }
+
+  /** A group by id, in any app. */
+  group(id: string): StoredGroup | undefined {
+    for (const s of this.stores()) {
+      const g = s.getGroup(id);
+      if (g) return g;
+    }
+    return undefined;
   }
 
   /**
@@ -147,15 +177,15 @@ export class SequenceSystem {
     const copy = `${this.statePath}.copy.json`;
     if (fs.existsSync(this.statePath)) fs.copyFileSync(this.statePath, copy);
     else fs.rmSync(copy, { force: true });
-    const store = this.e2e.emulator.store;
-    const groups = store.listGroups();
-    const accounts = store.listAccounts();
+    const saved = this.stores().map((store) => ({ store, groups: store.listGroups(), accounts: store.listAccounts() }));
     try {
       return await check(this.engine(copy));
     } finally {
-      store.reset();
-      for (const a of accounts) store.putAccount(a);
-      for (const g of groups) store.putGroup(g);
+      for (const { store, groups, accounts } of saved) {
+        store.reset();
+        for (const a of accounts) store.putAccount(a);
+        for (const g of groups) store.putGroup(g);
+      }
       fs.rmSync(copy, { force: true });
     }
   }
@@ -172,6 +202,7 @@ export class SequenceSystem {
 
   /** Stops the host and the emulator. */
   async stop(): Promise<void> {
+    await this.alt?.emulator.close();
     await this.e2e.stop();
   }
 }
