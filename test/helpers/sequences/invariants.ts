@@ -40,6 +40,14 @@ export function storeInvariants(sys: SequenceSystem, prev: Before, step: { destr
     const now = byId.get(id);
     if (json(now) !== json(stored)) out.push(`a group outside the stack changed: ${id} was ${json(stored)}, now ${json(now)}`);
   }
+  // Adoption follows Pulumi's import: taking a group over changes nothing in it.
+  const PROFILE = ["Type", "Name", "Introduction", "Notification", "FaceUrl", "MaxMemberNum", "ApplyJoinOption", "MuteAllMember", "AppDefinedData", "Owner_Account"] as const;
+  const profile = (g?: StoredGroup) => json(g && PROFILE.map((k) => g[k]));
+  for (const r of state) {
+    const seed = sys.seeds.get(r.id);
+    if (!seed || seed.seed.kind !== "adoptable" || prev.state.some((p) => p.id === r.id)) continue;
+    if (profile(byId.get(r.id)) !== profile(seed.stored)) out.push(`adopting ${r.id} changed it: was ${profile(seed.stored)}, now ${profile(byId.get(r.id))}`);
+  }
   const held = new Set(state.map((r) => r.id));
   for (const g of groups) {
     if (!sys.seeds.has(g.GroupId) && !held.has(g.GroupId)) out.push(`orphan: group ${g.GroupId} (${g.Type} "${g.Name}") exists but the stack does not hold it`);

@@ -80,7 +80,7 @@ export class SequenceSystem {
     for (const seed of seedGroups(this.defects)) {
       // import_group refuses @TGS# ids (service-assigned): create under a plain id, then store it under the real one.
       const plain = seed.id.startsWith("@TGS#") && seed.type !== "Community" ? `seed-${seed.id.slice(5)}` : seed.id;
-      await this.e2e.client.importGroup({ Type: seed.type, Name: seed.name, GroupId: plain, Introduction: seed.introduction });
+      await this.e2e.client.importGroup({ Type: seed.type, Name: seed.name, GroupId: plain, ...(seed.introduction ? { Introduction: seed.introduction } : {}) });
       if (plain !== seed.id) {
         emu.store.putGroup({ ...emu.store.getGroup(plain)!, GroupId: seed.id });
         emu.store.deleteGroup(plain);

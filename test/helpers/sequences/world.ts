@@ -67,9 +67,10 @@ export function seedGroups(defects: ReadonlySet<KnownDefect>): SeedGroup[] {
   for (const slot of SLOTS) {
     seeds.push({ id: `taken-${slot}`, kind: "foreign", type: "Private", name: `taken ${slot}`, introduction: "not ours" });
     seeds.push({ id: `@TGS#_taken-${slot}`, kind: "foreign", type: "Community", name: `taken ${slot}`, introduction: "not ours" });
-    seeds.push({ id: `adopt-${slot}`, kind: "adoptable", type: "Public", name: `${slot}-adopted`, introduction: "seeded" });
+    // Adoptable groups hold what a program declaring `{ type: "Public", name: "<slot>-n0" }` would create.
+    seeds.push({ id: `adopt-${slot}`, kind: "adoptable", type: "Public", name: `${slot}-n0`, introduction: "" });
     if (!defects.has("tgs-adopted-type-change")) {
-      seeds.push({ id: `@TGS#2ADOPT${slot}`, kind: "adoptable", type: "Public", name: `${slot}-tgs`, introduction: "seeded" });
+      seeds.push({ id: `@TGS#2ADOPT${slot}`, kind: "adoptable", type: "Public", name: `${slot}-n0`, introduction: "" });
     }
   }
   return seeds;
