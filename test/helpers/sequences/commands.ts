@@ -41,7 +41,7 @@ async function checkAll(sys: SequenceSystem, what: string, prev: ReturnType<type
   fail(sys, what, [...extra, ...storeInvariants(sys, prev, step)]);
   const t0 = Date.now();
   if (USABLE_EVERY_STEP || !step.clean) fail(sys, `${what} (state usable)`, await usableInvariants(sys));
-  if (process.env.SEQ_PROFILE) sys.stats["ms usable"] = (sys.stats["ms usable"] ?? 0) + Date.now() - t0;
+  sys.time("state-usable checks", t0);
 }
 
 /** The end-of-sequence check: the state refreshes, previews and destroys. */
@@ -69,7 +69,7 @@ export class UpCommand implements Cmd {
     fail(sys, `preview before ${what}`, preview.ok ? [] : [`preview fails: ${errorsOf(preview)}`]);
     const t0 = Date.now();
     const up = await sys.withFault(this.fault, () => sys.engine().up());
-    if (process.env.SEQ_PROFILE) sys.stats[`ms up ${this.fault ? `${this.fault.name} ${this.fault.action}` : "clean"}`] = (sys.stats[`ms up ${this.fault ? `${this.fault.name} ${this.fault.action}` : "clean"}`] ?? 0) + Date.now() - t0;
+    sys.time(`up ${this.fault ? `under ${this.fault.name} on ${this.fault.action}` : "clean"}`, t0);
     sys.trace.push(`${what} → ${up.ok ? "ok" : `failed: ${errorsOf(up)}`}`);
     sys.count(`up ${up.ok ? "ok" : "failed"}${this.fault ? " under a fault" : ""}`);
     for (const s of up.steps) if (s.executed) sys.count(`step ${s.op}${s.op === "replace" ? (s.deleteBeforeReplace ? " delete-first" : " create-first") : ""}${s.error ? " failed" : ""}`);
