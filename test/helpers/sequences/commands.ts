@@ -59,7 +59,8 @@ export class UpCommand implements Cmd {
       const r = prev.state.find((x: ResourceState) => x.urn === urnOf(slot) && !x.delete && !x.pendingReplacement);
       if (!r) return undefined;
       const o = r.outputs;
-      return { groupId: r.id, type: o.type as SpecChoice["type"], customGroupId: o.customGroupId === true, ownerAccount: typeof o.ownerAccount === "string" ? o.ownerAccount : undefined };
+      const createTime = Array.isArray(o.declaredSticky) && o.declaredSticky.includes("createTime") ? (o.createTime as number) : undefined;
+      return { groupId: r.id, type: o.type as SpecChoice["type"], customGroupId: o.customGroupId === true, ownerAccount: typeof o.ownerAccount === "string" ? o.ownerAccount : undefined, createTime };
     };
     sys.program = Object.fromEntries(
       SLOTS.filter((s) => this.program[s]).map((s) => [s, gate(s, this.program[s]!, heldFacts(s), sys.defects)]),

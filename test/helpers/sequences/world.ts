@@ -191,6 +191,8 @@ export interface HeldFacts {
   type: SpecChoice["type"];
   customGroupId: boolean;
   ownerAccount?: string;
+  /** The createTime the program declared (undefined when it never did). */
+  createTime?: number;
 }
 
 /**
@@ -215,9 +217,10 @@ export function gate(slot: Slot, c: SpecChoice, held: HeldFacts | undefined, def
     const wanted = out.owner === "none" ? undefined : out.owner === "ghost" ? GHOST_OWNER : out.owner;
     if (wanted !== undefined && wanted !== held.ownerAccount) out.owner = "none"; // no owner change on a held group
   }
-  const replacing = out.type !== held.type || out.createTime !== undefined;
+  const replacing = out.type !== held.type || (out.createTime !== undefined && out.createTime !== held.createTime);
   if (defects.has("sticky-dropped-on-replacement") && replacing) {
-    // A replacement while sticky inputs are removed: declare them again (createTime: declare none, so no replace).
+    // A replacement while sticky inputs are removed: declare them again.
+    if (out.createTime === undefined && (held.createTime === 1700000000 || held.createTime === 1700000100)) out.createTime = held.createTime;
     if (out.id === "none" && held.customGroupId && heldChoice) {
       out.id = heldChoice;
       if (idOf(slot, out) !== held.groupId) out.type = held.type; // a Community id cannot move to another type
