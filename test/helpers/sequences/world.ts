@@ -22,7 +22,13 @@ export type KnownDefect =
   /** A replacement silently drops sticky inputs the program no longer declares (id, owner, createTime). */
   | "sticky-dropped-on-replacement"
   /** A create answered after the client gave up (or whose lost answer cannot be resolved) leaves a duplicate/orphan. */
-  | "late-landing-create-duplicate";
+  | "late-landing-create-duplicate"
+  /**
+   * Found by the sequences (not in issue 9): in a delete-first replacement, a destroy_group the client gave up on
+   * (timeout) and repeated lands after the replacement's import_group of the same id and deletes the new group;
+   * `up` reports success, the stack holds a ghost.
+   */
+  | "late-landing-delete-removes-replacement";
 
 /** Logical resources of the program (URN names). */
 export const SLOTS = ["g0", "g1", "g2"] as const;
@@ -175,6 +181,7 @@ export function faultArb(command: "up" | "refresh" | "destroy", defects: Readonl
     }
     if (defects.has("late-landing-create-duplicate") && f.action === "import_group" && f.name === "timeout") return false;
     if (defects.has("late-landing-create-duplicate") && f.action === "get_appid_group_list") return false;
+    if (defects.has("late-landing-delete-removes-replacement") && command === "up" && f.action === "destroy_group" && f.name === "timeout") return false;
     // Repeated timeouts only cost time: each holds a request FAULT_DELAY_MS.
     return !(f.name === "timeout" && f.times === 6);
   };
