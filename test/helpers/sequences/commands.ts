@@ -72,6 +72,7 @@ export class UpCommand implements Cmd {
     const up = await sys.withFault(this.fault, () => sys.engine().up());
     sys.time(`up ${this.fault ? `under ${this.fault.name} on ${this.fault.action}` : "clean"}`, t0);
     sys.trace.push(`${what} → ${up.ok ? "ok" : `failed: ${errorsOf(up)}`}`);
+    sys.noteAmbiguousDeletes(up);
     sys.count(`up ${up.ok ? "ok" : "failed"}${this.fault ? " under a fault" : ""}`);
     for (const s of up.steps) if (s.executed) sys.count(`step ${s.op}${s.op === "replace" ? (s.deleteBeforeReplace ? " delete-first" : " create-first") : ""}${s.error ? " failed" : ""}`);
     await checkAll(sys, what, prev, { destroys: false, fault: this.fault, clean: up.ok && !this.fault }, [...planInvariant(preview, up), ...upInvariants(sys, prev, up, preview)]);
@@ -86,7 +87,7 @@ export class RefreshCommand implements Cmd {
   async run(_m: Model, sys: SequenceSystem): Promise<void> {
     const prev = before(sys);
     const r = await sys.withFault(this.fault, () => sys.engine().refresh());
-    if (r.ok) sys.oobDeleted.clear();
+    if (r.ok) sys.mayBeGone.clear();
     sys.count(`refresh ${r.ok ? "ok" : "failed"}`);
     sys.trace.push(`refresh${faultText(this.fault)} → ${r.ok ? "ok" : `failed: ${errorsOf(r)}`}`);
     const errors = !this.fault && !r.ok ? [`refresh without a fault fails: ${errorsOf(r)}`] : [];
@@ -103,6 +104,7 @@ export class DestroyCommand implements Cmd {
     const prev = before(sys);
     const r = await sys.withFault(this.fault, () => sys.engine().destroy());
     sys.count(`destroy ${r.ok ? "ok" : "failed"}`);
+    sys.noteAmbiguousDeletes(r);
     sys.trace.push(`destroy${faultText(this.fault)} → ${r.ok ? "ok" : `failed: ${errorsOf(r)}`}`);
     const errors = !this.fault && !r.ok ? [`destroy without a fault fails: ${errorsOf(r)}`] : [];
     if (r.ok && sys.state().length > 0) errors.push(`destroy succeeded but the stack still holds ${sys.state().length} entries`);

@@ -25,7 +25,8 @@ const live = (state: ResourceState[], slot: string): ResourceState[] => state.fi
  * Store invariants, after any step:
  * - nothing outside the stack changed: seeded groups the stack never held are byte-identical;
  * - no orphan: every group in the emulator is seeded or held by the stack (a duplicate is an orphan);
- * - no unknown ghost: every group the stack holds exists, unless it was deleted out of band since the last refresh;
+ * - no unknown ghost: every group the stack holds exists, unless, since the last refresh, it was deleted out of band
+ *   or by a delete that failed saying it may or may not have been applied;
  * - nothing the program did not remove is gone: a declared slot that had a group still has one, unless a
  *   delete-first replacement's create was hit by an injected fault (the state then holds it pendingReplacement).
  */
@@ -53,7 +54,7 @@ export function storeInvariants(sys: SequenceSystem, prev: Before, step: { destr
     if (!sys.seeds.has(g.GroupId) && !held.has(g.GroupId)) out.push(`orphan: group ${g.GroupId} (${g.Type} "${g.Name}") exists but the stack does not hold it`);
   }
   for (const r of state) {
-    if (r.pendingReplacement || byId.has(r.id) || sys.oobDeleted.has(r.id)) continue;
+    if (r.pendingReplacement || byId.has(r.id) || sys.mayBeGone.has(r.id)) continue;
     out.push(`ghost: the stack holds ${r.name} as ${r.id}${r.delete ? " (pending delete)" : ""}, which does not exist`);
   }
   if (!step.destroys) {
@@ -85,7 +86,7 @@ export function upInvariants(sys: SequenceSystem, prev: Before, up: CommandResul
       out.push(`${slot} is held ${held.length} times after a successful up`);
       continue;
     }
-    if (sys.oobDeleted.has(held[0]!.id)) continue; // deleted out of band and not refreshed: up cannot know
+    if (sys.mayBeGone.has(held[0]!.id)) continue; // gone since the last refresh (out of band, or a failed delete): up cannot know
     const g = sys.group(held[0]!.id);
     const want = idOf(slot as Slot, c);
     if (!g) out.push(`${slot} (${held[0]!.id}) does not exist after a successful up`);

@@ -24,8 +24,11 @@ export class SequenceSystem {
   program: Partial<Record<Slot, SpecChoice>> = {};
   /** Seeded groups as stored at the start of the sequence (compared byte for byte). */
   seeds = new Map<string, { seed: SeedGroup; stored: StoredGroup }>();
-  /** Ids deleted out of band since the last successful refresh (the stack may still hold them: ghosts it knows of). */
-  oobDeleted = new Set<string>();
+  /**
+   * Ids the stack may still hold although they are gone, until the next successful refresh: deleted out of band,
+   * or deleted by a delete whose answer was lost (the step failed saying it may or may not have been applied).
+   */
+  mayBeGone = new Set<string>();
   /** Ids the stack has held at any time in this sequence (seeded groups it adopted are then its own). */
   everHeld = new Set<string>();
   /** A log of what happened, printed with a failure. */
@@ -88,7 +91,7 @@ export class SequenceSystem {
       this.seeds.set(seed.id, { seed, stored: emu.store.getGroup(seed.id)! });
     }
     this.program = {};
-    this.oobDeleted.clear();
+    this.mayBeGone.clear();
     this.everHeld.clear();
     this.trace = [];
     this.statePath = path.join(this.e2e.program.dir, ".seq", `s${++this.n}.json`);
@@ -139,6 +142,12 @@ export class SequenceSystem {
     }
   }
 
+  /** After a failed command: a held group whose delete (or replacement's delete) failed and that is gone may be held. */
+  noteAmbiguousDeletes(r: CommandResult): void {
+    const urns = new Set(r.steps.filter((s) => s.error && (s.op === "delete" || s.op === "replace")).map((s) => s.urn));
+    for (const e of this.state()) if (urns.has(e.urn) && !this.group(e.id)) this.mayBeGone.add(e.id);
+  }
+
   /** Out of band: change a group's profile directly in the emulator's store. */
   oobChange(id: string): boolean {
     const store = this.stores().find((s) => s.getGroup(id));
@@ -151,7 +160,7 @@ export class SequenceSystem {
   /** Out of band: delete a group directly in the emulator's store. */
   oobDelete(id: string): boolean {
     const gone = this.stores().some((s) => s.deleteGroup(id));
-    if (gone) this.oobDeleted.add(id);
+    if (gone) this.mayBeGone.add(id);
     return gone;
   }
 
