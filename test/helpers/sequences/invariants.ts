@@ -27,8 +27,9 @@ const live = (state: ResourceState[], slot: string): ResourceState[] => state.fi
  * - no orphan: every group in the emulator is seeded or held by the stack (a duplicate is an orphan);
  * - no unknown ghost: every group the stack holds exists, unless, since the last refresh, it was deleted out of band
  *   or by a delete that failed saying it may or may not have been applied;
- * - nothing the program did not remove is gone: a declared slot that had a group still has one, unless a
- *   delete-first replacement's create was hit by an injected fault (the state then holds it pendingReplacement).
+ * - nothing the program did not remove is gone: a declared slot that had a group still has one, unless an injected
+ *   fault hit a delete-first replacement between its delete and its create (the state then holds the old entry,
+ *   pendingReplacement or with an ambiguous delete, and the next up creates it).
  */
 export function storeInvariants(sys: SequenceSystem, prev: Before, step: { destroys: boolean; fault?: FaultChoice }): string[] {
   const out: string[] = [];
@@ -63,7 +64,8 @@ export function storeInvariants(sys: SequenceSystem, prev: Before, step: { destr
       const had = prev.state.filter((r) => r.urn === urnOf(slot) && prevIds.has(r.id));
       if (had.length === 0) continue;
       const has = state.some((r) => r.urn === urnOf(slot) && byId.has(r.id));
-      const outage = step.fault?.action === "import_group" && state.some((r) => r.urn === urnOf(slot) && r.pendingReplacement);
+      const mine = state.filter((r) => r.urn === urnOf(slot));
+      const outage = (step.fault?.action === "import_group" || step.fault?.action === "destroy_group") && mine.some((r) => r.pendingReplacement || sys.mayBeGone.has(r.id));
       if (!has && !outage) out.push(`lost: ${slot} had group ${had.map((r) => r.id).join(", ")}, the program still declares it, and no group of it exists now`);
     }
   }
