@@ -5,7 +5,7 @@
  * the invariants of test/helpers/sequences/invariants.ts are checked against the emulator's own store.
  *
  * Seeded and reproducible: SEQ_SEED=<seed> (default fixed; `random` for a new one; printed on failure with the
- * shrunk sequence), SEQ_RUNS=<n> sequences (default 12 here; `npm run test:fuzz` runs 2,000 with a random seed),
+ * shrunk sequence), SEQ_RUNS=<n> sequences (default 16 here; `npm run test:fuzz` runs 2,000 with a random seed),
  * SEQ_PATH=<path> replays one shrunk case, SEQ_NO_SHRINK=1 stops at the first failure.
  */
 import fc from "fast-check";
@@ -32,7 +32,7 @@ const KNOWN_DEFECTS: ReadonlySet<KnownDefect> = new Set(
   process.env.SEQ_KNOWN_DEFECTS === undefined ? LISTED : (process.env.SEQ_KNOWN_DEFECTS.split(",").filter((d) => d && d !== "none") as KnownDefect[]),
 );
 
-const RUNS = Number(process.env.SEQ_RUNS ?? 12);
+const RUNS = Number(process.env.SEQ_RUNS ?? 16);
 /** A fixed seed by default (the same sequences on every `npm test`); `SEQ_SEED=random` explores new ones. */
 const SEED = process.env.SEQ_SEED === "random" ? Date.now() ^ (Math.random() * 0x7fffffff) : Number(process.env.SEQ_SEED ?? 20261201);
 const MAX_COMMANDS = Number(process.env.SEQ_MAX_COMMANDS ?? 8);
