@@ -21,7 +21,10 @@ export type KnownDefect =
   | "tgs-adopted-type-change"
   /** A replacement silently drops sticky inputs the program no longer declares (id, owner, createTime). */
   | "sticky-dropped-on-replacement"
-  /** A create answered after the client gave up (or whose lost answer cannot be resolved) leaves a duplicate/orphan. */
+  /**
+   * A create answered after the client gave up, or whose lost answer cannot be resolved (a lookalike group exists,
+   * or listing fails), leaves a duplicate or an orphan the stack does not hold (issue 14, defects 2 and 3).
+   */
   | "late-landing-create-duplicate"
   /**
    * Found by the sequences (not in issue 9): in a delete-first replacement, a destroy_group the client gave up on
@@ -179,7 +182,8 @@ export function faultArb(command: "up" | "refresh" | "destroy", defects: Readonl
       // (a read-back refused twice with 70001 is one: auth errors are renewed once).
       if (f.action === "modify_group_base_info" || f.action === "change_group_owner" || f.action === "get_group_info") return false;
     }
-    if (defects.has("late-landing-create-duplicate") && f.action === "import_group" && f.name === "timeout") return false;
+    // A create whose answer is lost or late is resolved by listing, which is ambiguous when a lookalike exists.
+    if (defects.has("late-landing-create-duplicate") && f.action === "import_group" && (f.name === "timeout" || f.name === "lost answer")) return false;
     if (defects.has("late-landing-create-duplicate") && f.action === "get_appid_group_list") return false;
     if (defects.has("late-landing-delete-removes-replacement") && command === "up" && f.action === "destroy_group" && f.name === "timeout") return false;
     // Repeated timeouts only cost time: each holds a request FAULT_DELAY_MS.
