@@ -56,11 +56,11 @@ export class UpCommand implements Cmd {
   async run(_m: Model, sys: SequenceSystem): Promise<void> {
     const prev = before(sys);
     const heldFacts = (slot: Slot) => {
-      const r = prev.state.find((x: ResourceState) => x.urn === urnOf(slot) && !x.delete && !x.pendingReplacement);
+      const r = prev.state.find((x: ResourceState) => x.urn === urnOf(slot) && !x.delete);
       if (!r) return undefined;
       const o = r.outputs;
       const createTime = Array.isArray(o.declaredSticky) && o.declaredSticky.includes("createTime") ? (o.createTime as number) : undefined;
-      return { groupId: r.id, type: o.type as SpecChoice["type"], customGroupId: o.customGroupId === true, ownerAccount: typeof o.ownerAccount === "string" ? o.ownerAccount : undefined, createTime };
+      return { groupId: r.id, type: o.type as SpecChoice["type"], customGroupId: o.customGroupId === true, ownerAccount: typeof o.ownerAccount === "string" ? o.ownerAccount : undefined, createTime, pendingReplacement: !!r.pendingReplacement };
     };
     sys.program = Object.fromEntries(
       SLOTS.filter((s) => this.program[s]).map((s) => [s, gate(s, this.program[s]!, heldFacts(s), sys.defects)]),

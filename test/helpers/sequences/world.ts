@@ -203,6 +203,8 @@ export interface HeldFacts {
   ownerAccount?: string;
   /** The createTime the program declared (undefined when it never did). */
   createTime?: number;
+  /** Already deleted by an interrupted delete-first replacement: the next up replaces whatever changed. */
+  pendingReplacement: boolean;
 }
 
 /**
@@ -227,7 +229,7 @@ export function gate(slot: Slot, c: SpecChoice, held: HeldFacts | undefined, def
     const wanted = out.owner === "none" ? undefined : out.owner === "ghost" ? GHOST_OWNER : out.owner;
     if (wanted !== undefined && wanted !== held.ownerAccount) out.owner = "none"; // no owner change on a held group
   }
-  const replacing = out.type !== held.type || (out.createTime !== undefined && out.createTime !== held.createTime);
+  const replacing = held.pendingReplacement || out.type !== held.type || (out.createTime !== undefined && out.createTime !== held.createTime);
   if (defects.has("sticky-dropped-on-replacement") && replacing) {
     // A replacement while sticky inputs are removed: declare them again.
     if (out.createTime === undefined && (held.createTime === 1700000000 || held.createTime === 1700000100)) out.createTime = held.createTime;
