@@ -6,7 +6,7 @@
  *
  * Seeded and reproducible: SEQ_SEED=<seed> (default fixed; `random` for a new one; printed on failure with the
  * shrunk sequence), SEQ_RUNS=<n> sequences (default 16 here; `npm run test:fuzz` runs 2,000 with a random seed),
- * SEQ_PATH=<path> replays one shrunk case, SEQ_NO_SHRINK=1 stops at the first failure.
+ * SEQ_PATH=<path> with SEQ_REPLAY=<replayPath> replays one shrunk case, SEQ_NO_SHRINK=1 stops at the first failure.
  */
 import fc from "fast-check";
 import { APP_SWITCH_ENABLED, commandArbs, finalCheck, type Model } from "../../helpers/sequences/commands";
@@ -47,7 +47,7 @@ afterAll(async () => {
 });
 
 test(`${RUNS} random lifecycle sequences keep every invariant (seed ${SEED})`, async () => {
-  const property = fc.asyncProperty(fc.commands(commandArbs(KNOWN_DEFECTS), { maxCommands: MAX_COMMANDS }), async (cmds) => {
+  const property = fc.asyncProperty(fc.commands(commandArbs(KNOWN_DEFECTS), { maxCommands: MAX_COMMANDS, replayPath: process.env.SEQ_REPLAY }), async (cmds) => {
     await sys.reset();
     await fc.asyncModelRun(() => ({ model: {} as Model, real: sys }), cmds);
     await finalCheck(sys);
@@ -55,9 +55,10 @@ test(`${RUNS} random lifecycle sequences keep every invariant (seed ${SEED})`, a
   const out = await fc.check(property, { seed: SEED, numRuns: RUNS, path: process.env.SEQ_PATH, endOnFailure: process.env.SEQ_NO_SHRINK === "1" });
   if (out.failed) {
     throw new Error(
-      `a sequence broke an invariant. Replay: SEQ_SEED=${out.seed} SEQ_PATH=${out.counterexamplePath ?? ""} SEQ_RUNS=${RUNS}\n` +
+      `a sequence broke an invariant. Replay: SEQ_SEED=${out.seed} SEQ_PATH=${out.counterexamplePath ?? ""} SEQ_RUNS=${RUNS} ` +
+        `SEQ_REPLAY=<the replayPath printed after the sequence>\n` +
         `shrunk sequence: ${out.counterexample?.map(String).join(" ") ?? "?"}\n${String((out.errorInstance as Error | undefined)?.message ?? out.errorInstance)}`,
     );
   }
-  expect(out.numRuns).toBe(RUNS);
+  expect(out.numRuns).toBe(process.env.SEQ_PATH ? 1 : RUNS); // a replay runs the one case
 }, RUNS * 20_000 + 120_000); // a budget per sequence, not a speed goal: faults hold requests in real time
