@@ -8,11 +8,11 @@ import * as path from "node:path";
 import { startEmulator, type ChatStore, type RunningEmulator, type StoredGroup } from "../../../emulator";
 import type { ChatAction } from "../../../provider/client/actions";
 import { Engine, type CommandResult } from "../../harness/engine";
-import type { ConfigValue, ProviderHost, Props } from "../../harness/host";
+import type { ConfigValue, ProviderHost } from "../../harness/host";
 import type { ResourceState } from "../../harness/state";
 import { ADMIN, SECRET_KEY, startE2E, type E2E } from "../e2e";
 import { providerText, sharedHost } from "../matrix";
-import { argsOf, effectOf, GHOST_OWNER, OWNERS, seedGroups, type FaultChoice, type KnownDefect, type SeedGroup, type Slot, type SpecChoice } from "./world";
+import { argsOf, effectOf, OWNERS, seedGroups, type FaultChoice, type KnownDefect, type SeedGroup, type Slot, type SpecChoice } from "./world";
 
 const TYPE = "pulumi-nodejs:dynamic/tencent-chat:ChatGroup";
 /** The URN of a slot's resource. */
@@ -199,11 +199,6 @@ export class SequenceSystem {
     }
   }
 
-  /** Requests received per action. */
-  counters(): Record<ChatAction, number> {
-    return this.e2e.emulator.counters();
-  }
-
   /** Counts one event in {@link stats}. */
   count(event: string): void {
     this.stats[event] = (this.stats[event] ?? 0) + 1;
@@ -228,6 +223,3 @@ export function errorsOf(r: CommandResult): string {
 
 /** Plain JSON of a value (for byte-for-byte comparison). */
 export const json = (v: unknown): string => JSON.stringify(v);
-
-export { GHOST_OWNER };
-export type { Props };
