@@ -1,21 +1,29 @@
 /**
  * A small model of the Pulumi engine, driving the REAL provider host: `preview`, `up`, `refresh` and `destroy` of
  * one stack whose state persists in a JSON file. A test tool (the CLI cannot be installed here), faithful to the
- * engine where the dynamic provider can tell the difference (pulumi-dynamic-providers.md):
+ * engine where the dynamic provider can tell the difference (pulumi/pulumi `pkg/resource/deploy/step.go`,
+ * `step_generator.go`, `pkg/engine/update.go`, `pkg/backend/snapshot.go`):
  * - a fresh host per command, Configure with the whole stack config first (secrets wrapped);
  * - Check gets the old *inputs*, Diff and Update get the old *outputs*; secrets are stripped before every call;
  * - a no-change step stores the new inputs and keeps the old outputs;
- * - replace re-runs Check without olds (the new resource's inputs) and honours deleteBeforeReplace; a create-first
- *   replacement keeps the old resource in state until the new one exists; deletes of undeclared resources run last,
- *   and not after a failure;
- * - a partial failure keeps the resource with exactly the properties the provider reported as its outputs (the
- *   host adds no `__provider` to them: engine step.go stores them verbatim), and the next `up` always updates it;
+ * - replace re-runs Check without olds (the new resource's inputs), as the engine does;
+ * - a partial failure (`ErrorResourceInitFailed`) stores exactly the returned properties as the outputs (nothing
+ *   added: the host loads the provider for Read and Delete from them) with the reasons as init errors; a partially
+ *   failed update records the new inputs with them (engine step.go: UpdateStep records `s.new`); the next `up`
+ *   always updates such a resource;
+ * - create-before-delete replacement: the new resource is created while the old stays in state; once the create
+ *   succeeded or partially failed the old is marked `delete` and deleted after every create and update, and only
+ *   by a run without failures (else by a later `up`); a create that fails outright leaves the old untouched;
+ * - delete-before-replace: the old is deleted, then kept in state marked `pendingReplacement` until its
+ *   replacement is created; the next `up` creates without deleting again; refresh skips it; destroy and a program
+ *   that drops it remove it without a provider call;
+ * - deletes of undeclared resources run last, and not after a failure;
  * - refresh drops resources whose Read returns an empty id, stores returned inputs, and clears init errors.
  * Simplifications: no dependency graph (the steps of one phase run concurrently), no plans, no ignoreChanges.
  */
 import { HostCallError, ProviderHost, stripForWire, type ConfigValue, type Props } from "./host";
 import { runProgram, type ProgramResult, type Registration } from "./program";
-import { loadState, saveState, type StackState } from "./state";
+import { loadState, saveState, type ResourceState, type StackState } from "./state";
 
 /** What a step does. */
 export type StepOp = "create" | "update" | "replace" | "delete" | "same" | "refresh";
@@ -38,6 +46,14 @@ export interface Step {
   error?: string;
   /** For refresh: the resource is gone and was dropped from state. */
   gone?: boolean;
+  /** Replace: the old resource was already deleted by an earlier run (state marked it `pendingReplacement`). */
+  pendingReplacement?: boolean;
+  /** Delete: the old resource of an earlier create-before-delete replacement (state marked it `delete`). */
+  replaced?: boolean;
+  /** Delete: only drops a `pendingReplacement` entry from state; no provider call. */
+  removeOnly?: boolean;
+  /** `up`/`destroy`/`refresh`: the step's provider calls were made (false for skipped and preview steps). */
+  executed?: boolean;
 }
 
 /** The outcome of a command. */
@@ -73,6 +89,13 @@ export interface EngineOptions {
 }
 
 const INTERNAL = /^__/;
+
+/** A step as a plan line (`name:op`, `+dbr`/`+pending` for replacements): what preview promises and up does. */
+export function planLine(s: Step): string {
+  const how = s.op === "replace" ? (s.pendingReplacement ? "(pending)" : s.deleteBeforeReplace ? "(delete-first)" : "(create-first)") : "";
+  const what = s.op === "delete" ? (s.removeOnly ? "(state-only)" : s.replaced ? "(replaced)" : "") : "";
+  return `${s.name}:${s.op}${how}${what}`;
+}
 
 /** Input keys that differ between two input maps (the CLI's input-based `[diff: …]`). */
 export function changedKeys(olds: Props, news: Props): string[] {
@@ -115,13 +138,19 @@ export class Engine {
   /** `pulumi up`: plan, then apply; state is saved after every step. */
   async up(): Promise<CommandResult> {
     const result = await this.withHost("up", async (host) => {
-      const { steps, regs } = await this.plan(host, false);
+      const { steps, regs, targets } = await this.plan(host, false);
       const work = steps.filter((s) => s.op !== "delete" && s.failures.length === 0);
-      await Promise.all(work.map((s) => this.apply(host, s, regs.get(s.urn)!)));
+      const replaced = new Map<Step, ResourceState>();
+      await Promise.all(work.map((s) => this.apply(host, s, regs.get(s.urn)!, replaced)));
       const failed = steps.some((s) => s.error || s.failures.length > 0);
       const deletes = steps.filter((x) => x.op === "delete");
-      if (failed) for (const s of deletes) s.error = "skipped: an earlier step failed";
-      else await Promise.all(deletes.map((s) => this.remove(host, s)));
+      if (failed) {
+        for (const s of deletes) s.error = "skipped: an earlier step failed";
+      } else {
+        // Old resources of this run's create-before-delete replacements, then the other deletes (engine order).
+        await Promise.all([...replaced].map(([s, old]) => this.remove(host, s, old)));
+        await Promise.all(deletes.map((s) => this.remove(host, s, targets.get(s)!)));
+      }
       return steps;
     });
     if (result.ok) {
@@ -132,17 +161,20 @@ export class Engine {
     return result;
   }
 
-  /** `pulumi refresh`: read every resource; drop the gone, store what changed (outputs and returned inputs). */
+  /**
+   * `pulumi refresh`: read every resource; drop the gone, store what changed (outputs and returned inputs).
+   * `pendingReplacement` entries are not read (the engine's RefreshStep returns them unchanged).
+   */
   async refresh(): Promise<CommandResult> {
     return this.withHost("refresh", async (host) =>
       Promise.all(
-        [...this.state.resources].map(async (r) => {
-          const s = step("refresh", r);
+        this.state.resources.filter((r) => !r.pendingReplacement).map(async (r) => {
+          const s = step("refresh", r, { executed: true });
           try {
             const read = await host.read(r.id, r.urn, stripForWire(r.outputs), stripForWire(r.inputs));
             if (!read.id) {
               s.gone = true;
-              this.state.resources = this.state.resources.filter((x) => x.urn !== r.urn);
+              this.drop(r);
             } else {
               s.changedKeys = changedKeys(r.outputs, read.properties);
               Object.assign(r, { id: read.id, outputs: read.properties }, read.inputs ? { inputs: read.inputs } : {});
@@ -161,8 +193,9 @@ export class Engine {
   /** `pulumi destroy`: delete every resource (independent resources concurrently, as the engine does). */
   async destroy(): Promise<CommandResult> {
     return this.withHost("destroy", async (host) => {
-      const steps = [...this.state.resources].reverse().map((r) => step("delete", r));
-      await Promise.all(steps.map((s) => this.remove(host, s)));
+      const targets = [...this.state.resources].reverse();
+      const steps = targets.map((r) => step("delete", r, { replaced: !!r.delete, removeOnly: !!r.pendingReplacement }));
+      await Promise.all(steps.map((s, i) => this.remove(host, s, targets[i]!)));
       return steps;
     });
   }
@@ -181,7 +214,7 @@ export class Engine {
 
   private async runProgram(preview: boolean): Promise<ProgramResult> {
     if (this.options.program) return this.options.program(preview);
-    const oracle = Object.fromEntries(this.state.resources.map((r) => [r.urn, { id: r.id, outputs: r.outputs }]));
+    const oracle = Object.fromEntries(this.state.resources.filter((r) => !r.delete).map((r) => [r.urn, { id: r.id, outputs: r.outputs }]));
     const config = Object.fromEntries(Object.entries(this.options.config).map(([k, v]) => [k, typeof v === "string" ? v : v.secret]));
     return runProgram({
       dir: this.options.projectDir,
@@ -199,20 +232,32 @@ export class Engine {
     return (await this.runProgram(false)).outputs;
   }
 
-  /** Runs the program, then Check and Diff for every registration; deletes for what it no longer declares. */
-  private async plan(host: ProviderHost, preview: boolean): Promise<{ steps: Step[]; regs: Map<string, Registration & { checked: Props }> }> {
+  /** The live (not pending-delete) entry of a URN. */
+  private live(urn: string): ResourceState | undefined {
+    return this.state.resources.find((r) => r.urn === urn && !r.delete);
+  }
+
+  /**
+   * Runs the program, then Check and Diff for every registration; deletes for what it no longer declares and for
+   * old resources still marked `delete` (`targets` maps each delete step to its state entry).
+   */
+  private async plan(host: ProviderHost, preview: boolean): Promise<{ steps: Step[]; regs: Map<string, Reg>; targets: Map<Step, ResourceState> }> {
     const program = await this.runProgram(preview);
-    const regs = new Map<string, Registration & { checked: Props }>();
+    const regs = new Map<string, Reg>();
     const steps = await Promise.all(
       program.registrations.map(async (reg) => {
-        const old = this.state.resources.find((r) => r.urn === reg.urn);
+        const old = this.live(reg.urn);
         const checked = await host.check(reg.urn, old ? stripForWire(old.inputs) : {}, stripForWire(reg.inputs));
         regs.set(reg.urn, { ...reg, checked: checked.inputs });
         if (!old) return step("create", reg, { failures: checked.failures, changedKeys: changedKeys({}, checked.inputs) });
         const base = { id: old.id, failures: checked.failures, changedKeys: changedKeys(old.inputs, checked.inputs) };
-        if (checked.failures.length > 0) return step("update", { ...reg, id: old.id }, base);
+        if (checked.failures.length > 0) return step(old.pendingReplacement ? "replace" : "update", { ...reg, id: old.id }, base);
         const d = await host.diff(old.id, reg.urn, stripForWire(old.outputs), checked.inputs);
         const changed = d.changes === "some" || (d.changes === "unknown" && base.changedKeys.length > 0);
+        if (old.pendingReplacement) {
+          // Already deleted by an earlier run: only the create is left (step_generator: no delete step emitted).
+          return step("replace", { ...reg, id: old.id }, { ...base, replaceKeys: d.replaces, deleteBeforeReplace: true, pendingReplacement: true });
+        }
         if (changed && d.replaces.length > 0) {
           // The engine re-runs Check without olds for a replacement and creates (and displays) those inputs
           // (pulumi/pulumi pkg/resource/deploy/step_generator.go: "we need to recompute the default values").
@@ -227,13 +272,19 @@ export class Engine {
       }),
     );
     const declared = new Set(program.registrations.map((r) => r.urn));
-    const deletes = [...this.state.resources].reverse().filter((r) => !declared.has(r.urn)).map((r) => step("delete", r));
-    return { steps: [...steps, ...deletes], regs };
+    const targets = new Map<Step, ResourceState>();
+    for (const r of [...this.state.resources].reverse()) {
+      if (!r.delete && declared.has(r.urn)) continue;
+      const s = step("delete", r, { replaced: !!r.delete, removeOnly: !!r.pendingReplacement });
+      targets.set(s, r);
+    }
+    return { steps: [...steps, ...targets.keys()], regs, targets };
   }
 
-  /** Applies one create/update/replace/same step. */
-  private async apply(host: ProviderHost, s: Step, reg: Registration & { checked: Props }): Promise<void> {
-    const old = this.state.resources.find((r) => r.urn === s.urn);
+  /** Applies one create/update/replace/same step; a create-first replacement leaves its old entry in `replaced`. */
+  private async apply(host: ProviderHost, s: Step, reg: Reg, replaced: Map<Step, ResourceState>): Promise<void> {
+    const old = this.live(s.urn);
+    if (s.op !== "same") s.executed = true;
     try {
       if (s.op === "same" && old) {
         old.inputs = reg.checked; // new inputs, old outputs
@@ -243,71 +294,71 @@ export class Engine {
         delete old.initErrors;
       } else if (s.op === "replace" && old) {
         if (s.deleteBeforeReplace) {
-          await host.delete(old.id, s.urn, stripForWire(old.outputs));
-          this.forget(s.urn);
-          this.save();
-          await this.create(host, s, reg);
+          if (!old.pendingReplacement) {
+            await host.delete(old.id, s.urn, stripForWire(old.outputs));
+            old.pendingReplacement = true; // only once the delete succeeded (step.go DeleteStep.Apply)
+            this.save();
+          }
+          // The pending entry goes as soon as the replacement exists, even partially (snapshot.go: End(successful)).
+          await this.create(host, s, reg, () => this.drop(old));
         } else {
-          // Create first; the old resource stays in state until the new one exists (then it is deleted).
-          const oldCopy = { ...old };
-          await this.create(host, s, reg, old);
-          await host.delete(oldCopy.id, s.urn, stripForWire(oldCopy.outputs));
+          // The old stays live until the new exists; then it is marked for deletion after every create/update.
+          await this.create(host, s, reg, () => {
+            old.delete = true;
+            replaced.set(s, old);
+          });
         }
       } else {
-        await this.create(host, s, reg);
+        await this.create(host, s, reg, () => undefined);
       }
     } catch (e) {
       s.error = message(e);
       const init = e instanceof HostCallError ? e.initFailure : undefined;
+      // A partially failed update: the returned properties become the outputs as they are, with the new inputs.
       if (init && old && s.op === "update") Object.assign(old, { inputs: reg.checked, outputs: init.properties, initErrors: init.reasons });
     }
     this.save();
   }
 
-  /**
-   * Creates the resource; `replacing` (a create-first replacement's old resource) leaves state once the new one
-   * exists. Simplification: after a partial failure the engine keeps the old one as pending-delete until the next
-   * `up`; here it leaves state then (its group is still deleted by nobody, so tests of that path must say so).
-   */
-  private async create(host: ProviderHost, s: Step, reg: Registration & { checked: Props }, replacing?: object): Promise<void> {
-    const drop = () => { if (replacing) this.state.resources = this.state.resources.filter((r) => r !== replacing); };
+  /** Create; on success or partial failure stores the new entry and calls `created` (before rethrowing). */
+  private async create(host: ProviderHost, s: Step, reg: Reg, created: () => void): Promise<void> {
+    const entry = { urn: s.urn, type: s.type, name: s.name, inputs: reg.checked };
     try {
       const { id, properties } = await host.create(s.urn, reg.checked);
       if (!id) throw new Error("plugin returned empty resource.ID from create"); // the engine refuses it too
       s.id = id;
-      drop();
-      this.state.resources.push({ urn: s.urn, type: s.type, name: s.name, id, inputs: reg.checked, outputs: properties });
+      created();
+      this.state.resources.push({ ...entry, id, outputs: properties });
     } catch (e) {
       const init = e instanceof HostCallError ? e.initFailure : undefined;
       if (init) {
         s.id = init.id;
-        drop();
-        this.state.resources.push({
-          urn: s.urn, type: s.type, name: s.name, id: init.id, inputs: reg.checked,
-          outputs: init.properties, initErrors: init.reasons,
-        });
+        created();
+        this.state.resources.push({ ...entry, id: init.id, outputs: init.properties, initErrors: init.reasons });
       }
       throw e;
     }
   }
 
-  private async remove(host: ProviderHost, s: Step): Promise<void> {
-    const r = this.state.resources.find((x) => x.urn === s.urn);
-    if (!r) return;
+  /** Deletes one state entry through the provider (or only from state when it is pending replacement). */
+  private async remove(host: ProviderHost, s: Step, r: ResourceState): Promise<void> {
+    s.executed = true;
     try {
-      await host.delete(r.id, r.urn, stripForWire(r.outputs));
-      this.forget(r.urn);
+      if (!r.pendingReplacement) await host.delete(r.id, r.urn, stripForWire(r.outputs));
+      this.drop(r);
     } catch (e) {
       s.error = message(e);
     }
     this.save();
   }
 
-  private forget(urn: string): void {
-    this.state.resources = this.state.resources.filter((r) => r.urn !== urn);
+  private drop(r: ResourceState): void {
+    this.state.resources = this.state.resources.filter((x) => x !== r);
   }
 
   private save(): void {
     saveState(this.options.statePath, this.state);
   }
 }
+
+type Reg = Registration & { checked: Props };

@@ -18,6 +18,18 @@ export interface ResourceState {
   outputs: Props;
   /** Set after a partial failure: the next `up` always updates the resource (engine behaviour). */
   initErrors?: string[];
+  /**
+   * The engine's `Delete` flag: an old resource whose create-before-delete replacement was created (fully or
+   * partially) and that still has to be deleted; the next successful `up` deletes it. A second entry with the same
+   * URN (the replacement) is then the live one.
+   */
+  delete?: true;
+  /**
+   * The engine's `PendingReplacement` flag: the old resource of a delete-before-replace replacement, already
+   * deleted, kept until its replacement is created (refresh skips it; the next `up` creates without deleting;
+   * a destroy or a program that drops it removes it from state without a provider call).
+   */
+  pendingReplacement?: true;
 }
 
 /** A stack's state. */

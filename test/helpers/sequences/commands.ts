@@ -1,0 +1,161 @@
+/**
+ * The lifecycle commands of the model-based sequence test (fast-check `AsyncCommand`s): `up` of a program
+ * version, `refresh`, `destroy`, each optionally under an injected fault; out-of-band changes and deletes; and an
+ * app switch, off until multi-app support lands (APP_SWITCH_ENABLED). Every command checks the invariants after
+ * it runs and throws an Error listing the violations.
+ */
+import fc from "fast-check";
+import type { ResourceState } from "../../harness/state";
+import { before, planInvariant, storeInvariants, upInvariants, usableInvariants } from "./invariants";
+import { errorsOf, json, urnOf, type SequenceSystem } from "./system";
+import { faultArb, gate, programArb, SLOTS, type FaultChoice, type KnownDefect, type ProgramChoice, type Slot, type SpecChoice } from "./world";
+
+/**
+ * Enables the app-switch command (stack config `tencent-chat:sdkAppId` pointed at a second app). Off: the
+ * settings-apps branch adds per-group apps; once merged, enable it so sequences also prove that no group is read,
+ * changed or dropped against another app.
+ */
+export const APP_SWITCH_ENABLED = process.env.SEQ_APP_SWITCH === "1";
+
+/** The model: nothing beyond the real system (the invariants are checked against the emulator itself). */
+export type Model = Record<string, never>;
+
+type Cmd = fc.AsyncCommand<Model, SequenceSystem>;
+
+const fail = (sys: SequenceSystem, what: string, violations: string[]): void => {
+  if (violations.length === 0) return;
+  throw new Error(`after ${what}:\n  - ${violations.join("\n  - ")}\ntrace:\n  ${sys.trace.join("\n  ")}`);
+};
+
+const faultText = (f?: FaultChoice): string => (f ? ` under ${f.name} on ${f.action} ×${f.times}` : "");
+
+/**
+ * Whether the state-usable check (refresh, preview and destroy of a copy) runs after every step, or only after
+ * steps that failed, ran under a fault or changed things out of band, and at the end of each sequence (the
+ * lighter path `npm run test:fuzz` takes: a clean success leaves what the provider returned on success).
+ */
+export const USABLE_EVERY_STEP = process.env.SEQ_USABLE_CHECK !== "after-failures";
+
+/** Invariants every command checks: the store's, then that the state refreshes, previews and destroys. */
+async function checkAll(sys: SequenceSystem, what: string, prev: ReturnType<typeof before>, step: { destroys: boolean; fault?: FaultChoice; clean?: boolean }, extra: string[] = []): Promise<void> {
+  fail(sys, what, [...extra, ...storeInvariants(sys, prev, step)]);
+  const t0 = Date.now();
+  if (USABLE_EVERY_STEP || !step.clean) fail(sys, `${what} (state usable)`, await usableInvariants(sys));
+  sys.time("state-usable checks", t0);
+}
+
+/** The end-of-sequence check: the state refreshes, previews and destroys. */
+export async function finalCheck(sys: SequenceSystem): Promise<void> {
+  fail(sys, "the sequence (state usable)", await usableInvariants(sys));
+}
+
+/** `pulumi up` of a program version (gated against known defects), preceded by a fault-free preview. */
+export class UpCommand implements Cmd {
+  constructor(readonly program: ProgramChoice, readonly fault?: FaultChoice) {}
+  check = (): boolean => true;
+  async run(_m: Model, sys: SequenceSystem): Promise<void> {
+    const prev = before(sys);
+    const heldFacts = (slot: Slot) => {
+      const r = prev.state.find((x: ResourceState) => x.urn === urnOf(slot) && !x.delete);
+      if (!r) return undefined;
+      const o = r.outputs;
+      const createTime = Array.isArray(o.declaredSticky) && o.declaredSticky.includes("createTime") ? (o.createTime as number) : undefined;
+      return { groupId: r.id, type: o.type as SpecChoice["type"], customGroupId: o.customGroupId === true, ownerAccount: typeof o.ownerAccount === "string" ? o.ownerAccount : undefined, createTime, pendingReplacement: !!r.pendingReplacement };
+    };
+    sys.program = Object.fromEntries(
+      SLOTS.filter((s) => this.program[s]).map((s) => [s, gate(s, this.program[s]!, heldFacts(s), sys.defects)]),
+    );
+    const preview = await sys.engine().preview();
+    const what = `up ${json(sys.program)}${faultText(this.fault)}`;
+    fail(sys, `preview before ${what}`, preview.ok ? [] : [`preview fails: ${errorsOf(preview)}`]);
+    const t0 = Date.now();
+    const up = await sys.withFault(this.fault, () => sys.engine().up());
+    sys.time(`up ${this.fault ? `under ${this.fault.name} on ${this.fault.action}` : "clean"}`, t0);
+    sys.trace.push(`${what} → ${up.ok ? "ok" : `failed: ${errorsOf(up)}`}`);
+    sys.noteAmbiguousDeletes(up);
+    sys.count(`up ${up.ok ? "ok" : "failed"}${this.fault ? " under a fault" : ""}`);
+    for (const s of up.steps) if (s.executed) sys.count(`step ${s.op}${s.op === "replace" ? (s.deleteBeforeReplace ? " delete-first" : " create-first") : ""}${s.error ? " failed" : ""}`);
+    await checkAll(sys, what, prev, { destroys: false, fault: this.fault, clean: up.ok && !this.fault }, [...planInvariant(preview, up), ...upInvariants(sys, prev, up, preview)]);
+  }
+  toString = (): string => `up(${json(this.program)}${this.fault ? `, ${json(this.fault)}` : ""})`;
+}
+
+/** `pulumi refresh`. */
+export class RefreshCommand implements Cmd {
+  constructor(readonly fault?: FaultChoice) {}
+  check = (): boolean => true;
+  async run(_m: Model, sys: SequenceSystem): Promise<void> {
+    const prev = before(sys);
+    const r = await sys.withFault(this.fault, () => sys.engine().refresh());
+    if (r.ok) sys.mayBeGone.clear();
+    sys.count(`refresh ${r.ok ? "ok" : "failed"}`);
+    sys.trace.push(`refresh${faultText(this.fault)} → ${r.ok ? "ok" : `failed: ${errorsOf(r)}`}`);
+    const errors = !this.fault && !r.ok ? [`refresh without a fault fails: ${errorsOf(r)}`] : [];
+    await checkAll(sys, `refresh${faultText(this.fault)}`, prev, { destroys: false, fault: this.fault, clean: r.ok && !this.fault }, errors);
+  }
+  toString = (): string => `refresh(${this.fault ? json(this.fault) : ""})`;
+}
+
+/** `pulumi destroy`; the program stays as it is (the next up re-creates it). */
+export class DestroyCommand implements Cmd {
+  constructor(readonly fault?: FaultChoice) {}
+  check = (): boolean => true;
+  async run(_m: Model, sys: SequenceSystem): Promise<void> {
+    const prev = before(sys);
+    const r = await sys.withFault(this.fault, () => sys.engine().destroy());
+    sys.count(`destroy ${r.ok ? "ok" : "failed"}`);
+    sys.noteAmbiguousDeletes(r);
+    sys.trace.push(`destroy${faultText(this.fault)} → ${r.ok ? "ok" : `failed: ${errorsOf(r)}`}`);
+    const errors = !this.fault && !r.ok ? [`destroy without a fault fails: ${errorsOf(r)}`] : [];
+    if (r.ok && sys.state().length > 0) errors.push(`destroy succeeded but the stack still holds ${sys.state().length} entries`);
+    await checkAll(sys, `destroy${faultText(this.fault)}`, prev, { destroys: true, fault: this.fault, clean: r.ok && !this.fault }, errors);
+  }
+  toString = (): string => `destroy(${this.fault ? json(this.fault) : ""})`;
+}
+
+/** Out of band: change the slot's group's profile, or delete it, in the emulator's store. */
+export class OutOfBandCommand implements Cmd {
+  constructor(readonly slot: Slot, readonly kind: "change" | "delete") {}
+  check = (): boolean => true;
+  async run(_m: Model, sys: SequenceSystem): Promise<void> {
+    const prev = before(sys);
+    const r = prev.state.find((x) => x.urn === urnOf(this.slot) && !x.delete && !x.pendingReplacement);
+    if (!r) return;
+    const done = this.kind === "change" ? sys.oobChange(r.id) : sys.oobDelete(r.id);
+    sys.count(`out-of-band ${this.kind}`);
+    sys.trace.push(`out of band: ${this.kind} ${r.id} → ${done ? "done" : "absent"}`);
+    await checkAll(sys, `out-of-band ${this.kind} of ${r.id}`, prev, { destroys: this.kind === "delete" });
+  }
+  toString = (): string => `outOfBand(${this.slot}, ${this.kind})`;
+}
+
+/**
+ * Points the stack config at the other app (another SDKAppID and endpoint). Enabled by APP_SWITCH_ENABLED; the
+ * invariants then also require that no group is dropped from state or orphaned because it was looked up in the
+ * wrong app (issue 9: a group is never read, changed, deleted or dropped against a different app).
+ */
+export class AppSwitchCommand implements Cmd {
+  check = (): boolean => true;
+  async run(_m: Model, sys: SequenceSystem): Promise<void> {
+    const prev = before(sys);
+    sys.app = sys.app === "main" ? "alt" : "main";
+    sys.count("app switch");
+    sys.trace.push(`app switch → ${sys.app}`);
+    await checkAll(sys, `app switch to ${sys.app}`, prev, { destroys: false });
+  }
+  toString = (): string => "appSwitch()";
+}
+
+/** The command generators. */
+export function commandArbs(defects: ReadonlySet<KnownDefect>): fc.Arbitrary<Cmd>[] {
+  const slot = fc.constantFrom(...SLOTS);
+  return [
+    fc.tuple(programArb(defects), faultArb("up", defects)).map(([p, f]) => new UpCommand(p, f)),
+    fc.tuple(programArb(defects), faultArb("up", defects)).map(([p, f]) => new UpCommand(p, f)),
+    fc.tuple(programArb(defects), faultArb("up", defects)).map(([p, f]) => new UpCommand(p, f)),
+    faultArb("refresh", defects).map((f) => new RefreshCommand(f)),
+    faultArb("destroy", defects).map((f) => new DestroyCommand(f)),
+    fc.tuple(slot, fc.constantFrom("change" as const, "delete" as const)).map(([s, k]) => new OutOfBandCommand(s, k)),
+    ...(APP_SWITCH_ENABLED ? [fc.constant(null).map(() => new AppSwitchCommand())] : []),
+  ];
+}

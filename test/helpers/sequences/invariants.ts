@@ -1,0 +1,147 @@
+/**
+ * The invariants every lifecycle step must keep, checked against the emulator's own store (not the provider's
+ * view of it). Each returns the violations it found, as sentences; an empty list means it held.
+ */
+import { planLine, type CommandResult } from "../../harness/engine";
+import type { ResourceState } from "../../harness/state";
+import { errorsOf, json, urnOf, type SequenceSystem } from "./system";
+import { idOf, SLOTS, type FaultChoice, type Slot } from "./world";
+import type { StoredGroup } from "../../../emulator";
+
+/** What was true just before a step. */
+export interface Before {
+  state: ResourceState[];
+  groups: StoredGroup[];
+}
+
+/** Captures {@link Before}. */
+export function before(sys: SequenceSystem): Before {
+  return { state: sys.state(), groups: sys.groups() };
+}
+
+const live = (state: ResourceState[], slot: string): ResourceState[] => state.filter((r) => r.urn === urnOf(slot) && !r.delete && !r.pendingReplacement);
+
+/**
+ * Store invariants, after any step:
+ * - nothing outside the stack changed: seeded groups the stack never held are byte-identical;
+ * - no orphan: every group in the emulator is seeded or held by the stack (a duplicate is an orphan);
+ * - no unknown ghost: every group the stack holds exists, unless, since the last refresh, it was deleted out of band
+ *   or by a delete that failed saying it may or may not have been applied;
+ * - nothing the program did not remove is gone: a declared slot that had a group still has one, unless an injected
+ *   fault hit a delete-first replacement between its delete and its create (the state then holds the old entry,
+ *   pendingReplacement or with an ambiguous delete, and the next up creates it).
+ */
+export function storeInvariants(sys: SequenceSystem, prev: Before, step: { destroys: boolean; fault?: FaultChoice }): string[] {
+  const out: string[] = [];
+  const state = sys.state();
+  for (const r of state) sys.everHeld.add(r.id);
+  const groups = sys.groups();
+  const byId = new Map(groups.map((g) => [g.GroupId, g]));
+  for (const [id, { stored }] of sys.seeds) {
+    if (sys.everHeld.has(id)) continue;
+    const now = byId.get(id);
+    if (json(now) !== json(stored)) out.push(`a group outside the stack changed: ${id} was ${json(stored)}, now ${json(now)}`);
+  }
+  // Adoption follows Pulumi's import: taking a group over changes nothing in it.
+  const PROFILE = ["Type", "Name", "Introduction", "Notification", "FaceUrl", "MaxMemberNum", "ApplyJoinOption", "MuteAllMember", "AppDefinedData", "Owner_Account"] as const;
+  const profile = (g?: StoredGroup) => json(g && PROFILE.map((k) => g[k]));
+  for (const r of state) {
+    const seed = sys.seeds.get(r.id);
+    if (!seed || seed.seed.kind !== "adoptable" || prev.state.some((p) => p.id === r.id)) continue;
+    if (profile(byId.get(r.id)) !== profile(seed.stored)) out.push(`adopting ${r.id} changed it: was ${profile(seed.stored)}, now ${profile(byId.get(r.id))}`);
+  }
+  const held = new Set(state.map((r) => r.id));
+  for (const g of groups) {
+    if (!sys.seeds.has(g.GroupId) && !held.has(g.GroupId)) out.push(`orphan: group ${g.GroupId} (${g.Type} "${g.Name}") exists but the stack does not hold it`);
+  }
+  for (const r of state) {
+    if (r.pendingReplacement || byId.has(r.id) || sys.mayBeGone.has(r.id)) continue;
+    out.push(`ghost: the stack holds ${r.name} as ${r.id}${r.delete ? " (pending delete)" : ""}, which does not exist`);
+  }
+  if (!step.destroys) {
+    const prevIds = new Set(prev.groups.map((g) => g.GroupId));
+    for (const slot of Object.keys(sys.program)) {
+      const had = prev.state.filter((r) => r.urn === urnOf(slot) && prevIds.has(r.id));
+      if (had.length === 0) continue;
+      const has = state.some((r) => r.urn === urnOf(slot) && byId.has(r.id));
+      const mine = state.filter((r) => r.urn === urnOf(slot));
+      const outage = (step.fault?.action === "import_group" || step.fault?.action === "destroy_group") && mine.some((r) => r.pendingReplacement || sys.mayBeGone.has(r.id));
+      if (!has && !outage) out.push(`lost: ${slot} had group ${had.map((r) => r.id).join(", ")}, the program still declares it, and no group of it exists now`);
+    }
+  }
+  return out;
+}
+
+/**
+ * After an `up` that succeeded: every declared slot is held exactly once, by a group that exists with the declared
+ * type, name and (when declared) id; nothing is left pending; a replacement kept the sticky values the program no
+ * longer declares (id, owner, createTime), unless the plan named them.
+ */
+export function upInvariants(sys: SequenceSystem, prev: Before, up: CommandResult, preview: CommandResult): string[] {
+  if (!up.ok) return [];
+  const out: string[] = [];
+  const state = sys.state();
+  if (state.some((r) => r.delete || r.pendingReplacement)) out.push(`up succeeded but left pending entries: ${json(state.map((r) => [r.name, r.id, r.delete, r.pendingReplacement]))}`);
+  for (const [slot, c] of Object.entries(sys.program)) {
+    const held = live(state, slot);
+    if (held.length !== 1) {
+      out.push(`${slot} is held ${held.length} times after a successful up`);
+      continue;
+    }
+    if (sys.mayBeGone.has(held[0]!.id)) continue; // gone since the last refresh (out of band, or a failed delete): up cannot know
+    const g = sys.group(held[0]!.id);
+    const want = idOf(slot as Slot, c);
+    if (!g) out.push(`${slot} (${held[0]!.id}) does not exist after a successful up`);
+    else if (g.Type !== c.type || g.Name !== `${slot}-n${c.nameVariant}` || (want !== undefined && g.GroupId !== want)) {
+      out.push(`${slot} is ${g.GroupId} ${g.Type} "${g.Name}", the program declares ${want ?? "(any id)"} ${c.type} "${slot}-n${c.nameVariant}"`);
+    }
+    const step = up.steps.find((s) => s.name === slot);
+    const old = prev.state.find((r) => r.urn === urnOf(slot) && !r.delete);
+    if (step?.op === "replace" && old && g) {
+      const planned = preview.steps.find((s) => s.name === slot);
+      // What a replace row shows (`+- replace [diff: ~type]`): the keys forcing it, not every input that differs.
+      const named = new Set(planned?.replaceKeys ?? []);
+      const o = old.outputs;
+      if (o.customGroupId === true && want === undefined && g.GroupId !== old.id && !named.has("groupId")) out.push(`${slot}'s replacement dropped its id ${old.id} (now ${g.GroupId}) without the plan naming it`);
+      if (typeof o.ownerAccount === "string" && c.owner === "none" && g.Owner_Account !== o.ownerAccount && !named.has("ownerAccount")) out.push(`${slot}'s replacement dropped owner ${String(o.ownerAccount)} without the plan naming it`);
+      const declaredCreate = Array.isArray(o.declaredSticky) && o.declaredSticky.includes("createTime");
+      if (declaredCreate && c.createTime === undefined && g.CreateTime !== o.createTime && !named.has("createTime")) out.push(`${slot}'s replacement dropped createTime ${String(o.createTime)} without the plan naming it`);
+    }
+  }
+  return out;
+}
+
+/** A preview's plan must be what the following `up` does (same steps, same kinds of replacement). */
+export function planInvariant(preview: CommandResult, up: CommandResult): string[] {
+  const a = preview.steps.map(planLine).sort();
+  const b = up.steps.map(planLine).sort();
+  const out = json(a) === json(b) ? [] : [`preview planned ${json(a)}, up did ${json(b)}`];
+  const unexecuted = up.ok ? up.steps.filter((s) => s.op !== "same" && !s.executed).map(planLine) : [];
+  if (unexecuted.length > 0) out.push(`up succeeded without executing ${json(unexecuted)}`);
+  return out;
+}
+
+/**
+ * The state always refreshes, previews and destroys without error (tried on a copy; the emulator is restored):
+ * and the destroy removes every group the stack holds and nothing else.
+ */
+export async function usableInvariants(sys: SequenceSystem): Promise<string[]> {
+  const out: string[] = [];
+  const refreshed = await sys.onCopy((e) => e.refresh());
+  if (!refreshed.ok) out.push(`refresh fails: ${errorsOf(refreshed)}`);
+  const preview = await sys.onCopy((e) => e.preview());
+  if (!preview.ok) out.push(`preview fails: ${errorsOf(preview)}`);
+  const held = sys.state().filter((r) => !r.pendingReplacement).map((r) => r.id);
+  const destroyed = await sys.onCopy(async (e) => {
+    const r = await e.destroy();
+    const left = held.filter((id) => sys.group(id));
+    const seedsChanged = [...sys.seeds].filter(([id, s]) => !sys.everHeld.has(id) && json(sys.group(id)) !== json(s.stored)).map(([id]) => id);
+    return { r, left, seedsChanged, rest: e.snapshot().resources.length };
+  });
+  if (!destroyed.r.ok) out.push(`destroy fails: ${errorsOf(destroyed.r)}`);
+  else if (destroyed.left.length > 0 || destroyed.rest > 0) out.push(`destroy left groups ${json(destroyed.left)} / ${destroyed.rest} state entries`);
+  if (destroyed.seedsChanged.length > 0) out.push(`destroy changed groups outside the stack: ${json(destroyed.seedsChanged)}`);
+  return out;
+}
+
+export { SLOTS };

@@ -1,0 +1,225 @@
+/**
+ * The real system the lifecycle sequences drive: one emulator (imported accounts required) and one configured
+ * provider host for all sequences, a stack (engine harness over a JSON state file) per sequence, seeded foreign and
+ * adoptable groups, and the out-of-band client. `reset()` returns everything to the seeded start between sequences.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { startEmulator, type ChatStore, type RunningEmulator, type StoredGroup } from "../../../emulator";
+import type { ChatAction } from "../../../provider/client/actions";
+import { Engine, type CommandResult } from "../../harness/engine";
+import type { ConfigValue, ProviderHost } from "../../harness/host";
+import type { ResourceState } from "../../harness/state";
+import { ADMIN, SECRET_KEY, startE2E, type E2E } from "../e2e";
+import { providerText, sharedHost } from "../matrix";
+import { argsOf, effectOf, OWNERS, seedGroups, type FaultChoice, type KnownDefect, type SeedGroup, type Slot, type SpecChoice } from "./world";
+
+const TYPE = "pulumi-nodejs:dynamic/tencent-chat:ChatGroup";
+/** The URN of a slot's resource. */
+export const urnOf = (slot: string): string => `urn:pulumi:dev::chat-seq::${TYPE}::${slot}`;
+
+/** One shared emulator + host, and the current sequence's stack. */
+export class SequenceSystem {
+  /** The declarations the program makes now (after gating), by slot. */
+  program: Partial<Record<Slot, SpecChoice>> = {};
+  /** Seeded groups as stored at the start of the sequence (compared byte for byte). */
+  seeds = new Map<string, { seed: SeedGroup; stored: StoredGroup }>();
+  /**
+   * Ids the stack may still hold although they are gone, until the next successful refresh: deleted out of band,
+   * or deleted by a delete whose answer was lost (the step failed saying it may or may not have been applied).
+   */
+  mayBeGone = new Set<string>();
+  /** Ids the stack has held at any time in this sequence (seeded groups it adopted are then its own). */
+  everHeld = new Set<string>();
+  /** A log of what happened, printed with a failure. */
+  trace: string[] = [];
+  /** Counts over all sequences (printed after the run, so a run that explored nothing shows it). */
+  readonly stats: Record<string, number> = {};
+  /** Which app the stack config points at (the app-switch command flips it). */
+  app: "main" | "alt" = "main";
+  /** The second app (its own emulator, and a host configured for it), when app switches are enabled. */
+  private alt?: { emulator: RunningEmulator; host: ProviderHost; config: Record<string, ConfigValue> };
+  private n = 0;
+  private statePath = "";
+
+  private constructor(
+    readonly e2e: E2E,
+    readonly host: ProviderHost,
+    private readonly provider: string,
+    readonly defects: ReadonlySet<KnownDefect>,
+    /** The emulator's log: one line per answered request. */
+    private readonly log: string[],
+  ) {}
+
+  /** Starts the emulator (documented behaviour: owners must be imported accounts) and one configured host. */
+  static async start(defects: ReadonlySet<KnownDefect>, timeoutMs: number, withAltApp = false): Promise<SequenceSystem> {
+    const log: string[] = [];
+    const e2e = await startE2E({ behaviour: { requireImportedAccounts: true }, log: (l) => log.push(l) });
+    const host = await sharedHost(e2e, { "tencent-chat:timeoutMs": String(timeoutMs) });
+    const sys = new SequenceSystem(e2e, host, await providerText(e2e), defects, log);
+    if (withAltApp) {
+      const ALT_APP = 1400099999;
+      const emulator = await startEmulator({ sdkAppId: ALT_APP, secretKey: SECRET_KEY, admin: ADMIN, behaviour: { requireImportedAccounts: true } });
+      const extra = { "tencent-chat:timeoutMs": String(timeoutMs), "tencent-chat:sdkAppId": String(ALT_APP), "tencent-chat:endpoint": emulator.url };
+      sys.alt = { emulator, host: await sharedHost(e2e, extra), config: { ...e2e.config, ...extra } };
+    }
+    return sys;
+  }
+
+  private stores(): ChatStore[] {
+    return [this.e2e.emulator.store, ...(this.alt ? [this.alt.emulator.store] : [])];
+  }
+
+  /** A fresh stack and emulator store: accounts imported, seeded groups created, no faults. */
+  async reset(): Promise<void> {
+    const emu = this.e2e.emulator;
+    emu.clearFaults();
+    for (const store of this.stores()) {
+      store.reset();
+      for (const a of [ADMIN, ...OWNERS]) store.putAccount(a);
+    }
+    this.app = "main";
+    this.seeds.clear();
+    for (const seed of seedGroups(this.defects)) {
+      // import_group refuses @TGS# ids (service-assigned): create under a plain id, then store it under the real one.
+      const plain = seed.id.startsWith("@TGS#") && seed.type !== "Community" ? `seed-${seed.id.slice(5)}` : seed.id;
+      await this.e2e.client.importGroup({ Type: seed.type, Name: seed.name, GroupId: plain, ...(seed.introduction ? { Introduction: seed.introduction } : {}) });
+      if (plain !== seed.id) {
+        emu.store.putGroup({ ...emu.store.getGroup(plain)!, GroupId: seed.id });
+        emu.store.deleteGroup(plain);
+      }
+      this.seeds.set(seed.id, { seed, stored: emu.store.getGroup(seed.id)! });
+    }
+    this.program = {};
+    this.mayBeGone.clear();
+    this.everHeld.clear();
+    this.trace = [];
+    this.statePath = path.join(this.e2e.program.dir, ".seq", `s${++this.n}.json`);
+    fs.rmSync(path.dirname(this.statePath), { recursive: true, force: true });
+  }
+
+  /** The engine of the current stack (a new one per command, as each `pulumi` command reads the state anew). */
+  engine(statePath = this.statePath): Engine {
+    const regs = () =>
+      Object.entries(this.program).map(([slot, c]) => ({ type: TYPE, name: slot, urn: urnOf(slot), inputs: { ...argsOf(slot as Slot, c), __provider: this.provider } }));
+    const alt = this.app === "alt" ? this.alt : undefined;
+    return new Engine({
+      projectDir: this.e2e.program.dir, project: "chat-seq", stack: "dev", statePath,
+      config: alt?.config ?? this.e2e.config, host: alt?.host ?? this.host,
+      program: async () => ({ registrations: regs(), outputs: {} }),
+    });
+  }
+
+  /** The stack's state entries now. */
+  state(): ResourceState[] {
+    return this.engine().snapshot().resources;
+  }
+
+  /**
+   * Runs a command with a fault injected for its duration. A `timeout` fault holds requests past the client's
+   * deadline and then applies them: wait until each was answered, so its late effect belongs to this step.
+   */
+  async withFault<T>(fault: FaultChoice | undefined, run: () => Promise<T>): Promise<T> {
+    const emu = this.e2e.emulator;
+    if (!fault) return run();
+    const from = this.log.length;
+    const before = emu.counters()[fault.action];
+    const remove = emu.addFault({ action: fault.action, effect: effectOf(fault.name), times: fault.times });
+    try {
+      return await run();
+    } finally {
+      remove();
+      if (fault.name === "timeout") await this.answered(fault.action, from, emu.counters()[fault.action] - before);
+    }
+  }
+
+  private async answered(action: ChatAction, from: number, count: number): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    const done = (): boolean => this.log.slice(from).filter((l) => l.startsWith(`POST ${action} `)).length >= count;
+    while (!done()) {
+      if (Date.now() > deadline) throw new Error(`the emulator did not answer ${count} ${action} requests within 30 s`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** After a failed command: a held group whose delete (or replacement's delete) failed and that is gone may be held. */
+  noteAmbiguousDeletes(r: CommandResult): void {
+    const urns = new Set(r.steps.filter((s) => s.error && (s.op === "delete" || s.op === "replace")).map((s) => s.urn));
+    for (const e of this.state()) if (urns.has(e.urn) && !this.group(e.id)) this.mayBeGone.add(e.id);
+  }
+
+  /** Out of band: change a group's profile directly in the emulator's store. */
+  oobChange(id: string): boolean {
+    const store = this.stores().find((s) => s.getGroup(id));
+    const g = store?.getGroup(id);
+    if (!store || !g) return false;
+    store.putGroup({ ...g, Introduction: "changed out of band", InfoSeq: g.InfoSeq + 1 });
+    return true;
+  }
+
+  /** Out of band: delete a group directly in the emulator's store. */
+  oobDelete(id: string): boolean {
+    const gone = this.stores().some((s) => s.deleteGroup(id));
+    if (gone) this.mayBeGone.add(id);
+    return gone;
+  }
+
+  /** Every group in the emulator (both apps' when app switches are enabled). */
+  groups(): StoredGroup[] {
+    return this.stores().flatMap((s) => s.listGroups());
+  }
+
+  /** A group by id, in any app. */
+  group(id: string): StoredGroup | undefined {
+    for (const s of this.stores()) {
+      const g = s.getGroup(id);
+      if (g) return g;
+    }
+    return undefined;
+  }
+
+  /**
+   * Runs `check` against a throwaway copy of the stack state and restores the emulator's store afterwards
+   * (groups and accounts), so a destroy can be tried without changing the sequence.
+   */
+  async onCopy<T>(check: (engine: Engine) => Promise<T>): Promise<T> {
+    const copy = `${this.statePath}.copy.json`;
+    if (fs.existsSync(this.statePath)) fs.copyFileSync(this.statePath, copy);
+    else fs.rmSync(copy, { force: true });
+    const saved = this.stores().map((store) => ({ store, groups: store.listGroups(), accounts: store.listAccounts() }));
+    try {
+      return await check(this.engine(copy));
+    } finally {
+      for (const { store, groups, accounts } of saved) {
+        store.reset();
+        for (const a of accounts) store.putAccount(a);
+        for (const g of groups) store.putGroup(g);
+      }
+      fs.rmSync(copy, { force: true });
+    }
+  }
+
+  /** Counts one event in {@link stats}. */
+  count(event: string): void {
+    this.stats[event] = (this.stats[event] ?? 0) + 1;
+  }
+
+  /** With SEQ_PROFILE set, adds the milliseconds since `since` to the stats under `ms <what>` (where time goes). */
+  time(what: string, since: number): void {
+    if (process.env.SEQ_PROFILE) this.stats[`ms ${what}`] = (this.stats[`ms ${what}`] ?? 0) + Date.now() - since;
+  }
+
+  /** Stops the host and the emulator. */
+  async stop(): Promise<void> {
+    await this.alt?.emulator.close();
+    await this.e2e.stop();
+  }
+}
+
+/** The error texts of a command's failed steps. */
+export function errorsOf(r: CommandResult): string {
+  return r.steps.filter((s) => s.error || s.failures.length > 0).map((s) => `${s.name}: ${s.error ?? s.failures.map((f) => f.reason).join("; ")}`).join(" | ");
+}
+
+/** Plain JSON of a value (for byte-for-byte comparison). */
+export const json = (v: unknown): string => JSON.stringify(v);

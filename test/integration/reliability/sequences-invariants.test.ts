@@ -1,0 +1,52 @@
+/**
+ * The sequence test's oracle can fail: each invariant reports a violation planted behind its back (a foreign group
+ * changed, an orphan, a ghost, a declared group lost, a state that no longer refreshes or destroys), and nothing on a
+ * clean stack.
+ */
+import { before, storeInvariants, usableInvariants } from "../../helpers/sequences/invariants";
+import { SequenceSystem } from "../../helpers/sequences/system";
+import { TIMEOUT_MS } from "../../helpers/sequences/world";
+import { saveState } from "../../harness/state";
+
+let sys: SequenceSystem;
+beforeAll(async () => {
+  sys = await SequenceSystem.start(new Set(), TIMEOUT_MS);
+});
+afterAll(() => sys?.stop());
+
+async function cleanStack(): Promise<ReturnType<typeof before>> {
+  await sys.reset();
+  sys.program = { g0: { type: "Public", nameVariant: 0, id: "id-0", adoptFlag: false, owner: "owner-1" } };
+  expect((await sys.engine().up()).ok).toBe(true);
+  return before(sys);
+}
+
+test("a clean stack breaks no invariant", async () => {
+  const prev = await cleanStack();
+  expect(storeInvariants(sys, prev, { destroys: false })).toEqual([]);
+  expect(await usableInvariants(sys)).toEqual([]);
+});
+
+test("a changed foreign group, an orphan and a ghost are each reported", async () => {
+  const prev = await cleanStack();
+  const store = sys.e2e.emulator.store;
+  store.putGroup({ ...store.getGroup("bystander")!, Introduction: "touched" });
+  store.putGroup({ ...store.getGroup("seq-g0-0")!, GroupId: "stray" });
+  store.deleteGroup("seq-g0-0");
+  const found = storeInvariants(sys, prev, { destroys: false }).join("\n");
+  expect(found).toMatch(/outside the stack changed: bystander/);
+  expect(found).toMatch(/orphan: group stray/);
+  expect(found).toMatch(/ghost: the stack holds g0 as seq-g0-0/);
+  expect(found).toMatch(/lost: g0 had group seq-g0-0/);
+});
+
+test("a state whose outputs lost __provider is reported as not refreshing and not destroying", async () => {
+  await cleanStack();
+  const state = sys.engine().snapshot();
+  delete state.resources[0]!.outputs.__provider;
+  saveState(sys.engine().statePath, state);
+  const found = (await usableInvariants(sys)).join("\n");
+  expect(found).toMatch(/refresh fails/);
+  expect(found).toMatch(/destroy fails/);
+  expect(sys.e2e.emulator.store.getGroup("seq-g0-0")).toBeDefined(); // the destroy ran on a copy
+});
