@@ -8,7 +8,7 @@
 import type { ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ACTION_NAMES, type ChatAction } from "../provider/client/actions";
+import { ACTION_NAMES, type ChatAction } from "../protocol/actions";
 import { Engine } from "../test/harness/engine";
 import { ProviderHost, type ConfigValue, type Props } from "../test/harness/host";
 import { ADMIN, SDK_APP_ID, SECRET_KEY } from "../test/helpers/e2e";

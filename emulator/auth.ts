@@ -4,7 +4,7 @@
  */
 import { inflateSync } from "node:zlib";
 // The encoding and signing primitives are the client's: one implementation of §10 serves signing and verifying.
-import { decodeTencentBase64, signatureMatches, signedContent } from "../provider/client/usersig";
+import { decodeTencentBase64, signatureMatches, signedContent } from "../protocol/usersig";
 
 /** What a UserSig is checked against. */
 export interface UserSigCheck {

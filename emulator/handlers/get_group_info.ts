@@ -4,7 +4,7 @@
  * base field, the custom fields and the whole member list are returned, so large groups make large answers (the
  * server refuses answers over {@link EmulatorBehaviour.maxReplyBytes} with 10018, see server.ts).
  */
-import type { WireGroupInfo, WireGroupMember } from "../../provider/client/wire";
+import type { WireGroupInfo, WireGroupMember } from "../../protocol/wire";
 import { GROUP_NOT_FOUND_INFO, type Handler, type HandlerContext } from "../context";
 import type { EmulatorBehaviour, StoredGroup } from "../types";
 import { fixedApplyJoinOption, invalid, type Body } from "../validate";

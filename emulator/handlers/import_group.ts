@@ -3,7 +3,7 @@
  * with an optional custom GroupId and CreateTime.
  */
 import { randomInt } from "node:crypto";
-import { Codes } from "../../provider/client/error-codes";
+import { Codes } from "../../protocol/error-codes";
 import { requireImported, type Handler, type HandlerContext } from "../context";
 import { ChatFailure } from "../envelope";
 import type { StoredGroup } from "../types";

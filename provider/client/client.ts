@@ -4,7 +4,7 @@
  * is the typed surface: argument checks, wire shapes in and out, and the import_group ambiguity resolution.
  */
 import { inspect } from "node:util";
-import { ACTIONS, type ChatAction } from "./actions";
+import { ACTIONS, type ChatAction } from "../../protocol/actions";
 import { getGroupInfoSplitting } from "./batch";
 import { ChatApiError, ChatError, ErrorCodes, isNotFound } from "./errors";
 import { Executor, type Deadline, type RequestEvent } from "./executor";
@@ -23,7 +23,7 @@ import {
 } from "./groups";
 import { stringifyWithRawIntegers, toCursor64, type Cursor64 } from "./json64";
 import { realClock, sharedLimiters, type LimiterRegistry } from "./limiter";
-import type { Region } from "./regions";
+import type { Region } from "../../protocol/regions";
 import { resolveRetryOptions, type RetryOptions } from "./retry";
 import { HttpTransport } from "./transport";
 import { resolveBaseUrl } from "./url";
@@ -39,7 +39,7 @@ import type {
   ImportGroupRequest,
   ModifyGroupBaseInfoRequest,
   WireGroupInfo,
-} from "./wire";
+} from "../../protocol/wire";
 
 /** Options of {@link ChatClient}. Give exactly one of `secretKey` and `userSig`. */
 export interface ChatClientOptions {

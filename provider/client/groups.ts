@@ -2,9 +2,9 @@
  * Pure helpers over group shapes: request validation, normalizing a get_group_info entry (both mute-flag names),
  * and comparing an imported group with what we sent (to resolve an ambiguous import by reading it back).
  */
-import type { ChatAction } from "./actions";
+import type { ChatAction } from "../../protocol/actions";
 import { ChatError, ErrorCodes } from "./errors";
-import type { ImportGroupRequest, WireGroupInfo } from "./wire";
+import type { ImportGroupRequest, WireGroupInfo } from "../../protocol/wire";
 
 /** Most ids get_group_info accepts per call ("一次请求最多支持50个群组", QD-GET). */
 export const MAX_GROUP_INFO_IDS = 50;

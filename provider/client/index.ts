@@ -21,13 +21,13 @@ export {
   isNotFound,
 } from "./errors";
 export type { ChatErrorCode, ChatErrorOptions } from "./errors";
-export { Codes, describeErrorCode, ERROR_CODES, RETRYABLE_CODES } from "./error-codes";
-export type { ErrorClass, ErrorCodeInfo } from "./error-codes";
-export { ACTION_NAMES, ACTIONS, actionForPath, actionPath } from "./actions";
-export type { ActionSpec, ChatAction } from "./actions";
-export { BACKUP_DOMAINS, isRegion, REGION_NAMES, regionBaseUrl, REGIONS } from "./regions";
-export { USER_ID_PATTERN, USER_ID_RULE_TEXT, userIdProblem } from "./user-id";
-export type { Region } from "./regions";
+export { Codes, describeErrorCode, ERROR_CODES, RETRYABLE_CODES } from "../../protocol/error-codes";
+export type { ErrorClass, ErrorCodeInfo } from "../../protocol/error-codes";
+export { ACTION_NAMES, ACTIONS, actionForPath, actionPath } from "../../protocol/actions";
+export type { ActionSpec, ChatAction } from "../../protocol/actions";
+export { BACKUP_DOMAINS, isRegion, REGION_NAMES, regionBaseUrl, REGIONS } from "../../protocol/regions";
+export { USER_ID_PATTERN, USER_ID_RULE_TEXT, userIdProblem } from "../../protocol/user-id";
+export type { Region } from "../../protocol/regions";
 export { buildCallUrl, redactText, redactUrl, REDACTED, resolveBaseUrl } from "./url";
 export { createUserSigSource, decodeUserSig, DEFAULT_USERSIG_EXPIRE_SECONDS, verifyUserSigHmac } from "./usersig";
 export type { ChatCredentials, DecodedUserSig, SecretKeyCredentials, UserSigCredentials, UserSigSource } from "./usersig";
@@ -37,4 +37,4 @@ export { LimiterRegistry, RateLimiter, sharedLimiters } from "./limiter";
 export type { LimiterClock } from "./limiter";
 export { DEFAULT_TIMEOUT_MS } from "./transport";
 export type { Cursor64 } from "./json64";
-export type * from "./wire";
+export type * from "../../protocol/wire";

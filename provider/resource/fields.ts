@@ -2,7 +2,7 @@
  * The ChatGroup field table: each input's semantics declared once. Validation (schema.ts, check.ts), normalisation,
  * diff, the wire mapping and the README reference table are all derived from {@link FIELDS}.
  */
-import type { ImportGroupRequest, ModifyGroupBaseInfoRequest, WireGroupInfo } from "../client/wire";
+import type { ImportGroupRequest, ModifyGroupBaseInfoRequest, WireGroupInfo } from "../../protocol/wire";
 import type { ChatGroupInputs, GroupType } from "./types";
 
 /**

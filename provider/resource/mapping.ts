@@ -10,7 +10,7 @@ import type {
   ModifyGroupBaseInfoRequest,
   WireAppDefinedField,
   WireGroupInfo,
-} from "../client/wire";
+} from "../../protocol/wire";
 import { FIELDS, STICKY_INPUTS, type FieldSpec } from "./fields";
 import { plannedUpdate } from "./diff";
 import { containsUnknown, customGroupIdOf, isPlainObject, jsonEqual, normalizeInputs, toPlainJson, type PropsLike } from "./normalize";

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { ChatClient } from "../../provider/client/client";
 import { isNotFound } from "../../provider/client/errors";
-import { isRegion, type Region } from "../../provider/client/regions";
+import { isRegion, type Region } from "../../protocol/regions";
 import { ProviderHost, type ConfigValue } from "../harness/host";
 import { programOf } from "../helpers/e2e";
 import { collectRegistrations, makeProgramDir, type ProgramDir, type Registration } from "../helpers/program-dir";
