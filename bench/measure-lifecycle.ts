@@ -8,8 +8,8 @@
  * behaviour, to show what it costs.
  */
 import type { ChatAction } from "../protocol/actions";
-import type { Engine } from "../test/harness/engine";
-import type { ProviderHost } from "../test/harness/host";
+import type { Engine } from "../harness/engine";
+import type { ProviderHost } from "../harness/host";
 import type { BenchStack } from "./stack";
 import { median, sleep } from "./util";
 

@@ -8,8 +8,8 @@ import fc from "fast-check";
 import { resolveSettings } from "../../provider/config";
 import { createUserSigSource } from "../../provider/client/usersig";
 import { USER_ID_PATTERN, userIdProblem } from "../../protocol/user-id";
-import { HostCallError } from "../harness/host";
-import { SECRET_KEY, startE2E, type E2E } from "../helpers/e2e";
+import { HostCallError } from "../../harness/host";
+import { SECRET_KEY, startE2E, type E2E } from "../../harness/e2e";
 import { providerText, sharedHost } from "../helpers/matrix";
 
 let e2e: E2E;

@@ -3,8 +3,8 @@
  * and for anything shaped like a UserSig — in `__provider`, every output and input, every error (message, details,
  * partial-failure detail), the host's stdout/stderr and the emulator's log.
  */
-import { HostCallError, type Props } from "../../harness/host";
-import { inputsOf, programOf, SECRET_KEY, startE2E, USERSIG_SHAPE, type E2E } from "../../helpers/e2e";
+import { HostCallError, type Props } from "../../../harness/host";
+import { inputsOf, programOf, SECRET_KEY, startE2E, USERSIG_SHAPE, type E2E } from "../../../harness/e2e";
 
 let e2e: E2E;
 const emulatorLog: string[] = [];

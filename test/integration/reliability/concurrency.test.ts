@@ -5,8 +5,8 @@
 import type { ChatAction } from "../../../protocol/actions";
 import { ChatClient } from "../../../provider/client/client";
 import { isChatApiError } from "../../../provider/client/errors";
-import type { ProviderHost } from "../../harness/host";
-import { SDK_APP_ID, SECRET_KEY, startE2E, type E2E } from "../../helpers/e2e";
+import type { ProviderHost } from "../../../harness/host";
+import { SDK_APP_ID, SECRET_KEY, startE2E, type E2E } from "../../../harness/e2e";
 import { matrixStack, providerText, sharedHost } from "../../helpers/matrix";
 
 const N = 200;
