@@ -1,7 +1,7 @@
 /**
  * Regression (issue 10, item 7): the admin identifier was validated three times with different rules — the config
  * check accepted `admin.ops`, the UserSig code refused it on the first create. Now one rule (Tencent's UserID
- * rule, provider/client/user-id.ts) serves both, so the config error comes first, through the real host, with every
+ * rule, protocol/user-id.ts) serves both, so the config error comes first, through the real host, with every
  * other problem in the same error and no request sent; and whatever the config accepts, the UserSig code accepts.
  */
 import fc from "fast-check";
