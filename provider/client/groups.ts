@@ -25,7 +25,8 @@ export type GroupInfo = WireGroupInfo & {
   MuteAllMember?: string;
 };
 
-/** Canonical type name: the service stores Private/ChatRoom; Work/Meeting are their newer names (§7). */
+/** Canonical type name: the service stores Private/ChatRoom; Work/Meeting are their newer names
+ * (https://www.tencentcloud.com/zh/document/product/1047/48169). */
 export function canonicalGroupType(type: string | undefined): string | undefined {
   if (type === "Work") return "Private";
   if (type === "Meeting") return "ChatRoom";

@@ -1,5 +1,5 @@
 /**
- * import_group over real HTTP: every request body printed on the vendor page (import_group.txt) and every
+ * import_group over real HTTP: every request body printed on the vendor page (https://tencentcloud.com/document/product/1047/34967) and every
  * documented refusal.
  */
 import { failure, startHarness, type Harness } from "./harness";
