@@ -1,5 +1,6 @@
 /**
- * UserSig v2 verification (https://cloud.tencent.com/document/product/269/1664): base64url with Tencent's substitutions, zlib, JSON, then
+ * UserSig v2 verification (https://cloud.tencent.com/document/product/269/1664): base64url with Tencent's
+ * substitutions, zlib, JSON, then
  * sdkappid (70014), identifier (70013), expiry (70001) and the HMAC-SHA256 (70009). Pure: the caller passes `now`.
  */
 import { inflateSync } from "node:zlib";

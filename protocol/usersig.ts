@@ -1,7 +1,8 @@
 /**
  * The UserSig v2 format: a zlib-deflated JSON document in Tencent's base64 variant, signed with HMAC-SHA256 of the
  * app's secret key. The client signs with Tencent's `tls-sig-api-v2`; the emulator verifies with these helpers.
- * Format: https://cloud.tencent.com/document/product/269/1664 and https://cloud.tencent.com/document/product/269/1655 and the TLSSigAPIv2 source.
+ * Format: https://cloud.tencent.com/document/product/269/1664 , https://cloud.tencent.com/document/product/269/1655
+ * and the source of tencentyun/tls-sig-api-v2-node (`TLSSigAPIv2.js`).
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { inflateSync } from "node:zlib";

@@ -1,6 +1,6 @@
 /**
- * Pure URL building and redaction for REST calls (https://cloud.tencent.com/document/product/269/1519). No I/O here, so every rule is
- * unit-tested: the query parameters, the uint32 `random`, the region table and the redaction of `usersig`.
+ * Pure URL building and redaction for REST calls (https://cloud.tencent.com/document/product/269/1519). No I/O
+ * here, so every rule is unit-tested: the query parameters, the uint32 `random`, the region table and the redaction of `usersig`.
  */
 import { actionPath, type ChatAction } from "../../protocol/actions";
 import { ChatError, ErrorCodes } from "./errors";
