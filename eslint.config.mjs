@@ -3,20 +3,12 @@
 //   - nothing outside test/ imports from test/;
 //   - the emulator imports nothing of the provider side but the protocol module;
 //   - the provider and the protocol import neither the emulator, the harness nor the tests.
-// TEMPORARY (until protocol/ and harness/ exist, see DECISIONS X80): the emulator may import the four client modules
-// that are the protocol today, and bench/ and examples/ may import test/harness/ and test/helpers/{e2e,program-dir}.
-// Remove the two TEMPORARY patterns below when the files move; then the rule holds with no exception.
 import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
 /** Import paths (as written) that reach a directory `dir` of the repository, for no-restricted-imports. */
 const into = (dir) => `(^|/)${dir}(/|$)`;
-
-/** After `provider/`: the client modules that are the protocol today. */
-const TEMPORARY_PROTOCOL = "client/(actions|error-codes|usersig|wire)$";
-/** After `test/`: the test tools bench/ and examples/ use today. */
-const TEMPORARY_HARNESS = "(harness/[^/]+|helpers/(e2e|program-dir))$";
 
 const restrict = (patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
 const LAYER = "layer rule (DESIGN.md, Module map)";
@@ -64,7 +56,7 @@ export default tseslint.config(
     rules: restrict([
       { regex: into("(test|harness|bench|examples)"), message: `${LAYER}: the emulator imports no test code.` },
       {
-        regex: `(^|/)provider/(?!${TEMPORARY_PROTOCOL})`, // TEMPORARY allowance; after the move: into("provider")
+        regex: into("provider"),
         message: `${LAYER}: the emulator imports only the protocol module (protocol/) from the provider side, never the client or the resource.`,
       },
     ]),
@@ -73,7 +65,7 @@ export default tseslint.config(
     files: ["bench/**", "examples/**", "harness/**", "scripts/**"],
     rules: restrict([
       {
-        regex: `(^|/)test/(?!${TEMPORARY_HARNESS})`, // TEMPORARY allowance; after the move: into("test")
+        regex: into("test"),
         message: `${LAYER}: nothing outside test/ imports from test/; shared test tools live in harness/.`,
       },
     ]),

@@ -6,8 +6,8 @@
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { ChatAction } from "../provider/client/actions";
-import { REPO_ROOT } from "../test/helpers/program-dir";
+import type { ChatAction } from "../protocol/actions";
+import { REPO_ROOT } from "../harness/program-dir";
 
 /** A running emulator process. */
 export interface EmulatorProcess {

@@ -8,7 +8,7 @@
 import { GroupReadBatcher } from "../provider/client/batch";
 import { ChatClient } from "../provider/client/client";
 import { LimiterRegistry } from "../provider/client/limiter";
-import { ADMIN, SDK_APP_ID, SECRET_KEY } from "../test/helpers/e2e";
+import { ADMIN, SDK_APP_ID, SECRET_KEY } from "../harness/e2e";
 import type { BenchStack } from "./stack";
 import { sleep } from "./util";
 

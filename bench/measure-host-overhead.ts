@@ -6,10 +6,10 @@
  * three paths share it; each client's own limiter stays on) and restored afterwards.
  */
 import { ChatClient } from "../provider/client/client";
-import type { ProviderHost } from "../test/harness/host";
-import { stripForWire } from "../test/harness/host";
-import type { ResourceState } from "../test/harness/state";
-import { ADMIN, SDK_APP_ID, SECRET_KEY } from "../test/helpers/e2e";
+import type { ProviderHost } from "../harness/host";
+import { stripForWire } from "../harness/host";
+import type { ResourceState } from "../harness/state";
+import { ADMIN, SDK_APP_ID, SECRET_KEY } from "../harness/e2e";
 import type { BenchStack } from "./stack";
 import { median, sleep } from "./util";
 

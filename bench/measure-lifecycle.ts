@@ -7,9 +7,9 @@
  * timed apart, so that the figure is the provider's and the quota's. `perStepSaves` keeps the harness's own
  * behaviour, to show what it costs.
  */
-import type { ChatAction } from "../provider/client/actions";
-import type { Engine } from "../test/harness/engine";
-import type { ProviderHost } from "../test/harness/host";
+import type { ChatAction } from "../protocol/actions";
+import type { Engine } from "../harness/engine";
+import type { ProviderHost } from "../harness/host";
 import type { BenchStack } from "./stack";
 import { median, sleep } from "./util";
 

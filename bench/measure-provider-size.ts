@@ -6,8 +6,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { createHash } from "node:crypto";
-import { programOf } from "../test/helpers/e2e";
-import { collectRegistrations, makeProgramDir } from "../test/helpers/program-dir";
+import { programOf } from "../harness/e2e";
+import { collectRegistrations, makeProgramDir } from "../harness/program-dir";
 
 /** One provider's serialized text, measured. */
 export interface ProviderTextStats {

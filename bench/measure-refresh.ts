@@ -3,9 +3,9 @@
  * as shipped (batched) and through the unbatched variant, counting the get_group_info calls that reached the
  * emulator and the wall time. Every Read must answer for its own group.
  */
-import type { ProviderHost } from "../test/harness/host";
-import { stripForWire } from "../test/harness/host";
-import type { ResourceState } from "../test/harness/state";
+import type { ProviderHost } from "../harness/host";
+import { stripForWire } from "../harness/host";
+import type { ResourceState } from "../harness/state";
 import type { BenchStack } from "./stack";
 import { median, sleep } from "./util";
 

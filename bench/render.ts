@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { REPO_ROOT } from "../test/helpers/program-dir";
+import { REPO_ROOT } from "../harness/program-dir";
 import { writeReport } from "./report";
 import type { BenchResults } from "./run";
 

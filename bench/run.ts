@@ -5,8 +5,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Engine } from "../test/harness/engine";
-import { REPO_ROOT } from "../test/helpers/program-dir";
+import type { Engine } from "../harness/engine";
+import { REPO_ROOT } from "../harness/program-dir";
 import { measureDiagnosis, type DiagnosisResult } from "./measure-diagnosis";
 import { measureEmulator, type EmulatorThroughputResult } from "./measure-emulator";
 import { measureHostOverhead, type HostOverheadResult } from "./measure-host-overhead";

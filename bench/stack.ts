@@ -8,11 +8,11 @@
 import type { ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ACTION_NAMES, type ChatAction } from "../provider/client/actions";
-import { Engine } from "../test/harness/engine";
-import { ProviderHost, type ConfigValue, type Props } from "../test/harness/host";
-import { ADMIN, SDK_APP_ID, SECRET_KEY } from "../test/helpers/e2e";
-import { collectRegistrations, makeProgramDir, type ProgramDir, type Registration } from "../test/helpers/program-dir";
+import { ACTION_NAMES, type ChatAction } from "../protocol/actions";
+import { Engine } from "../harness/engine";
+import { ProviderHost, type ConfigValue, type Props } from "../harness/host";
+import { ADMIN, SDK_APP_ID, SECRET_KEY } from "../harness/e2e";
+import { collectRegistrations, makeProgramDir, type ProgramDir, type Registration } from "../harness/program-dir";
 import { startEmulatorProcess, type EmulatorProcess } from "./emulator-process";
 import { processesInGroup, processMemory } from "./util";
 

@@ -3,7 +3,7 @@
  * UserSig: the emulator is a loopback test tool. Answers are plain JSON (`{ok:true,…}` or HTTP 4xx `{error}`).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ACTION_NAMES, type ChatAction } from "../provider/client/actions";
+import { ACTION_NAMES, type ChatAction } from "../protocol/actions";
 import { zeroCounters, type EmulatorCore } from "./core";
 import { sendJson } from "./envelope";
 import { parseFaultRule } from "./faults";

@@ -1,10 +1,11 @@
 /**
- * UserSig v2 verification (fact sheet §10): base64url with Tencent's substitutions, zlib, JSON, then
+ * UserSig v2 verification (https://cloud.tencent.com/document/product/269/1664): base64url with Tencent's
+ * substitutions, zlib, JSON, then
  * sdkappid (70014), identifier (70013), expiry (70001) and the HMAC-SHA256 (70009). Pure: the caller passes `now`.
  */
 import { inflateSync } from "node:zlib";
-// The encoding and signing primitives are the client's: one implementation of §10 serves signing and verifying.
-import { decodeTencentBase64, signatureMatches, signedContent } from "../provider/client/usersig";
+// The encoding and signing primitives are the protocol's: one implementation of the format serves both sides.
+import { decodeTencentBase64, signatureMatches, signedContent } from "../protocol/usersig";
 
 /** What a UserSig is checked against. */
 export interface UserSigCheck {

@@ -4,7 +4,7 @@
  * SIGINT/SIGTERM close it gracefully. The secret key is read from TENCENT_CHAT_SECRET_KEY (preferred: argv is
  * visible to other users) or --secret-key, and is never printed.
  */
-import { ACTION_NAMES, type ChatAction } from "../provider/client/actions";
+import { ACTION_NAMES, type ChatAction } from "../protocol/actions";
 import { startEmulator } from "./index";
 import type { EmulatorBehaviourOverrides, EmulatorOptions, RunningEmulator } from "./types";
 

@@ -1,7 +1,7 @@
 /**
  * What every action handler receives, and the lookups several handlers share.
  */
-import { Codes } from "../provider/client/error-codes";
+import { Codes } from "../protocol/error-codes";
 import { ChatFailure } from "./envelope";
 import type { SequencedStore } from "./store";
 import type { EmulatorBehaviour, StoredGroup } from "./types";

@@ -1,7 +1,7 @@
 /**
  * The state one running emulator shares between its HTTP layer and its admin routes.
  */
-import { ACTION_NAMES, type ChatAction } from "../provider/client/actions";
+import { ACTION_NAMES, type ChatAction } from "../protocol/actions";
 import { resolveBehaviour } from "./behaviour";
 import { FaultBook } from "./faults";
 import { QuotaBook } from "./quota";

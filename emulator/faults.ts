@@ -2,7 +2,7 @@
  * Fault rules (vocabulary after mockttp: error, http status, delay, drop, applyThenDrop; once / n times / always).
  * Rules are checked in the order added; the first live rule matching the action fires and loses one use.
  */
-import { ACTION_NAMES, type ChatAction } from "../provider/client/actions";
+import { ACTION_NAMES, type ChatAction } from "../protocol/actions";
 import type { FaultEffect, FaultRule } from "./types";
 
 interface LiveRule {

@@ -8,7 +8,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { ChatAction } from "../provider/client/actions";
+import type { ChatAction } from "../protocol/actions";
 import { createCore, zeroCounters } from "./core";
 import { createListener, Sleeper } from "./server";
 import type { EmulatorOptions, FaultRule, RunningEmulator } from "./types";

@@ -3,7 +3,7 @@
  * /1636, /1623, /1626, /1617; Work groups have no admins, https://www.tencentcloud.com/document/product/1047/33529),
  * account lists with a documented maximum, and the member record as the reads return it.
  */
-import type { WireMemberInfo } from "../provider/client/wire";
+import type { WireMemberInfo } from "../protocol/wire";
 import { ChatFailure } from "./envelope";
 import type { HandlerContext } from "./context";
 import type { StoredGroup, StoredMember } from "./types";

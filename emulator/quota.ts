@@ -2,7 +2,7 @@
  * Per-action call quotas, calls per second over a sliding one-second window on the emulator's clock
  * (so tests move time instead of sleeping). Only admitted calls count against the window.
  */
-import type { ChatAction } from "../provider/client/actions";
+import type { ChatAction } from "../protocol/actions";
 
 /** Sliding-window quotas keyed by action. */
 export class QuotaBook {

@@ -2,7 +2,7 @@
  * The action → handler table. `satisfies Record<ChatAction, Handler>` makes a new row in ACTIONS a compile
  * error here until its handler exists.
  */
-import type { ChatAction } from "../provider/client/actions";
+import type { ChatAction } from "../protocol/actions";
 import type { Handler } from "./context";
 import { accountCheck } from "./handlers/account_check";
 import { accountDelete } from "./handlers/account_delete";

@@ -4,7 +4,7 @@
  * Nothing a client sends can crash it; log lines never contain the query string.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { actionForPath, type ChatAction } from "../provider/client/actions";
+import { actionForPath, type ChatAction } from "../protocol/actions";
 import { handleAdmin } from "./admin";
 import { verifyUserSig } from "./auth";
 import type { EmulatorCore } from "./core";

@@ -2,8 +2,8 @@
  * Public contract of the local emulator: options, fault rules and the handle `startEmulator` returns.
  * Tests, benchmarks and the demo code against these types only.
  */
-import type { ChatAction } from "../provider/client/actions";
-import type { WireAppDefinedField } from "../provider/client/wire";
+import type { ChatAction } from "../protocol/actions";
+import type { WireAppDefinedField } from "../protocol/wire";
 
 /**
  * Behaviour switches for places where Tencent's documentation is silent or disagrees (see DECISIONS.md).

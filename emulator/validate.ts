@@ -3,8 +3,8 @@
  * Every refusal is a {@link ChatFailure} with 10004 (invalid parameter) and an ErrorInfo naming the field,
  * unless the documentation names another code.
  */
-import { Codes } from "../provider/client/error-codes";
-import type { WireAppDefinedField } from "../provider/client/wire";
+import { Codes } from "../protocol/error-codes";
+import type { WireAppDefinedField } from "../protocol/wire";
 import { ChatFailure } from "./envelope";
 import type { EmulatorBehaviour, StoredGroup } from "./types";
 

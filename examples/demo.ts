@@ -10,10 +10,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { startEmulator, type RunningEmulator, type StoredGroup } from "../emulator";
 import { ChatClient } from "../provider/client/client";
-import { renderResult } from "../test/harness/display";
-import { Engine, type CommandResult } from "../test/harness/engine";
-import type { ConfigValue } from "../test/harness/host";
-import { makeProgramDir, programEnv, REPO_ROOT } from "../test/helpers/program-dir";
+import { renderResult } from "../harness/display";
+import { Engine, type CommandResult } from "../harness/engine";
+import type { ConfigValue } from "../harness/host";
+import { makeProgramDir, programEnv, REPO_ROOT } from "../harness/program-dir";
 
 const SDK_APP_ID = 1400000000;
 const KEY = `demo-${process.pid}-${Date.now().toString(36)}`; // a throwaway key for the local emulator only

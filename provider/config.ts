@@ -15,9 +15,9 @@
  */
 import { ChatError, ErrorCodes } from "./client/errors";
 import { DEFAULT_DEADLINE_MS } from "./client/executor";
-import { isRegion, REGION_NAMES, type Region } from "./client/regions";
+import { isRegion, REGION_NAMES, type Region } from "../protocol/regions";
 import { resolveBaseUrl } from "./client/url";
-import { userIdProblem } from "./client/user-id";
+import { userIdProblem } from "../protocol/user-id";
 
 /** Config namespace: `pulumi config set tencent-chat:sdkAppId 1400000000`. */
 export const CONFIG_NAMESPACE = "tencent-chat";

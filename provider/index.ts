@@ -1,11 +1,11 @@
 /**
- * pulumi-tencent-chat: Tencent Cloud Chat groups as code.
- * - {@link ChatGroup}: the Pulumi resource.
- * - The typed REST client and its errors (also at `pulumi-tencent-chat/client`).
- * - The emulator is at `pulumi-tencent-chat/emulator` (and the `tencent-chat-emulator` bin).
+ * pulumi-tencent-chat: Tencent Cloud Chat groups as code. The public API only:
+ * - {@link ChatGroup} (the Pulumi resource) and its argument types;
+ * - the typed REST client {@link ChatClient}, its errors and their guards (the same as `pulumi-tencent-chat/client`);
+ * - {@link isPartialFailure}, the guard for a failed operation's partial result.
+ * The emulator is at `pulumi-tencent-chat/emulator` (and the `tencent-chat-emulator` bin). Everything else (retry,
+ * rate limiting, URLs, the field table) is internal and may change in any release.
  */
 export { ChatGroup, type ChatGroupArgs, type ChatGroupType, type ApplyJoinOption, type InviteJoinOption } from "./chat-group";
 export * from "./client/index";
-export { CONFIG_NAMESPACE, SETTINGS } from "./config";
 export { isPartialFailure, type PartialFailure } from "./resource/lifecycle";
-export { renderFieldsMarkdown, DEFAULT_LIMITS, NEWER_DOC_LIMITS, type ValidationLimits } from "./resource/fields";

@@ -6,6 +6,9 @@
  * old state then runs the implementation that is installed now (pulumi/pulumi#16826, #12401). A golden test
  * guards the text. Do not import anything here, and keep the methods non-async (no `__awaiter` in the text).
  */
+/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any --
+ * the deliberate capture-free stub: a call-time `require` by package name (an import would be captured), and the
+ * engine's untyped property bags, exactly as `pulumi.dynamic.ResourceProvider` declares them. */
 import type * as impl from "./provider";
 
 /** Loads the implementation from the installed package (resolved from the program's directory in the host). */

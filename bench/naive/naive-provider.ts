@@ -1,6 +1,7 @@
 /**
  * The BASELINE for the `__provider` size: a naive class-based dynamic provider, written the way most dynamic
- * providers are (pulumi-dynamic-providers.md §1.4): an instance of a local class whose methods call the REST client.
+ * providers are (as in https://www.pulumi.com/docs/iac/concepts/resources/dynamic-providers/): an instance of a
+ * local class whose methods call the REST client.
  * The benchmark copies the compiled file into a program directory (as a user's own source file) and serializes
  * `new pulumi.dynamic.Resource(new NaiveChatGroupProvider(...), ...)` under mocks, so the class, its helpers and its
  * constants are captured by value. It is never run against the API; only its serialized text is measured.

@@ -2,7 +2,7 @@
  * `group_open_http_svc/change_group_owner` (QD-OWNER): the new owner must already be a member; the old owner
  * becomes a plain Member. AVChatRoom is refused with 10007 (documented).
  */
-import { Codes } from "../../provider/client/error-codes";
+import { Codes } from "../../protocol/error-codes";
 import { findGroup, requireImported, type Handler } from "../context";
 import { ChatFailure } from "../envelope";
 import { checkAccountId, requireString } from "../validate";

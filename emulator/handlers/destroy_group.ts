@@ -2,7 +2,7 @@
  * `group_open_http_svc/destroy_group` (QD-DESTROY): remove a group; its custom id is free again at once.
  * A missing group answers 10010 "this group does not exist" (CAPTURE-10010), whatever notFoundCode says.
  */
-import { Codes } from "../../provider/client/error-codes";
+import { Codes } from "../../protocol/error-codes";
 import { findGroup, type Handler } from "../context";
 import { requireString } from "../validate";
 

@@ -1,9 +1,9 @@
 /**
- * `group_open_http_svc/import_group` (import_group.txt, QD-IMPORT): create a group without webhooks,
- * with an optional custom GroupId and CreateTime.
+ * `group_open_http_svc/import_group`: create a group without webhooks, with an optional custom GroupId and CreateTime
+ * (https://tencentcloud.com/document/product/1047/34967 , https://cloud.tencent.com/document/product/269/1634).
  */
 import { randomInt } from "node:crypto";
-import { Codes } from "../../provider/client/error-codes";
+import { Codes } from "../../protocol/error-codes";
 import { requireImported, type Handler, type HandlerContext } from "../context";
 import { ChatFailure } from "../envelope";
 import type { StoredGroup } from "../types";

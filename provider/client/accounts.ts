@@ -3,7 +3,7 @@
  * per item, portrait_set and portrait_get. Each returns one typed entry per id (./items.ts); whole-call failures throw.
  * Sources: https://cloud.tencent.com/document/product/269/4919, /269/36443, /269/38417, /269/1640, /269/1639.
  */
-import { BATCH_LIMITS } from "./actions";
+import { BATCH_LIMITS } from "../../protocol/actions";
 import type { Executor } from "./executor";
 import { requireText, validationError } from "./groups";
 import { itemApiError, itemFailed, itemMissing, listOf, requireIdList, type ItemResult } from "./items";
@@ -13,7 +13,7 @@ import type {
   PortraitGetResponse,
   WireAccountItem,
   WireProfileItem,
-} from "./wire";
+} from "../../protocol/wire";
 
 /** Standard profile tag of the nickname (≤500 bytes). */
 export const TAG_NICK = "Tag_Profile_IM_Nick";

@@ -27,7 +27,7 @@
 import type { GroupInfoEntry } from "./client";
 import { ChatError, ErrorCodes, isChatApiError, isNotFound } from "./errors";
 import { MAX_GROUP_INFO_IDS, type GroupInfo } from "./groups";
-import type { GetGroupInfoRequest } from "./wire";
+import type { GetGroupInfoRequest } from "../../protocol/wire";
 
 /** What the batcher needs from a client: get_group_info with one entry per requested id. */
 export interface GroupInfoSource {

@@ -1,20 +1,15 @@
 /**
  * {@link ChatClient}: one typed method per REST action, over a keep-alive undici transport, with UserSig handling,
  * a process-wide rate limiter and a conservative retry policy. The request loop lives in ./executor.ts; this file
- * is the typed surface: argument checks, wire shapes in and out, and the import_group ambiguity resolution.
+ * is the typed surface: argument checks and wire shapes in and out; ./recovery.ts looks for lost imports.
  */
 import { inspect } from "node:util";
 import * as accounts from "./accounts";
-import { ACTIONS, type ChatAction } from "./actions";
-import { getGroupInfoSplitting } from "./batch";
+import { ACTIONS, type ChatAction } from "../../protocol/actions";
 import { ChatApiError, ChatError, ErrorCodes, isNotFound } from "./errors";
 import { Executor, type Deadline, type RequestEvent } from "./executor";
+import { findLostImportByListing, findLostImportByReadBack, type LostImportLookup } from "./recovery";
 import {
-  canonicalGroupType,
-  IMPORT_IDENTITY_FILTER,
-  importDifferences,
-  matchesLostImport,
-  MAX_GROUP_INFO_IDS,
   MAX_GROUP_LIST_LIMIT,
   normalizeGroupInfo,
   requireText,
@@ -26,7 +21,7 @@ import type { ItemResult } from "./items";
 import { stringifyWithRawIntegers, toCursor64, type Cursor64 } from "./json64";
 import { realClock, sharedLimiters, type LimiterRegistry } from "./limiter";
 import * as members from "./members";
-import type { Region } from "./regions";
+import type { Region } from "../../protocol/regions";
 import { resolveRetryOptions, type RetryOptions } from "./retry";
 import { HttpTransport } from "./transport";
 import { resolveBaseUrl } from "./url";
@@ -42,8 +37,8 @@ import type {
   ImportGroupRequest,
   ModifyGroupBaseInfoRequest,
   WireGroupInfo,
-} from "./wire";
-import type * as wire from "./wire";
+} from "../../protocol/wire";
+import type * as wire from "../../protocol/wire";
 
 /** Options of {@link ChatClient}. Give exactly one of `secretKey` and `userSig`. */
 export interface ChatClientOptions {
@@ -187,10 +182,11 @@ export class ChatClient {
     const deadline = this.exec.newDeadline(); // the read-back shares the import's budget
     let confirmedByReadBack = false;
     const readBack = async (error: unknown): Promise<"retry" | Record<string, unknown>> => {
+      const lookup = this.lostImportLookup(deadline);
       const answer =
         customId === undefined
-          ? await this.resolveByListing(request, startedAt, error, deadline)
-          : await this.resolveByReadBack(request, customId, error, deadline);
+          ? await findLostImportByListing(lookup, request, startedAt, error)
+          : await findLostImportByReadBack(lookup, request, customId, error);
       if (answer !== "retry") confirmedByReadBack = true;
       return answer;
     };
@@ -212,66 +208,16 @@ export class ChatClient {
     return { GroupId, confirmedByReadBack };
   }
 
-  /** Read back a custom-id group after a lost import answer: ours → success; absent → "retry"; other → 10021. */
-  private async resolveByReadBack(
-    sent: ImportGroupRequest,
-    groupId: string,
-    original: unknown,
-    deadline: Deadline,
-  ): Promise<"retry" | Record<string, unknown>> {
-    let entry: GroupInfoEntry;
-    try {
-      [entry] = (await this.groupInfoWithin({ GroupIdList: [groupId], ResponseFilter: identityFilter() }, deadline)) as [GroupInfoEntry];
-    } catch (readError) {
-      throw ambiguousCreate(sent, original, readError);
-    }
-    if (!entry.ok) {
-      if (isNotFound(entry.error)) return "retry";
-      throw ambiguousCreate(sent, original, entry.error);
-    }
-    const diffs = importDifferences(sent, entry.group);
-    if (diffs.length === 0) return { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "", GroupId: groupId };
-    throw new ChatApiError(
-      "import_group",
-      10021,
-      `the group id is taken by a different group (read back after a lost answer; ${diffs.join("; ")})`,
-      { groupId },
-    );
-  }
-
-  /**
-   * Find a lost import that had no custom GroupId: once the service is surely done with the request, scan the
-   * groups of its type for ones matching every sent field and created while the request ran. One → it is ours;
-   * none → it was not applied ("retry"); several → an error naming them, so the user decides.
-   */
-  private async resolveByListing(
-    sent: ImportGroupRequest,
-    startedAt: number,
-    original: unknown,
-    deadline: Deadline,
-  ): Promise<"retry" | Record<string, unknown>> {
-    const wait = startedAt + this.settleMs - this.clock();
-    if (wait > 0) await this.sleep(wait);
-    const fromSec = Math.floor(startedAt / 1000) - 1;
-    const toSec = Math.ceil(this.clock() / 1000) + 1;
-    const candidates: string[] = [];
-    try {
-      const ids: string[] = [];
-      for await (const id of this.groupIdsWithin({ GroupType: canonicalGroupType(sent.Type) ?? sent.Type }, deadline)) {
-        if (ids.push(id) > this.scanLimit) throw new Error(`more than ${this.scanLimit} ${sent.Type} groups to scan`);
-      }
-      for (let i = 0; i < ids.length; i += MAX_GROUP_INFO_IDS) {
-        const request = { GroupIdList: ids.slice(i, i + MAX_GROUP_INFO_IDS), ResponseFilter: identityFilter() };
-        for (const entry of await getGroupInfoSplitting({ getGroupInfo: (r) => this.groupInfoWithin(r, deadline) }, request)) {
-          if (entry.ok && matchesLostImport(sent, entry.group, fromSec, toSec)) candidates.push(entry.GroupId);
-        }
-      }
-    } catch (scanError) {
-      throw ambiguousCreate(sent, original, scanError, undefined, { fromSec, toSec });
-    }
-    if (candidates.length === 1) return { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "", GroupId: candidates[0] };
-    if (candidates.length === 0) return "retry";
-    throw ambiguousCreate(sent, original, undefined, candidates);
+  /** What looking for a lost import needs of this client, all within the import's `deadline`. */
+  private lostImportLookup(deadline: Deadline): LostImportLookup {
+    return {
+      clock: this.clock,
+      sleep: this.sleep,
+      settleMs: this.settleMs,
+      scanLimit: this.scanLimit,
+      groupInfo: (request) => this.groupInfoWithin(request, deadline),
+      groupIds: (request) => this.groupIdsWithin(request, deadline),
+    };
   }
 
   /** get_group_info for 1–50 ids; every id gets its own entry: the group, or a ChatApiError for that id. */
@@ -461,42 +407,4 @@ export class ChatClient {
   [inspect.custom](): string {
     return `ChatClient { baseUrl: ${JSON.stringify(this.baseUrl)}, sdkAppId: ${this.sdkAppId} }`;
   }
-}
-
-/** A fresh copy of {@link IMPORT_IDENTITY_FILTER} (requests must not share frozen arrays with callers). */
-function identityFilter(): { GroupBaseInfoFilter: string[] } {
-  return { GroupBaseInfoFilter: [...IMPORT_IDENTITY_FILTER.GroupBaseInfoFilter] };
-}
-
-function ambiguousCreate(
-  sent: ImportGroupRequest,
-  original: unknown,
-  readError?: unknown,
-  candidates?: string[],
-  window?: { fromSec: number; toSec: number },
-): ChatError {
-  const what = original instanceof Error ? original.message : String(original);
-  const how = readError instanceof Error ? readError.message : String(readError);
-  let found: string;
-  if (candidates && candidates.length > 0) {
-    found =
-      `It was not repeated, and ${candidates.length} groups now match what was sent: ${candidates.map((c) => JSON.stringify(c)).join(", ")}. ` +
-      `What to do: keep the right one by declaring it with groupId: "<that id>" and adopt: true, and destroy the others.`;
-  } else if (sent.GroupId) {
-    found = `It was sent with GroupId ${JSON.stringify(sent.GroupId)}; reading it back to check also failed (${how}). What to do: check whether group ${JSON.stringify(sent.GroupId)} exists (get_group_info or the Chat console); if it does, declare it with adopt: true, then retry.`;
-  } else {
-    found =
-      `It was sent without a custom GroupId, so it was not repeated (a repeat could create a second group), and looking for it failed (${how}). ` +
-      `What to do: check whether a ${sent.Type} group named ${JSON.stringify(sent.Name)}` +
-      (window ? ` with a CreateTime from ${window.fromSec} to ${window.toSec} (${new Date(window.fromSec * 1000).toISOString()} to ${new Date(window.toSec * 1000).toISOString()})` : "") +
-      " now exists (get_appid_group_list + get_group_info, or the Chat console); " +
-      "if it does, declare it with groupId: \"<its id>\" and adopt: true, or destroy it; then retry. Setting a custom groupId " +
-      "(the ChatGroup default unless serviceAssignedId is set) avoids this: a lost answer is then resolved by reading that id.";
-  }
-  return new ChatError(
-    ErrorCodes.AmbiguousCreate,
-    `Tencent Cloud Chat import_group of group ${JSON.stringify(sent.Name)} may or may not have created the group: ` +
-      `the request was sent but the answer was lost (${what}). ${found}`,
-    { action: "import_group", delivery: "ambiguous", groupId: sent.GroupId, cause: original instanceof ChatError ? original : undefined },
-  );
 }

@@ -3,7 +3,7 @@
  * 发生网络错误（例如502错误），否则 REST API 的调用结果均为200"), and the real outcome is the body's ActionStatus and
  * ErrorCode. Success needs both `ActionStatus: "OK"` and `ErrorCode: 0` (DOBYTE's check).
  */
-import type { ChatAction } from "./actions";
+import type { ChatAction } from "../../protocol/actions";
 import { ChatApiError, ChatError, ErrorCodes } from "./errors";
 import { parseJsonWithExactIntegers } from "./json64";
 

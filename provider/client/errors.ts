@@ -4,8 +4,8 @@
  * `code`, never with `instanceof`. Messages say what failed, why and what to do; no message or property ever holds
  * the secret key or a UserSig (URLs are redacted before they reach an error).
  */
-import type { ChatAction } from "./actions";
-import { describeErrorCode, type ErrorClass } from "./error-codes";
+import type { ChatAction } from "../../protocol/actions";
+import { describeErrorCode, type ErrorClass } from "../../protocol/error-codes";
 
 /** Stable error codes. */
 export const ErrorCodes = {

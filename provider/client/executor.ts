@@ -8,9 +8,9 @@
  * to what is left of it, no back-off is started that would outlast it, and a call that gives up says how many
  * attempts it made over how long. Waiting for a rate-limit token is not counted (nothing was sent while waiting).
  */
-import { actionPath, type ChatAction } from "./actions";
+import { actionPath, type ChatAction } from "../../protocol/actions";
 import { interpretAnswer } from "./envelope";
-import { Codes } from "./error-codes";
+import { Codes } from "../../protocol/error-codes";
 import { ChatError, ErrorCodes, isChatApiError, isChatError, isConflict } from "./errors";
 import { realClock, type LimiterRegistry } from "./limiter";
 import { backoffDelay, classifyFailure, decideRetry, isRateLimitFailure, type RetryOptions } from "./retry";

@@ -2,9 +2,9 @@
  * Pure helpers over group shapes: request validation, normalizing a get_group_info entry (both mute-flag names),
  * and comparing an imported group with what we sent (to resolve an ambiguous import by reading it back).
  */
-import type { ChatAction } from "./actions";
+import type { ChatAction } from "../../protocol/actions";
 import { ChatError, ErrorCodes } from "./errors";
-import type { ImportGroupRequest, WireGroupInfo } from "./wire";
+import type { ImportGroupRequest, WireGroupInfo } from "../../protocol/wire";
 
 /** Most ids get_group_info accepts per call ("一次请求最多支持50个群组", QD-GET). */
 export const MAX_GROUP_INFO_IDS = 50;
@@ -25,7 +25,8 @@ export type GroupInfo = WireGroupInfo & {
   MuteAllMember?: string;
 };
 
-/** Canonical type name: the service stores Private/ChatRoom; Work/Meeting are their newer names (§7). */
+/** Canonical type name: the service stores Private/ChatRoom; Work/Meeting are their newer names
+ * (https://www.tencentcloud.com/zh/document/product/1047/48169). */
 export function canonicalGroupType(type: string | undefined): string | undefined {
   if (type === "Work") return "Private";
   if (type === "Meeting") return "ChatRoom";

@@ -1,7 +1,7 @@
 /**
  * Public surface of the typed Tencent Cloud Chat REST client: {@link ChatClient}, its options and results, the
- * error hierarchy with its guards, regions, the action table, wire types, and the pure helpers tests and the
- * provider reuse (URL redaction, UserSig decoding, retry policy, limiter).
+ * error hierarchy with its guards, the error-code table, region names and the wire types. Retry, rate limiting,
+ * URLs and UserSig handling are internal: import them from their modules inside the repository, not from here.
  */
 export { ChatClient } from "./client";
 export type { ChatClientOptions, GroupInfoEntry, GroupListPage, GroupListRequest, ImportGroupResult } from "./client";
@@ -21,29 +21,16 @@ export {
   isNotFound,
 } from "./errors";
 export type { ChatErrorCode, ChatErrorOptions } from "./errors";
-export { Codes, describeErrorCode, ERROR_CODES, RETRYABLE_CODES } from "./error-codes";
-export type { ErrorClass, ErrorCodeInfo } from "./error-codes";
-export { ACTION_NAMES, ACTIONS, actionForPath, actionPath } from "./actions";
-export type { ActionSpec, ChatAction } from "./actions";
-export { BACKUP_DOMAINS, isRegion, REGION_NAMES, regionBaseUrl, REGIONS } from "./regions";
-export { USER_ID_PATTERN, USER_ID_RULE_TEXT, userIdProblem } from "./user-id";
-export type { Region } from "./regions";
-export { buildCallUrl, redactText, redactUrl, REDACTED, resolveBaseUrl } from "./url";
-export { createUserSigSource, decodeUserSig, DEFAULT_USERSIG_EXPIRE_SECONDS, verifyUserSigHmac } from "./usersig";
-export type { ChatCredentials, DecodedUserSig, SecretKeyCredentials, UserSigCredentials, UserSigSource } from "./usersig";
-export { backoffDelay, classifyFailure, decideRetry, DEFAULT_RETRY } from "./retry";
-export type { FailureKind, RetryDecision, RetryOptions } from "./retry";
-export { LimiterRegistry, RateLimiter, sharedLimiters } from "./limiter";
-export type { LimiterClock } from "./limiter";
-export { DEFAULT_TIMEOUT_MS } from "./transport";
-export type { Cursor64 } from "./json64";
-export type * from "./wire";
-export { ADD_GROUP_MEMBER_DOCUMENTED_MAX, BATCH_LIMITS } from "./actions";
+export { Codes, describeErrorCode, ERROR_CODES, RETRYABLE_CODES } from "../../protocol/error-codes";
+export type { ErrorClass, ErrorCodeInfo } from "../../protocol/error-codes";
+export type { ChatAction } from "../../protocol/actions";
+export { REGION_NAMES } from "../../protocol/regions";
+export type { RetryOptions } from "./retry";
+export type { LimiterRegistry } from "./limiter";
+export type { Region } from "../../protocol/regions";
+export type { ChatCredentials, SecretKeyCredentials, UserSigCredentials } from "./usersig";
+export type * from "../../protocol/wire";
 export type { ItemResult } from "./items";
 export { TAG_IMAGE, TAG_NICK } from "./accounts";
 export type { AccountDeleteOutcome, AccountProfile, PortraitSetInput } from "./accounts";
 export type { ListMembersOptions, MemberInfo, MemberPage, MemberWriteOutcome } from "./members";
-export { AccountBatcher, MemberBatcher } from "./member-batch";
-export type { AccountSource, ImportMemberItem, MemberBatchOptions, MemberSource } from "./member-batch";
-export { KeyedBatcher } from "./keyed-batch";
-export type { KeyedBatchTiming } from "./keyed-batch";

@@ -2,7 +2,7 @@
  * Per-item results of the batch actions (accounts and members): one typed entry per requested id, so one bad item
  * never throws for the whole call. A whole-call failure is still thrown as a ChatApiError by the executor.
  */
-import type { ChatAction } from "./actions";
+import type { ChatAction } from "../../protocol/actions";
 import { ChatApiError, ChatError, ErrorCodes } from "./errors";
 import { validationError } from "./groups";
 

@@ -14,7 +14,7 @@
  * and it climbs back additively while calls are accepted, never above the configured quota. The policy is the
  * pure {@link nextRate}; {@link RateLimiter} only feeds it events.
  */
-import { ACTIONS, type ChatAction } from "./actions";
+import { ACTIONS, type ChatAction } from "../../protocol/actions";
 
 /** Time sources of a limiter. */
 export interface LimiterClock {

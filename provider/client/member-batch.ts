@@ -8,7 +8,7 @@
  * the whole request fails) halves the call until only the bad accounts fail; a 10005 (too many accounts: the
  * service's limit is lower than configured) halves the call and lowers the limit for later calls.
  */
-import { BATCH_LIMITS } from "./actions";
+import { BATCH_LIMITS } from "../../protocol/actions";
 import { isChatApiError } from "./errors";
 import type { ItemResult } from "./items";
 import { KeyedBatcher, type KeyedBatchTiming } from "./keyed-batch";
@@ -21,7 +21,7 @@ import type {
   ImportGroupMemberRequest,
   WireAccountItem,
   WireMemberRole,
-} from "./wire";
+} from "../../protocol/wire";
 
 /** What the member batchers need from a client (a ChatClient has all of it). */
 export interface MemberSource {

@@ -3,7 +3,7 @@
  * come back typed (./items.ts); whole-call failures throw. Sources: https://cloud.tencent.com/document/product/269/1621
  * (add), /1636 (import), /1622 (delete), /1623 (modify), /1626 (roles), /112002 (specified), /1617 (all members).
  */
-import { BATCH_LIMITS, type ChatAction } from "./actions";
+import { BATCH_LIMITS, type ChatAction } from "../../protocol/actions";
 import type { Executor } from "./executor";
 import { requireText, validationError } from "./groups";
 import { itemFailed, itemMissing, listOf, requireIdList, type ItemResult } from "./items";
@@ -16,7 +16,7 @@ import type {
   ModifyGroupMemberInfoRequest,
   WireMemberInfo,
   WireMemberRole,
-} from "./wire";
+} from "../../protocol/wire";
 
 /** Outcome of adding or importing one member: Result 1, 2 (already a member, idempotent) or 3 (awaiting the invitee). */
 export type MemberWriteOutcome = "added" | "already-member" | "pending";

@@ -11,9 +11,9 @@
  * limiter slows down on each one (limiter.ts), so waiting our turn again is the right answer to sustained overload;
  * they do not use up the attempts meant for other transient failures. Both budgets are bounded.
  */
-import { ACTIONS, type ChatAction } from "./actions";
+import { ACTIONS, type ChatAction } from "../../protocol/actions";
 import { ErrorCodes, isChatApiError, isChatError } from "./errors";
-import { RETRYABLE_CODES } from "./error-codes";
+import { RETRYABLE_CODES } from "../../protocol/error-codes";
 
 /** Backoff and attempt limits. */
 export interface RetryOptions {

@@ -5,7 +5,7 @@
  * request URL, and ours holds the UserSig. Only a sanitized summary (name, code, redacted message) becomes `cause`.
  */
 import { Agent } from "undici";
-import type { ChatAction } from "./actions";
+import type { ChatAction } from "../../protocol/actions";
 import { ChatError, ErrorCodes } from "./errors";
 import type { Delivery } from "./retry";
 

@@ -1,10 +1,10 @@
 /**
- * Pure URL building and redaction for REST calls (tencent-chat-rest-api.md §11). No I/O here, so every rule is
- * unit-tested: the query parameters, the uint32 `random`, the region table and the redaction of `usersig`.
+ * Pure URL building and redaction for REST calls (https://cloud.tencent.com/document/product/269/1519). No I/O
+ * here, so every rule is unit-tested: the query parameters, the uint32 `random`, the region table and the redaction of `usersig`.
  */
-import { actionPath, type ChatAction } from "./actions";
+import { actionPath, type ChatAction } from "../../protocol/actions";
 import { ChatError, ErrorCodes } from "./errors";
-import { isRegion, regionBaseUrl, REGION_NAMES, type Region } from "./regions";
+import { isRegion, regionBaseUrl, REGION_NAMES, type Region } from "../../protocol/regions";
 
 /** What replaces secrets in anything we log or put in an error. */
 export const REDACTED = "REDACTED";

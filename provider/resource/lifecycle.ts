@@ -7,7 +7,7 @@
  */
 import type { ChatClient } from "../client/client";
 import { ChatError, ErrorCodes, hasErrorClass, isAmbiguousCreate, isChatApiError, isConflict, isNotFound } from "../client/errors";
-import type { WireGroupInfo } from "../client/wire";
+import type { WireGroupInfo } from "../../protocol/wire";
 import { adoptMode, adoptRefusal } from "./adopt";
 import { diff, replacementId } from "./diff";
 import { carriedOf } from "./ids";

@@ -1,5 +1,5 @@
 /**
- * Mapping between ChatGroup inputs/outputs (camelCase, canonical) and the wire types of provider/client/wire.ts.
+ * Mapping between ChatGroup inputs/outputs (camelCase, canonical) and the wire types of protocol/wire.ts.
  * Every field's wire name and encoding comes from the field table; nothing here knows a field by name except
  * the wire envelope keys (GroupId, NewOwner_Account).
  */
@@ -10,7 +10,7 @@ import type {
   ModifyGroupBaseInfoRequest,
   WireAppDefinedField,
   WireGroupInfo,
-} from "../client/wire";
+} from "../../protocol/wire";
 import { FIELDS, STICKY_INPUTS, type FieldSpec } from "./fields";
 import { plannedUpdate } from "./diff";
 import { containsUnknown, customGroupIdOf, isPlainObject, jsonEqual, normalizeInputs, toPlainJson, type PropsLike } from "./normalize";

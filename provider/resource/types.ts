@@ -5,7 +5,7 @@
 
 /**
  * The exact string Pulumi puts in place of a value that is not known yet during preview (check and diff only).
- * See pulumi-dynamic-providers.md §4.
+ * It is `unknownValue` in pulumi/pulumi `sdk/nodejs/runtime/rpc.ts`.
  */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 

@@ -1,5 +1,5 @@
 // Jest for one compatibility cell: the cell's lifecycle test plus the repository's end-to-end cases, whose program
-// directories link the cell's @pulumi/pulumi (PTC_COMPAT_NODE_MODULES, see test/helpers/program-dir.ts).
+// directories link the cell's @pulumi/pulumi (PTC_COMPAT_NODE_MODULES, see harness/program-dir.ts).
 "use strict";
 const path = require("node:path");
 

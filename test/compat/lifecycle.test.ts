@@ -8,10 +8,10 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ChatClient } from "../../provider/client/client";
-import { renderResult } from "../harness/display";
-import { Engine, type CommandResult } from "../harness/engine";
-import type { ConfigValue } from "../harness/host";
-import { ADMIN, SDK_APP_ID, SECRET_KEY } from "../helpers/e2e";
+import { renderResult } from "../../harness/display";
+import { Engine, type CommandResult } from "../../harness/engine";
+import type { ConfigValue } from "../../harness/host";
+import { ADMIN, SDK_APP_ID, SECRET_KEY } from "../../harness/e2e";
 import { startBinEmulator, type BinEmulator } from "../integration/install/bin-emulator";
 import { PROJECT, userEnv, writeProject } from "../integration/install/project";
 

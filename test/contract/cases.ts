@@ -10,8 +10,8 @@
 import { GroupReadBatcher } from "../../provider/client/batch";
 import { isChatApiError, isConflict, isNotFound } from "../../provider/client/errors";
 import { READ_BASE_INFO_FILTER } from "../../provider/resource/mapping";
-import type { Props } from "../harness/host";
-import { inputsOf } from "../helpers/e2e";
+import type { Props } from "../../harness/host";
+import { inputsOf } from "../../harness/e2e";
 import type { ContractTarget } from "./target";
 
 /** One case: a name and a body that throws (jest `expect`) when the target breaks the contract. */

@@ -8,10 +8,10 @@ import { randomBytes } from "node:crypto";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { ChatClient } from "../../provider/client/client";
 import { isNotFound } from "../../provider/client/errors";
-import { isRegion, type Region } from "../../provider/client/regions";
-import { ProviderHost, type ConfigValue } from "../harness/host";
-import { programOf } from "../helpers/e2e";
-import { collectRegistrations, makeProgramDir, type ProgramDir, type Registration } from "../helpers/program-dir";
+import { isRegion, type Region } from "../../protocol/regions";
+import { ProviderHost, type ConfigValue } from "../../harness/host";
+import { programOf } from "../../harness/e2e";
+import { collectRegistrations, makeProgramDir, type ProgramDir, type Registration } from "../../harness/program-dir";
 
 /** Every group id a contract run creates starts with this (Community ids with `@TGS#_` before it). */
 export const CONTRACT_PREFIX = "ptc-ct-";

@@ -4,10 +4,10 @@
  * text for every ChatGroup (see the golden test), instead of running a program per command.
  */
 import * as path from "node:path";
-import { Engine } from "../harness/engine";
-import type { ConfigValue, Props, ProviderHost } from "../harness/host";
-import type { Registration } from "../harness/program";
-import type { E2E } from "./e2e";
+import { Engine } from "../../harness/engine";
+import type { ConfigValue, Props, ProviderHost } from "../../harness/host";
+import type { Registration } from "../../harness/program";
+import type { E2E } from "../../harness/e2e";
 
 const TYPE = "pulumi-nodejs:dynamic/tencent-chat:ChatGroup";
 

@@ -4,7 +4,7 @@
  * has" (a sticky input). The emulator is set to give Communities 100,000 when MaxMemberCount is absent, as a plan may.
  * Through the real provider host.
  */
-import { inputsOf, programOf, startE2E, type E2E } from "../helpers/e2e";
+import { inputsOf, programOf, startE2E, type E2E } from "../../harness/e2e";
 
 let e2e: E2E;
 beforeAll(async () => {

@@ -7,8 +7,8 @@
  * without adopt says what is going on. Through the real provider host and the engine model, against the emulator with
  * imported accounts required.
  */
-import type { ProviderHost, Props } from "../harness/host";
-import { startE2E, type E2E } from "../helpers/e2e";
+import type { ProviderHost, Props } from "../../harness/host";
+import { startE2E, type E2E } from "../../harness/e2e";
 import { matrixStack, providerText, sharedHost } from "../helpers/matrix";
 
 let e2e: E2E;

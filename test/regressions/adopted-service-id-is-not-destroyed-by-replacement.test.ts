@@ -4,9 +4,9 @@
  * before anything is deleted, and says what to do: removing groupId and adopt lets the replacement take a new id and
  * be created before the old group is deleted.
  */
-import { startE2E, type E2E } from "../helpers/e2e";
+import { startE2E, type E2E } from "../../harness/e2e";
 import { matrixStack, providerText, sharedHost } from "../helpers/matrix";
-import type { ProviderHost } from "../harness/host";
+import type { ProviderHost } from "../../harness/host";
 
 let e2e: E2E;
 let host: ProviderHost;

@@ -4,9 +4,9 @@
  * group. A different id does not need the old group gone: the replacement now creates first, so a refused create
  * leaves the old group and the stack untouched.
  */
-import { startE2E, type E2E } from "../helpers/e2e";
+import { startE2E, type E2E } from "../../harness/e2e";
 import { matrixStack, providerText, sharedHost } from "../helpers/matrix";
-import type { ProviderHost } from "../harness/host";
+import type { ProviderHost } from "../../harness/host";
 
 let e2e: E2E;
 let host: ProviderHost;

@@ -5,9 +5,9 @@
  * Now check chooses the id on the client, so a lost answer is resolved by reading that one id, and a late landing
  * of the first request meets 10021 instead of making a second group.
  */
-import { startE2E, type E2E } from "../helpers/e2e";
+import { startE2E, type E2E } from "../../harness/e2e";
 import { matrixStack, providerText, sharedHost } from "../helpers/matrix";
-import type { ProviderHost } from "../harness/host";
+import type { ProviderHost } from "../../harness/host";
 
 let e2e: E2E;
 let host: ProviderHost;

@@ -5,9 +5,9 @@
  * (the owner exists — account_check; the id can be created again; check has validated the inputs for the new type),
  * in the preview too, and refuses with the old group untouched.
  */
-import { startE2E, type E2E } from "../helpers/e2e";
+import { startE2E, type E2E } from "../../harness/e2e";
 import { matrixStack, providerText, sharedHost } from "../helpers/matrix";
-import type { ProviderHost } from "../harness/host";
+import type { ProviderHost } from "../../harness/host";
 
 let e2e: E2E;
 let host: ProviderHost;

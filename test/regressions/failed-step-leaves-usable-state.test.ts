@@ -7,9 +7,9 @@
  * against the emulator with imported accounts required and only configured custom keys accepted.
  */
 import * as fs from "node:fs";
-import type { ProviderHost, Props } from "../harness/host";
-import type { Engine } from "../harness/engine";
-import { startE2E, type E2E } from "../helpers/e2e";
+import type { ProviderHost, Props } from "../../harness/host";
+import type { Engine } from "../../harness/engine";
+import { startE2E, type E2E } from "../../harness/e2e";
 import { matrixStack, providerText, sharedHost } from "../helpers/matrix";
 
 let e2e: E2E;

@@ -8,8 +8,8 @@
  * before the app was recorded keeps working and gets it recorded on the next read.
  */
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import type { ConfigValue, Props } from "../harness/host";
-import { SDK_APP_ID, SECRET_KEY, startE2E, type E2E } from "../helpers/e2e";
+import type { ConfigValue, Props } from "../../harness/host";
+import { SDK_APP_ID, SECRET_KEY, startE2E, type E2E } from "../../harness/e2e";
 import { matrixStack, providerText, sharedHost } from "../helpers/matrix";
 
 const APP_B = 1400077777;

@@ -8,8 +8,8 @@
  */
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import { HostCallError, type ProviderHost } from "../harness/host";
-import { SDK_APP_ID, startE2E, type E2E } from "../helpers/e2e";
+import { HostCallError, type ProviderHost } from "../../harness/host";
+import { SDK_APP_ID, startE2E, type E2E } from "../../harness/e2e";
 import { providerText, sharedHost } from "../helpers/matrix";
 
 const TIMEOUT_MS = 200;

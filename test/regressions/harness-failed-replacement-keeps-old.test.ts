@@ -4,9 +4,9 @@
  * the real engine (pulumi/pulumi `pkg/resource/deploy/step.go`: CreateStep only marks the old `Delete` once the
  * create succeeded or partially failed). The old must stay live and untouched; the next `up` replaces it.
  */
-import { planLine } from "../harness/engine";
-import type { ProviderHost, Props } from "../harness/host";
-import { startE2E, type E2E } from "../helpers/e2e";
+import { planLine } from "../../harness/engine";
+import type { ProviderHost, Props } from "../../harness/host";
+import { startE2E, type E2E } from "../../harness/e2e";
 import { matrixStack, providerText, sharedHost } from "../helpers/matrix";
 
 let e2e: E2E;

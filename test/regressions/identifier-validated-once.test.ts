@@ -1,15 +1,15 @@
 /**
  * Regression (issue 10, item 7): the admin identifier was validated three times with different rules — the config
  * check accepted `admin.ops`, the UserSig code refused it on the first create. Now one rule (Tencent's UserID
- * rule, provider/client/user-id.ts) serves both, so the config error comes first, through the real host, with every
+ * rule, protocol/user-id.ts) serves both, so the config error comes first, through the real host, with every
  * other problem in the same error and no request sent; and whatever the config accepts, the UserSig code accepts.
  */
 import fc from "fast-check";
 import { resolveSettings } from "../../provider/config";
 import { createUserSigSource } from "../../provider/client/usersig";
-import { USER_ID_PATTERN, userIdProblem } from "../../provider/client/user-id";
-import { HostCallError } from "../harness/host";
-import { SECRET_KEY, startE2E, type E2E } from "../helpers/e2e";
+import { USER_ID_PATTERN, userIdProblem } from "../../protocol/user-id";
+import { HostCallError } from "../../harness/host";
+import { SECRET_KEY, startE2E, type E2E } from "../../harness/e2e";
 import { providerText, sharedHost } from "../helpers/matrix";
 
 let e2e: E2E;

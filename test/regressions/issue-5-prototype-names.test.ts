@@ -8,7 +8,7 @@
  */
 import { check } from "../../provider/resource/check";
 import { canonicalType, normalizeInputs } from "../../provider/resource/normalize";
-import { inputsOf, programOf, startE2E, type E2E } from "../helpers/e2e";
+import { inputsOf, programOf, startE2E, type E2E } from "../../harness/e2e";
 
 const PROTO_NAMES = ["valueOf", "toString", "constructor", "__proto__", "hasOwnProperty", "isPrototypeOf", "toLocaleString", "__defineGetter__"];
 

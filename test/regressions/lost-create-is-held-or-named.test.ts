@@ -5,9 +5,9 @@
  * is a partial failure holding that id, so refresh keeps or drops it and destroy removes it. With an explicit
  * `serviceAssignedId`, the error names the type, name and CreateTime window to look for.
  */
-import { startE2E, type E2E } from "../helpers/e2e";
+import { startE2E, type E2E } from "../../harness/e2e";
 import { matrixStack, providerText, sharedHost } from "../helpers/matrix";
-import type { ProviderHost } from "../harness/host";
+import type { ProviderHost } from "../../harness/host";
 
 let e2e: E2E;
 let host: ProviderHost;

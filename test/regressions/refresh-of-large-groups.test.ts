@@ -4,8 +4,8 @@
  * (https://cloud.tencent.com/document/product/269/1616): a batched refresh of 50 groups of 300 members each failed.
  * Reads now ask only for the fields the resource manages, and a 10018 that still happens halves the batch.
  */
-import type { Props } from "../harness/host";
-import { inputsOf, programOf, startE2E, type E2E } from "../helpers/e2e";
+import type { Props } from "../../harness/host";
+import { inputsOf, programOf, startE2E, type E2E } from "../../harness/e2e";
 
 const GROUPS = 50;
 const MEMBERS = 300;

@@ -5,9 +5,9 @@
  * a replacement, so old values cannot be carried into the new group; instead check keeps them in the stack's inputs
  * while the program does not write them, and the replacement's preview names each one that changes.
  */
-import { startE2E, type E2E } from "../helpers/e2e";
+import { startE2E, type E2E } from "../../harness/e2e";
 import { matrixStack, providerText, sharedHost } from "../helpers/matrix";
-import type { ProviderHost } from "../harness/host";
+import type { ProviderHost } from "../../harness/host";
 
 let e2e: E2E;
 let host: ProviderHost;

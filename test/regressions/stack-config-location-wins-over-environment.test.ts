@@ -4,8 +4,8 @@
  * now wins over the environment as a whole for the location (region / endpoint) and for the credentials
  * (secretKey / userSig); a conflict inside one source names where each value came from.
  */
-import { ProviderHost, HostCallError } from "../harness/host";
-import { SDK_APP_ID, SECRET_KEY, startE2E, type E2E } from "../helpers/e2e";
+import { ProviderHost, HostCallError } from "../../harness/host";
+import { SDK_APP_ID, SECRET_KEY, startE2E, type E2E } from "../../harness/e2e";
 import { providerText } from "../helpers/matrix";
 
 let e2e: E2E;

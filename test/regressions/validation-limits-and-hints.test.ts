@@ -4,8 +4,8 @@
  * - `maxMemberCount: 0` on a Public group named the Community bound (1–100000) instead of the Public one.
  * - A `createTime` in milliseconds was refused without saying that it is Unix seconds.
  */
-import type { ProviderHost, Props } from "../harness/host";
-import { startE2E, type E2E } from "../helpers/e2e";
+import type { ProviderHost, Props } from "../../harness/host";
+import { startE2E, type E2E } from "../../harness/e2e";
 import { matrixStack, providerText, sharedHost } from "../helpers/matrix";
 
 let e2e: E2E;

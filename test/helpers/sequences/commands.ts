@@ -5,7 +5,7 @@
  * it runs and throws an Error listing the violations.
  */
 import fc from "fast-check";
-import type { ResourceState } from "../../harness/state";
+import type { ResourceState } from "../../../harness/state";
 import { before, planInvariant, storeInvariants, upInvariants, usableInvariants } from "./invariants";
 import { errorsOf, json, urnOf, type SequenceSystem } from "./system";
 import { faultArb, gate, programArb, SLOTS, type FaultChoice, type KnownDefect, type ProgramChoice, type Slot, type SpecChoice } from "./world";

@@ -2,8 +2,8 @@
  * The invariants every lifecycle step must keep, checked against the emulator's own store (not the provider's
  * view of it). Each returns the violations it found, as sentences; an empty list means it held.
  */
-import { planLine, type CommandResult } from "../../harness/engine";
-import type { ResourceState } from "../../harness/state";
+import { planLine, type CommandResult } from "../../../harness/engine";
+import type { ResourceState } from "../../../harness/state";
 import { errorsOf, json, urnOf, type SequenceSystem } from "./system";
 import { idOf, SLOTS, type FaultChoice, type Slot } from "./world";
 import type { StoredGroup } from "../../../emulator";

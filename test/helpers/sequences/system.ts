@@ -6,11 +6,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { startEmulator, type ChatStore, type RunningEmulator, type StoredGroup } from "../../../emulator";
-import type { ChatAction } from "../../../provider/client/actions";
-import { Engine, type CommandResult } from "../../harness/engine";
-import type { ConfigValue, ProviderHost } from "../../harness/host";
-import type { ResourceState } from "../../harness/state";
-import { ADMIN, SECRET_KEY, startE2E, type E2E } from "../e2e";
+import type { ChatAction } from "../../../protocol/actions";
+import { Engine, type CommandResult } from "../../../harness/engine";
+import type { ConfigValue, ProviderHost } from "../../../harness/host";
+import type { ResourceState } from "../../../harness/state";
+import { ADMIN, SECRET_KEY, startE2E, type E2E } from "../../../harness/e2e";
 import { providerText, sharedHost } from "../matrix";
 import { argsOf, effectOf, OWNERS, seedGroups, type FaultChoice, type KnownDefect, type SeedGroup, type Slot, type SpecChoice } from "./world";
 

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import type { FaultEffect } from "../../../emulator";
-import type { ChatAction } from "../../../provider/client/actions";
+import type { ChatAction } from "../../../protocol/actions";
 
 /** Defects of issue 9 (and issue 14) that other branches fix; each entry keeps its triggers out of the sequences. */
 export type KnownDefect =

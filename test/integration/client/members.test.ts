@@ -3,7 +3,8 @@
  * and each documented error. Every test imports the accounts it uses.
  */
 import type { RunningEmulator } from "../../../emulator";
-import { ChatClient, MemberBatcher } from "../../../provider/client";
+import { ChatClient } from "../../../provider/client";
+import { MemberBatcher } from "../../../provider/client/member-batch";
 import { client, emulator, rejection, teardown } from "./helpers";
 
 let emu: RunningEmulator;

@@ -3,7 +3,7 @@
  * other admin routes, over real HTTP.
  */
 import { request } from "undici";
-import { ACTION_NAMES } from "../../../provider/client/actions";
+import { ACTION_NAMES } from "../../../protocol/actions";
 import { failure, startHarness, type Harness } from "./harness";
 
 let h: Harness;

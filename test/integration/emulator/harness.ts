@@ -3,7 +3,7 @@
  * the official `tls-sig-api-v2` package, and a raw HTTP caller (undici) that leaves every byte visible.
  */
 import { request } from "undici";
-import { actionPath, type ChatAction } from "../../../provider/client/actions";
+import { actionPath, type ChatAction } from "../../../protocol/actions";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../../emulator";
 
 // The package.json of tls-sig-api-v2 1.0.2 has two "main" keys; jest's resolver picks the first (a missing file),

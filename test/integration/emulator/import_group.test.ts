@@ -1,6 +1,6 @@
 /**
- * import_group over real HTTP: every request body printed on the vendor page (import_group.txt) and every
- * documented refusal.
+ * import_group over real HTTP: every request body printed on the vendor page
+ * (https://tencentcloud.com/document/product/1047/34967) and every documented refusal.
  */
 import { failure, startHarness, type Harness } from "./harness";
 

@@ -1,6 +1,6 @@
 /** `npm run demo`, the README's main command, exactly as a newcomer runs it: it must show every step and exit 0. */
 import { spawnSync } from "node:child_process";
-import { REPO_ROOT } from "../../helpers/program-dir";
+import { REPO_ROOT } from "../../../harness/program-dir";
 
 test("npm run demo walks the whole lifecycle and exits 0", () => {
   const run = spawnSync("npm", ["run", "demo", "--silent"], { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, PATH: process.env.PATH } });

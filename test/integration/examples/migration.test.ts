@@ -6,8 +6,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../../emulator";
-import { Engine } from "../../harness/engine";
-import { makeProgramDir, programEnv, REPO_ROOT, type ProgramDir } from "../../helpers/program-dir";
+import { Engine } from "../../../harness/engine";
+import { makeProgramDir, programEnv, REPO_ROOT, type ProgramDir } from "../../../harness/program-dir";
 import { ChatClient } from "../../../provider/client/client";
 import { toImportRequest } from "../../../provider/resource/mapping";
 

@@ -6,8 +6,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../../emulator";
-import { Engine } from "../../harness/engine";
-import { REPO_ROOT } from "../../helpers/program-dir";
+import { Engine } from "../../../harness/engine";
+import { REPO_ROOT } from "../../../harness/program-dir";
 
 let emulator: RunningEmulator;
 beforeAll(async () => {

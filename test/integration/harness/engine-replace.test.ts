@@ -8,9 +8,9 @@
  * - delete-before-replace, create refused: the old stays marked `pendingReplacement`; refresh skips it, the next
  *   `up` only creates, destroy drops it without a provider call.
  */
-import { HostCallError, type InitFailure, type ProviderHost, type Props } from "../../harness/host";
-import { planLine, type Engine } from "../../harness/engine";
-import { startE2E, type E2E } from "../../helpers/e2e";
+import { HostCallError, type InitFailure, type ProviderHost, type Props } from "../../../harness/host";
+import { planLine, type Engine } from "../../../harness/engine";
+import { startE2E, type E2E } from "../../../harness/e2e";
 import { matrixStack, providerText, sharedHost } from "../../helpers/matrix";
 
 let e2e: E2E;

@@ -5,9 +5,9 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Engine } from "../../harness/engine";
-import { programOf, SDK_APP_ID, SECRET_KEY, startE2E, type E2E } from "../../helpers/e2e";
-import { programEnv } from "../../helpers/program-dir";
+import { Engine } from "../../../harness/engine";
+import { programOf, SDK_APP_ID, SECRET_KEY, startE2E, type E2E } from "../../../harness/e2e";
+import { programEnv } from "../../../harness/program-dir";
 
 let e2e: E2E;
 beforeAll(async () => {

@@ -2,8 +2,8 @@
  * Self-test of the engine harness against a minimal hand-written provider text: proves the harness really
  * launches the host, configures it, decodes partial failures and kills the whole process group.
  */
-import { groupAlive, HostCallError, ProviderHost } from "../../harness/host";
-import { makeProgramDir, type ProgramDir } from "../../helpers/program-dir";
+import { groupAlive, HostCallError, ProviderHost } from "../../../harness/host";
+import { makeProgramDir, type ProgramDir } from "../../../harness/program-dir";
 
 const PROVIDER = `exports.handler = () => ({
   configure(req) { this.cfg = req.config.get("ns:key") + "/" + req.config.get("plain"); },

@@ -9,10 +9,10 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { renderResult } from "../../harness/display";
-import { Engine, type CommandResult } from "../../harness/engine";
-import type { ConfigValue } from "../../harness/host";
-import { ADMIN, SDK_APP_ID, SECRET_KEY, USERSIG_SHAPE } from "../../helpers/e2e";
+import { renderResult } from "../../../harness/display";
+import { Engine, type CommandResult } from "../../../harness/engine";
+import type { ConfigValue } from "../../../harness/host";
+import { ADMIN, SDK_APP_ID, SECRET_KEY, USERSIG_SHAPE } from "../../../harness/e2e";
 import { ChatClient } from "../../../provider/client/client";
 import { acceptsConnections, startBinEmulator, type BinEmulator } from "./bin-emulator";
 import { NODE16_TSCONFIG, PROJECT, REPO_ROOT, run, SUBPATH_PROGRAM, TEMPLATE_TSCONFIG, typecheck, userEnv, writeProject } from "./project";

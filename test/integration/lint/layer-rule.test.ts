@@ -1,7 +1,6 @@
 /**
  * The layer rule, as eslint.config.mjs states it: which imports are refused where. Each row lints one import as if
- * it were a file at that path (scripts/lint-cases.mjs). Rows marked TEMPORARY hold until protocol/ and harness/
- * exist; then they flip to refused (DECISIONS X80).
+ * it were a file at that path (scripts/lint-cases.mjs).
  */
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
@@ -12,7 +11,7 @@ const ALLOWED = false;
 
 const rows: [file: string, from: string, refused: boolean, why: string][] = [
   ["bench/x.ts", "../test/unit/resource/check.test", REFUSED, "nothing outside test/ imports test/"],
-  ["examples/x.ts", "../test/helpers/matrix", REFUSED, "only the harness tools are allowed, and only for now"],
+  ["examples/x.ts", "../test/helpers/matrix", REFUSED, "nothing outside test/ imports test/"],
   ["scripts/x.ts", "../test/regressions/y", REFUSED, "nothing outside test/ imports test/"],
   ["provider/x.ts", "../test/helpers/e2e", REFUSED, "the provider imports no test code"],
   ["provider/resource/x.ts", "../../emulator", REFUSED, "the provider does not build on the emulator"],
@@ -22,10 +21,12 @@ const rows: [file: string, from: string, refused: boolean, why: string][] = [
   ["protocol/x.ts", "../provider/client/client", REFUSED, "protocol/ is the bottom layer"],
   ["emulator/x.ts", "../protocol/wire", ALLOWED, "the protocol is what the emulator builds on"],
   ["bench/x.ts", "../harness/engine", ALLOWED, "the harness is shared by tests, bench and examples"],
-  ["provider/client/x.ts", "./wire", ALLOWED, "inside the provider"],
+  ["provider/client/x.ts", "./limiter", ALLOWED, "inside the provider"],
+  ["provider/client/x.ts", "../../protocol/wire", ALLOWED, "the client builds on the protocol"],
+  ["harness/x.ts", "../test/helpers/matrix", REFUSED, "the harness imports no test code"],
   ["test/unit/x.test.ts", "../../emulator", ALLOWED, "tests may import every layer"],
-  ["emulator/x.ts", "../provider/client/wire", ALLOWED, "TEMPORARY: today's protocol modules"],
-  ["examples/x.ts", "../test/harness/engine", ALLOWED, "TEMPORARY: the harness still lives in test/"],
+  ["emulator/x.ts", "../provider/client/wire", REFUSED, "the emulator imports protocol/, never the client"],
+  ["examples/x.ts", "../test/harness/engine", REFUSED, "the harness lives in harness/; nothing imports test/"],
 ];
 
 test("each import is refused or allowed by the layer rule as the table says", () => {

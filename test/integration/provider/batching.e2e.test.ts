@@ -2,8 +2,8 @@
  * Batched reads through the REAL provider host: N concurrent Read RPCs (what `pulumi refresh` sends) must share
  * get_group_info calls of up to 50 ids, each Read still answering for its own group. Counts of calls, not timings.
  */
-import type { Props } from "../../harness/host";
-import { inputsOf, programOf, startE2E, type E2E } from "../../helpers/e2e";
+import type { Props } from "../../../harness/host";
+import { inputsOf, programOf, startE2E, type E2E } from "../../../harness/e2e";
 
 const N = 120;
 const bound = (n: number) => Math.ceil(n / 50) + 2;

@@ -2,10 +2,10 @@
  * ChatGroup end to end: programs run under mocks produce the real `__provider`; the real provider host runs it
  * against the emulator, driven over gRPC as the engine drives it (check → diff → create/update/delete, read).
  */
-import { HostCallError, type Props } from "../../harness/host";
-import { inputsOf, programOf, startE2E, type E2E } from "../../helpers/e2e";
+import { HostCallError, type Props } from "../../../harness/host";
+import { inputsOf, programOf, startE2E, type E2E } from "../../../harness/e2e";
 import { providerText } from "../../helpers/matrix";
-import type { Registration } from "../../helpers/program-dir";
+import type { Registration } from "../../../harness/program-dir";
 
 let e2e: E2E;
 let provider: string;

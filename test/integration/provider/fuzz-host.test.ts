@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { check } from "../../../provider/resource/check";
-import { inputsOf, programOf, startE2E, type E2E } from "../../helpers/e2e";
+import { inputsOf, programOf, startE2E, type E2E } from "../../../harness/e2e";
 import { fuzzConfig, invalidInputs, junkInputs, names, type Input } from "../../fuzz/validation.fuzz";
 import { FUZZ_APP_PROFILES } from "../../fuzz/arbitraries";
 

@@ -3,8 +3,8 @@
  * and for anything shaped like a UserSig — in `__provider`, every output and input, every error (message, details,
  * partial-failure detail), the host's stdout/stderr and the emulator's log.
  */
-import { HostCallError, type Props } from "../../harness/host";
-import { inputsOf, programOf, SECRET_KEY, startE2E, USERSIG_SHAPE, type E2E } from "../../helpers/e2e";
+import { HostCallError, type Props } from "../../../harness/host";
+import { inputsOf, programOf, SECRET_KEY, startE2E, USERSIG_SHAPE, type E2E } from "../../../harness/e2e";
 
 let e2e: E2E;
 const emulatorLog: string[] = [];
@@ -27,6 +27,7 @@ async function attempt<T>(p: Promise<T>): Promise<T | HostCallError> {
 
 test("the UserSig scan recognises a real UserSig (so the audit below can fail)", () => {
   // jest reads the first of the package's two "main" fields, which names a missing file: load the file itself.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above: an import would resolve the missing file
   const { Api } = require("tls-sig-api-v2/TLSSigAPIv2.js") as typeof import("tls-sig-api-v2");
   const sig = new Api(1400012345, SECRET_KEY).genUserSig("administrator", 86400);
   expect(`...usersig=${sig}&random=1`).toMatch(USERSIG_SHAPE);

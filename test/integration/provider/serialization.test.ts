@@ -4,8 +4,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { programOf, SECRET_KEY } from "../../helpers/e2e";
-import { collectRegistrations, makeProgramDir, type ProgramDir } from "../../helpers/program-dir";
+import { programOf, SECRET_KEY } from "../../../harness/e2e";
+import { collectRegistrations, makeProgramDir, type ProgramDir } from "../../../harness/program-dir";
 
 const GOLDEN = path.join(__dirname, "__golden__", "provider.txt");
 let program: ProgramDir;

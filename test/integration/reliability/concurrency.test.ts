@@ -2,11 +2,11 @@
  * Concurrency: 200 groups created, updated and deleted concurrently through one provider host, with the emulator
  * enforcing 200 calls/s per action: all succeed, no update is lost, and no rate-limit error reaches the user.
  */
-import type { ChatAction } from "../../../provider/client/actions";
+import type { ChatAction } from "../../../protocol/actions";
 import { ChatClient } from "../../../provider/client/client";
 import { isChatApiError } from "../../../provider/client/errors";
-import type { ProviderHost } from "../../harness/host";
-import { SDK_APP_ID, SECRET_KEY, startE2E, type E2E } from "../../helpers/e2e";
+import type { ProviderHost } from "../../../harness/host";
+import { SDK_APP_ID, SECRET_KEY, startE2E, type E2E } from "../../../harness/e2e";
 import { matrixStack, providerText, sharedHost } from "../../helpers/matrix";
 
 const N = 200;

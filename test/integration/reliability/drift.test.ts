@@ -4,8 +4,8 @@
  * preview after that is clean.
  */
 import type { ChatClient } from "../../../provider/client/client";
-import type { ProviderHost, Props } from "../../harness/host";
-import { startE2E, type E2E } from "../../helpers/e2e";
+import type { ProviderHost, Props } from "../../../harness/host";
+import { startE2E, type E2E } from "../../../harness/e2e";
 import { matrixStack, providerText, sharedHost } from "../../helpers/matrix";
 
 let e2e: E2E;

@@ -5,10 +5,10 @@
  * orphans (a group exists but not in state), zero ghosts (in state but gone). The table is printed.
  */
 import type { FaultEffect } from "../../../emulator";
-import type { ChatAction } from "../../../provider/client/actions";
-import type { CommandResult } from "../../harness/engine";
-import type { ProviderHost, Props } from "../../harness/host";
-import { startE2E, type E2E } from "../../helpers/e2e";
+import type { ChatAction } from "../../../protocol/actions";
+import type { CommandResult } from "../../../harness/engine";
+import type { ProviderHost, Props } from "../../../harness/host";
+import { startE2E, type E2E } from "../../../harness/e2e";
 import { matrixStack, providerText, sharedHost } from "../../helpers/matrix";
 
 const TIMEOUT_MS = 1500;

@@ -6,7 +6,7 @@
 import { before, storeInvariants, usableInvariants } from "../../helpers/sequences/invariants";
 import { SequenceSystem } from "../../helpers/sequences/system";
 import { TIMEOUT_MS } from "../../helpers/sequences/world";
-import { saveState } from "../../harness/state";
+import { saveState } from "../../../harness/state";
 
 let sys: SequenceSystem;
 beforeAll(async () => {

@@ -13,10 +13,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../../emulator";
 import { ChatClient } from "../../../provider/client/client";
-import { renderResult } from "../../harness/display";
-import { Engine, type CommandResult } from "../../harness/engine";
-import type { ConfigValue } from "../../harness/host";
-import { ADMIN, SDK_APP_ID, SECRET_KEY } from "../../helpers/e2e";
+import { renderResult } from "../../../harness/display";
+import { Engine, type CommandResult } from "../../../harness/engine";
+import type { ConfigValue } from "../../../harness/host";
+import { ADMIN, SDK_APP_ID, SECRET_KEY } from "../../../harness/e2e";
 import { REPO_ROOT, run, userEnv } from "../install/project";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS script shared with the CLI

@@ -1,5 +1,5 @@
 /** The action table rows of the account, profile and member actions: paths, documented quotas, batch limits. */
-import { ACTIONS, actionForPath, actionPath, BATCH_LIMITS, type ChatAction } from "../../../provider/client/actions";
+import { ACTIONS, actionForPath, actionPath, BATCH_LIMITS, type ChatAction } from "../../../protocol/actions";
 
 test.each([
   ["account_check", "v4/im_open_login_svc/account_check", 100],

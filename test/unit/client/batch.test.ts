@@ -5,7 +5,7 @@
 import { getGroupInfoSplitting, GroupReadBatcher, outcomeFor, planChunks } from "../../../provider/client/batch";
 import type { GroupInfoEntry } from "../../../provider/client/client";
 import { ChatApiError, ChatError, ErrorCodes } from "../../../provider/client/errors";
-import type { GetGroupInfoRequest } from "../../../provider/client/wire";
+import type { GetGroupInfoRequest } from "../../../protocol/wire";
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 

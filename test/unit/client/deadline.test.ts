@@ -3,7 +3,7 @@
  * budget lasts, each attempt's timeout is cut to what is left, no back-off outlasts it, and the error says how many
  * attempts it made over how long. No wall clock is involved: the fake transport and sleep advance the clock.
  */
-import type { ChatAction } from "../../../provider/client/actions";
+import type { ChatAction } from "../../../protocol/actions";
 import { ChatError, ErrorCodes } from "../../../provider/client/errors";
 import { Deadline, Executor, type RequestEvent } from "../../../provider/client/executor";
 import { resolveRetryOptions } from "../../../provider/client/retry";

@@ -1,4 +1,4 @@
-import { describeErrorCode, ERROR_CODES, RETRYABLE_CODES, type ErrorClass } from "../../../provider/client/error-codes";
+import { describeErrorCode, ERROR_CODES, RETRYABLE_CODES, type ErrorClass } from "../../../protocol/error-codes";
 import {
   ChatApiError,
   ChatError,

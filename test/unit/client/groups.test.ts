@@ -1,5 +1,5 @@
 import { canonicalGroupType, importDifferences, matchesLostImport, normalizeGroupInfo } from "../../../provider/client/groups";
-import type { WireGroupInfo } from "../../../provider/client/wire";
+import type { WireGroupInfo } from "../../../protocol/wire";
 
 const found = (over: Partial<WireGroupInfo> = {}): WireGroupInfo => ({
   GroupId: "g",

@@ -2,7 +2,7 @@
 import { ChatApiError } from "../../../provider/client/errors";
 import type { ItemResult } from "../../../provider/client/items";
 import { AccountBatcher, MemberBatcher, type MemberSource } from "../../../provider/client/member-batch";
-import type { AddGroupMemberRequest, DeleteGroupMemberRequest } from "../../../provider/client/wire";
+import type { AddGroupMemberRequest, DeleteGroupMemberRequest } from "../../../protocol/wire";
 
 /** A fake member service: records calls; `bad` accounts answer Result 0; `unknown` accounts fail whole calls with 10019. */
 function fakeSource(opts: { bad?: string[]; unknown?: string[]; serviceLimit?: number } = {}) {

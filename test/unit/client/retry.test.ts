@@ -1,4 +1,4 @@
-import type { ChatAction } from "../../../provider/client/actions";
+import type { ChatAction } from "../../../protocol/actions";
 import { ChatApiError, ChatError, ErrorCodes } from "../../../provider/client/errors";
 import {
   backoffDelay,

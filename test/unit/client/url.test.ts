@@ -1,4 +1,4 @@
-import { BACKUP_DOMAINS, REGIONS, REGION_NAMES, regionBaseUrl } from "../../../provider/client/regions";
+import { BACKUP_DOMAINS, REGIONS, REGION_NAMES, regionBaseUrl } from "../../../protocol/regions";
 import { buildCallUrl, randomUint32, redactText, redactUrl, resolveBaseUrl } from "../../../provider/client/url";
 
 describe("buildCallUrl", () => {

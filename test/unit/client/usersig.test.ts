@@ -10,7 +10,7 @@ import { isChatError } from "../../../provider/client/errors";
 
 const KEY = "unit-test-secret-key-0123456789abcdef";
 
-describe("UserSig round trip (tls-sig-api-v2, decoded per §10)", () => {
+describe("UserSig round trip (tls-sig-api-v2, decoded per https://cloud.tencent.com/document/product/269/1664)", () => {
   test("the generated sig decodes to the documented fields and its HMAC verifies with the key", () => {
     const before = Math.floor(Date.now() / 1000);
     const sig = new Api(1400000001, KEY).genUserSig("administrator", 3600);

@@ -5,7 +5,7 @@
 import { createHmac } from "node:crypto";
 import { deflateSync } from "node:zlib";
 import { verifyUserSig } from "../../../emulator/auth";
-import { decodeTencentBase64, signedContent } from "../../../provider/client/usersig";
+import { decodeTencentBase64, signedContent } from "../../../protocol/usersig";
 
 // tls-sig-api-v2 1.0.2 has two "main" keys in package.json; jest resolves the first (a missing file).
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,5 +1,6 @@
 import type { ChatGroupInputs } from "../../../provider/resource/types";
-import { FIELDS, NEWER_DOC_LIMITS, OUTPUT_FACTS, renderFieldsMarkdown, resolveLimits } from "../../../provider/resource/fields";
+import { FIELDS, NEWER_DOC_LIMITS, OUTPUT_FACTS, resolveLimits } from "../../../provider/resource/fields";
+import { renderFieldsMarkdown } from "../../../provider/resource/readme-table";
 import { buildInputSchema } from "../../../provider/resource/schema";
 
 /** Compile-time: adding an input to ChatGroupInputs without listing it here fails typecheck. */

@@ -4,7 +4,7 @@
  */
 import { ChatApiError, ChatError, ErrorCodes } from "../../../provider/client/errors";
 import type { GroupInfo } from "../../../provider/client/groups";
-import type { ImportGroupRequest, ModifyGroupBaseInfoRequest } from "../../../provider/client/wire";
+import type { ImportGroupRequest, ModifyGroupBaseInfoRequest } from "../../../protocol/wire";
 import { createGroup, deleteGroup, isPartialFailure, readGroup, updateGroup, type GroupApi } from "../../../provider/resource/lifecycle";
 
 type Fail = Partial<Record<keyof GroupApi, unknown>>;

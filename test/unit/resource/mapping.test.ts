@@ -1,4 +1,4 @@
-import type { ImportGroupRequest, WireGroupInfo } from "../../../provider/client/wire";
+import type { ImportGroupRequest, WireGroupInfo } from "../../../protocol/wire";
 import { check } from "../../../provider/resource/check";
 import { diff } from "../../../provider/resource/diff";
 import {

@@ -1,7 +1,7 @@
 /** The README's inputs reference is the field table rendered: docs cannot drift from validation and diff. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { renderFieldsMarkdown } from "../../../provider/resource/fields";
+import { renderFieldsMarkdown } from "../../../provider/resource/readme-table";
 
 test("README holds exactly renderFieldsMarkdown() between the fields markers", () => {
   const readme = fs.readFileSync(path.join(__dirname, "..", "..", "..", "README.md"), "utf8");

@@ -3,7 +3,7 @@
  * gRPC, the way the Pulumi engine does: spawned with cwd = the program's directory, `PULUMI_NODEJS_PROJECT` set,
  * in its own process group, port read from the first stdout line; Configure first; secrets stripped from CRUD
  * payloads (the host answers acceptSecrets=false); the whole process group killed afterwards.
- * A test tool, not a product. See ../shared/reference/pulumi-dynamic-providers.md §7.2.
+ * A test tool, not a product. The host is pulumi/pulumi `sdk/nodejs/cmd/dynamic-provider/index.ts`.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";

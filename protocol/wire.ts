@@ -1,6 +1,7 @@
 /**
  * Wire types of the Tencent Cloud Chat group REST API, exactly as documented (PascalCase, vendor spellings).
- * Sources: ../shared/reference/import_group.txt and tencent-chat-rest-api.md (QD-IMPORT, QD-GET, QD-MOD, …).
+ * Sources: https://cloud.tencent.com/document/product/269/1634 (import_group), /1616 (get_group_info), /1620
+ * (modify_group_base_info), and the English pages at https://trtc.io/document/34961 and neighbours.
  * Nothing outside the client and the emulator should see these shapes.
  */
 import type { ChatAction } from "./actions";

@@ -58,7 +58,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRes
     ({ stdout } = await promisify(execFile)(process.execPath, args, { cwd: options.dir, env, maxBuffer: 256 << 20 }));
   } catch (e) {
     const err = e as { stderr?: string; message: string };
-    throw new Error(`the Pulumi program failed: ${err.stderr?.trim() || err.message}`);
+    throw new Error(`the Pulumi program failed: ${err.stderr?.trim() || err.message}`, { cause: e });
   }
   const line = stdout.split("\n").find((l) => l.startsWith("PROGRAM "));
   if (!line) throw new Error(`the program printed no registrations: ${stdout}`);

@@ -2,9 +2,9 @@
  * End-to-end fixture: an emulator on port 0, a program directory with the built package installed, and the real
  * provider host configured with the stack config a user would set (`tencent-chat:*`, the key as a secret).
  */
-import { ChatClient } from "../../provider/client/client";
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
-import { ProviderHost, type ConfigValue, type Props } from "../harness/host";
+import { ChatClient } from "../provider/client/client";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../emulator";
+import { ProviderHost, type ConfigValue, type Props } from "./host";
 import { collectRegistrations, makeProgramDir, type ProgramDir, type Registration } from "./program-dir";
 
 /** A secret key distinctive enough to be found by a leak scan. */

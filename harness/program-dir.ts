@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { runProgram, type Registration } from "../harness/program";
+import { runProgram, type Registration } from "./program";
 
 export type { Registration };
 
