@@ -217,7 +217,10 @@ export function fromWireGroupInfo(info: WireGroupInfo, previous?: PropsLike, opt
     ...canonical,
     groupId: info.GroupId,
     customGroupId,
-    ...stickyRecord(declaredSticky),
+    // The stored list stays as written (an upgrade's refresh changes no output); `undeclaredSticky` tells the next
+    // reader which sticky fields are really undeclared, so one the writer did not track stays declared.
+    declaredSticky: Array.isArray(prev.declaredSticky) ? prev.declaredSticky.filter((k) => STICKY.includes(k as string)) : declaredSticky,
+    undeclaredSticky: stickyRecord(declaredSticky).undeclaredSticky,
     memberNum: num(info.MemberNum) ?? num(prev.memberNum),
     infoSeq: num(info.InfoSeq) ?? num(prev.infoSeq),
   }) as ChatGroupOutputs;

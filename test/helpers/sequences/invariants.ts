@@ -99,8 +99,9 @@ export function upInvariants(sys: SequenceSystem, prev: Before, up: CommandResul
     const old = prev.state.find((r) => r.urn === urnOf(slot) && !r.delete);
     if (step?.op === "replace" && old && g) {
       const planned = preview.steps.find((s) => s.name === slot);
-      // What a replace row shows (`+- replace [diff: ~type]`): the keys forcing it, not every input that differs.
-      const named = new Set(planned?.replaceKeys ?? []);
+      // What a replace row shows: `[diff: …]` lists every input that differs (without a detailed diff the CLI diffs
+      // old and new inputs: pulumi/pulumi pkg/backend/display `getDiffInfo`), plus the keys forcing the replacement.
+      const named = new Set([...(planned?.changedKeys ?? []), ...(planned?.replaceKeys ?? [])]);
       const o = old.outputs;
       if (o.customGroupId === true && want === undefined && g.GroupId !== old.id && !named.has("groupId")) out.push(`${slot}'s replacement dropped its id ${old.id} (now ${g.GroupId}) without the plan naming it`);
       if (typeof o.ownerAccount === "string" && c.owner === "none" && g.Owner_Account !== o.ownerAccount && !named.has("ownerAccount")) out.push(`${slot}'s replacement dropped owner ${String(o.ownerAccount)} without the plan naming it`);
