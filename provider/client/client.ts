@@ -83,7 +83,9 @@ export interface ChatClientOptions {
   onRequest?: (event: RequestEvent) => void;
   /**
    * After an import without a custom GroupId loses its answer, wait this long from the request's start before
-   * looking for the group, so the service has finished with it (its own timeout is 3 s). Default 3500.
+   * looking for the group, so the service has finished with it (its own timeout is 3 s); after a destroy_group
+   * attempt ends ambiguously, wait this long from its end before returning, so it cannot land on a group created
+   * next with the same id. Default 3500.
    */
   ambiguitySettleMs?: number;
   /** The most groups of the type that looking for a lost import may scan. Default 20000. */
@@ -263,10 +265,30 @@ export class ChatClient {
     await this.exec.run("modify_group_base_info", JSON.stringify(request), { groupId: request.GroupId });
   }
 
-  /** destroy_group. A missing group throws a not-found ChatApiError (10010); IaC callers treat it as done. */
+  /**
+   * destroy_group. A missing group throws a not-found ChatApiError (10010); IaC callers treat it as done.
+   *
+   * If an attempt ended ambiguously (timeout, reset, lost answer), that request may still be applied later, and a
+   * group created meanwhile with the same id (a delete-first replacement) would be deleted by it. So the call
+   * returns or throws only once the service is surely done with every attempt: `ambiguitySettleMs` after the last
+   * ambiguous one ended (the service's own timeout is 3 s). Clean calls never wait.
+   */
   async destroyGroup(request: DestroyGroupRequest): Promise<void> {
     requireText("destroy_group", "GroupId", request.GroupId);
-    await this.exec.run("destroy_group", JSON.stringify(request), { groupId: request.GroupId });
+    let lastAmbiguousAt: number | undefined;
+    try {
+      await this.exec.run("destroy_group", JSON.stringify(request), {
+        groupId: request.GroupId,
+        onAmbiguousAttempt: () => {
+          lastAmbiguousAt = this.clock();
+        },
+      });
+    } finally {
+      if (lastAmbiguousAt !== undefined) {
+        const wait = lastAmbiguousAt + this.settleMs - this.clock();
+        if (wait > 0) await this.sleep(wait);
+      }
+    }
   }
 
   /** change_group_owner. The new owner must already be a member. */

@@ -46,6 +46,8 @@ export interface RunHooks {
   onAmbiguous?: (error: unknown, decision: "read-back" | "ambiguous-create") => Promise<"retry" | Record<string, unknown>>;
   /** A conflict on a repeat after an ambiguous attempt: return the answer to use, or "retry". */
   onConflictAfterAmbiguous?: (error: unknown) => Promise<"retry" | Record<string, unknown>>;
+  /** Told of every attempt that ended ambiguously (it may still be applied later), before the policy decides. */
+  onAmbiguousAttempt?: (error: unknown) => void;
 }
 
 /** Wiring of an {@link Executor}. */
@@ -146,6 +148,7 @@ export class Executor {
         return await this.attempt(action, bodyText, attempt, deadline, hooks.groupId);
       } catch (error) {
         if (OUT_OF_TIME.has(error as object)) throw error;
+        if (hooks.onAmbiguousAttempt && classifyFailure(error) === "ambiguous") hooks.onAmbiguousAttempt(error);
         if (isChatApiError(error) && error.errorCode === Codes.UserSigExpired) {
           // Regenerate once when we own the key; a supplied UserSig cannot be renewed, and the error says so.
           if (!this.cfg.sig.canRenew || renewed) throw error;

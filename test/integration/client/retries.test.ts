@@ -195,3 +195,30 @@ describe("connection refused: definitely not sent, so even import_group is retri
     expect(events.every((e) => e.delivery === "not-sent")).toBe(true);
   });
 });
+
+describe("destroy_group after an ambiguous attempt: returns only once a late landing is impossible", () => {
+  // The clock stands still, so the settle wait is exactly ambiguitySettleMs; back-off jitter is 0 (random 0).
+  const SETTLE = 1234;
+  test.each([
+    // [fault, group exists before, what the call does, destroy_group requests, settle waits]
+    ["none", undefined, true, "ok", 1, 0],
+    ["10002 (answered: definite)", { kind: "error", errorCode: 10002 } as const, true, "ok", 2, 0],
+    ["lost answer (applied, then the repeat finds it gone)", { kind: "applyThenDrop" } as const, true, 10010, 2, 1],
+    ["reset (not applied, repeated)", { kind: "drop" } as const, true, "ok", 2, 1],
+    ["lost answer on every attempt (gives up)", { kind: "applyThenDrop" } as const, false, "CHAT_ERR_NETWORK", 3, 1],
+  ] as const)("%s", async (_name, effect, exists, outcome, requests, settleWaits) => {
+    const sleeps: number[] = [];
+    const now = Date.now();
+    const chat = client(emu, { retry: 2, random: () => 0, clock: () => now, ambiguitySettleMs: SETTLE, sleep: async (ms) => void sleeps.push(ms) });
+    if (exists) await chat.importGroup({ Type: "Public", Name: "d", GroupId: "d1" });
+    if (effect) emu.addFault({ action: "destroy_group", effect, times: outcome === "CHAT_ERR_NETWORK" ? Infinity : 1 });
+    const run = chat.destroyGroup({ GroupId: "d1" });
+    if (outcome === "ok") await run;
+    else expect(await rejection(run)).toMatchObject(typeof outcome === "number" ? { errorCode: outcome } : { code: outcome });
+    emu.clearFaults();
+    expect(emu.counters().destroy_group).toBe(requests);
+    expect(sleeps.filter((ms) => ms === SETTLE)).toHaveLength(settleWaits);
+    expect(sleeps.at(-1) === SETTLE).toBe(settleWaits > 0); // the wait is the last thing the call does
+    expect(emu.store.getGroup("d1")).toBeUndefined();
+  });
+});

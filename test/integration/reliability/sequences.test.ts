@@ -25,7 +25,6 @@ const LISTED: KnownDefect[] = [
   "tgs-adopted-type-change",
   "sticky-dropped-on-replacement",
   "late-landing-create-duplicate",
-  "late-landing-delete-removes-replacement",
 ];
 /** SEQ_KNOWN_DEFECTS=a,b (or "none") overrides the list, to hunt a defect or check its fix. */
 const KNOWN_DEFECTS: ReadonlySet<KnownDefect> = new Set(
