@@ -6,9 +6,9 @@
  * re-created the id, and then the first destroy landed and deleted the NEW group: `up` succeeded, the stack held a
  * ghost. Now a destroy that had an ambiguous attempt returns only once the service is surely done with it.
  */
-import { startE2E, type E2E } from "../helpers/e2e";
+import { startE2E, type E2E } from "../../harness/e2e";
 import { matrixStack, providerText, sharedHost } from "../helpers/matrix";
-import type { ProviderHost } from "../harness/host";
+import type { ProviderHost } from "../../harness/host";
 
 const TIMEOUT_MS = 1000;
 let e2e: E2E;

@@ -14,18 +14,11 @@ import { SequenceSystem } from "../../helpers/sequences/system";
 import { TIMEOUT_MS, type KnownDefect } from "../../helpers/sequences/world";
 
 /**
- * Defects other branches are fixing (issue 9 and issue 14). While listed, the sequences avoid what triggers them
- * (see `gate` and `faultArb` in test/helpers/sequences/world.ts); remove an entry once its fix is merged.
+ * Defects the sequences must avoid until they are fixed (see `gate` and `faultArb` in
+ * test/helpers/sequences/world.ts). Empty: every defect the sequences found (issue 9's seven and the late-landing
+ * destroy) is fixed, each with its regression test in test/regressions/. List one here only with an open issue.
  */
-const LISTED: KnownDefect[] = [
-  "partial-failure-without-provider",
-  "adopt-overwrites-live",
-  "groupid-change-deletes-first",
-  "delete-first-refused",
-  "tgs-adopted-type-change",
-  "sticky-dropped-on-replacement",
-  "late-landing-create-duplicate",
-];
+const LISTED: KnownDefect[] = [];
 /** SEQ_KNOWN_DEFECTS=a,b (or "none") overrides the list, to hunt a defect or check its fix. */
 const KNOWN_DEFECTS: ReadonlySet<KnownDefect> = new Set(
   process.env.SEQ_KNOWN_DEFECTS === undefined ? LISTED : (process.env.SEQ_KNOWN_DEFECTS.split(",").filter((d) => d && d !== "none") as KnownDefect[]),
