@@ -80,6 +80,9 @@ export class ChatGroup extends pulumi.dynamic.Resource {
     // Output-only properties are declared with undefined (not sent, but they create the Output property).
     // Always a copy: dynamic.Resource mutates the props object it is given.
     const props = { groupId: undefined, customGroupId: undefined, memberNum: undefined, infoSeq: undefined, ...args };
+    // The SDK stringifies each plain input for a debug label (`${value}`), which throws for a map holding a
+    // "toString"/"valueOf" key; as an Output the map is labelled "Output<T>" and travels unchanged.
+    if (args.appDefinedData !== undefined) props.appDefinedData = pulumi.output(args.appDefinedData);
     super(stub, name, props, opts, "tencent-chat", "ChatGroup");
   }
 }
