@@ -40,13 +40,18 @@ export interface FuzzConfig {
   hostRuns: number;
 }
 
-/** {@link fuzzConfig} reads FUZZ_RUNS (default 300: the `npm test` count) and FUZZ_SEED. */
+/**
+ * {@link fuzzConfig} reads FUZZ_RUNS (default 300: the `npm test` count), FUZZ_SEED and FUZZ_EMULATOR_RUNS (default
+ * max(100, FUZZ_RUNS/10); 0 skips the properties that run against an emulator, as mutation testing does for speed).
+ */
 export function fuzzConfig(env: NodeJS.ProcessEnv = process.env): FuzzConfig {
   const runs = env.FUZZ_RUNS === undefined ? 300 : Number(env.FUZZ_RUNS);
   if (!Number.isSafeInteger(runs) || runs < 1) throw new Error(`FUZZ_RUNS must be a positive integer, got ${JSON.stringify(env.FUZZ_RUNS)}`);
   const seed = env.FUZZ_SEED === undefined ? DEFAULT_SEED : Number(env.FUZZ_SEED);
   if (!Number.isSafeInteger(seed)) throw new Error(`FUZZ_SEED must be an integer, got ${JSON.stringify(env.FUZZ_SEED)}`);
-  return { seed, checkRuns: runs, emulatorRuns: Math.max(100, Math.ceil(runs / 10)), hostRuns: Math.max(100, Math.ceil(runs / 10)) };
+  const emulatorRuns = env.FUZZ_EMULATOR_RUNS === undefined ? Math.max(100, Math.ceil(runs / 10)) : Number(env.FUZZ_EMULATOR_RUNS);
+  if (!Number.isSafeInteger(emulatorRuns) || emulatorRuns < 0) throw new Error(`FUZZ_EMULATOR_RUNS must be a whole number, got ${JSON.stringify(env.FUZZ_EMULATOR_RUNS)}`);
+  return { seed, checkRuns: runs, emulatorRuns, hostRuns: Math.max(100, Math.ceil(runs / 10)) };
 }
 
 /** Whether a failure property names `field` (itself, or a member such as `appDefinedData.<key>`). */

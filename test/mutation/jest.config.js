@@ -4,6 +4,9 @@
  * checker, not ts-jest, discards mutants that do not compile.
  */
 const path = require("node:path");
+// Fewer fuzz cases, and none against an emulator: every mutant covered by check runs these properties again.
+process.env.FUZZ_RUNS ??= "100";
+process.env.FUZZ_EMULATOR_RUNS ??= "0";
 module.exports = {
   rootDir: path.resolve(__dirname, "../.."),
   testEnvironment: "node",
