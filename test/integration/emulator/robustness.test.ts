@@ -80,6 +80,7 @@ describe("malformed requests", () => {
     expect(child.alive()).toBe(true);
   });
 
+  // Depends on the tests above (jest runs a file's tests in order): it checks what the whole corpus left behind.
   test("after the whole corpus: alive, still serving, nothing unhandled in the log", async () => {
     expect(child.alive()).toBe(true);
     await importThenGet(child, "after-corpus");
