@@ -9,6 +9,9 @@ const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
 if (root.split(path.sep).includes("node_modules")) process.exit(0);
+// Stamp the build with the hash of its inputs, so tests can tell a stale dist/ (test/global-setup.cjs).
+const { sourceHash, STAMP } = require("./source-hash.cjs");
+fs.writeFileSync(path.join(root, "dist", STAMP), `${sourceHash()}\n`);
 const target = path.join(root, "node_modules", "pulumi-tencent-chat");
 fs.rmSync(target, { recursive: true, force: true });
 fs.mkdirSync(target, { recursive: true });

@@ -13,7 +13,7 @@ import type {
 } from "../../protocol/wire";
 import { FIELDS, STICKY_INPUTS, type FieldSpec } from "./fields";
 import { plannedUpdate } from "./diff";
-import { containsUnknown, customGroupIdOf, isPlainObject, jsonEqual, normalizeInputs, toPlainJson, type PropsLike } from "./normalize";
+import { containsUnknown, customGroupIdOf, isPlainObject, jsonEqual, normalizeInputs, ownEntry, toPlainJson, type PropsLike } from "./normalize";
 import type { CanonicalInputs, ChatGroupOutputs, GroupType } from "./types";
 
 function assertKnown(c: CanonicalInputs, what: string): Record<string, unknown> {
@@ -98,9 +98,13 @@ export function toModifyRequest(groupId: string, olds: PropsLike, news: PropsLik
       const before = isPlainObject(o[f.input]) ? (o[f.input] as Record<string, unknown>) : {};
       const after = n[f.input] as Record<string, unknown>;
       const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+      // Own entries only: a removed key named like an Object.prototype member ("toString") must read as absent.
       req[f.wire.modify] = keys
-        .filter((k) => before[k] !== after[k])
-        .map((Key) => ({ Key, Value: after[Key] === undefined ? "" : String(after[Key]) }));
+        .filter((k) => ownEntry(before, k) !== ownEntry(after, k))
+        .map((Key) => {
+          const value = ownEntry(after, Key);
+          return { Key, Value: value === undefined ? "" : String(value) };
+        });
     } else {
       req[f.wire.modify] = toWire(f, n[f.input]);
     }

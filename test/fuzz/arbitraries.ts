@@ -1,23 +1,24 @@
 /**
- * fast-check arbitraries for ChatGroup inputs, built from the field table's rules (provider/resource/fields.ts):
+ * fast-check arbitraries for ChatGroup inputs, built from the documented rules (rules.ts, never the implementation's
+ * field table or limits):
  * valid inputs, inputs that break exactly one known rule (tagged with the field they break), and junk.
  * Strings mix ASCII, 2-byte Latin, 3-byte CJK, 4-byte emoji, control characters and lone surrogates, because every
  * limit counts UTF-8 bytes, not characters.
  */
 import fc from "fast-check";
-import { DEFAULT_LIMITS, FIELDS, type FieldKind } from "../../provider/resource/fields";
+import { BUILTIN_NAMES, DOC, INPUT_KINDS, INVITE_OPTIONS, JOIN_OPTIONS, PULUMI_UNKNOWN, TYPES, type Kind } from "./rules";
 
 /** A ChatGroup input bag as a program (or the engine) sends it. */
 export type Input = Record<string, unknown>;
 
-const L = DEFAULT_LIMITS;
-/** Every input name of the field table. */
-export const FIELD_NAMES: ReadonlySet<string> = new Set(FIELDS.map((f) => f.input));
+const L = DOC;
+/** Every documented input name. */
+export const FIELD_NAMES: ReadonlySet<string> = new Set(Object.keys(INPUT_KINDS));
 /** Type names check accepts (canonical and aliases). */
-export const ALL_TYPES = ["Private", "Work", "Public", "ChatRoom", "Meeting", "Community"] as const;
+export const ALL_TYPES = TYPES;
 /** Types other than Community (aliases included). */
 export const NON_COMMUNITY = ["Private", "Work", "Public", "ChatRoom", "Meeting"] as const;
-const MAX_INT_WIRE = 4294967295;
+const MAX_INT_WIRE = DOC.maxCreateTime;
 /** Names of Object.prototype members: a table lookup keyed by user text must never find them (issue-5 regression). */
 export const PROTO_NAMES = ["valueOf", "toString", "constructor", "__proto__", "hasOwnProperty"] as const;
 
@@ -73,8 +74,13 @@ export function overlongText(max: number): fc.Arbitrary<string> {
 export const printable = (min: number, max: number): fc.Arbitrary<string> =>
   fc.string({ unit: printableChar, minLength: min, maxLength: max });
 
-// Valid keys: the documented rule minus "__proto__", which check refuses (Pulumi's encoding would drop it).
-const appDefinedKey = fc.stringMatching(/^[A-Za-z0-9_]{1,16}$/).filter((k) => k !== "__proto__");
+// Valid keys: the documented rule minus "__proto__", which check refuses (Pulumi's encoding would drop it); often
+// named like an Object.prototype member, which a plain-object lookup would find even when the key is absent.
+/** A valid custom-field key; about one in four is a built-in name ("toString", "constructor", …). */
+export const appDefinedKey: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: fc.stringMatching(/^[A-Za-z0-9_]{1,16}$/), weight: 3 },
+  { arbitrary: fc.constantFrom(...BUILTIN_NAMES), weight: 1 },
+).filter((k) => k !== "__proto__");
 
 /** Options of {@link validInputs}. */
 export interface ValidOptions {
@@ -136,7 +142,7 @@ export function validInputs(options: ValidOptions = {}): fc.Arbitrary<Input> {
 }
 
 /** Values of the wrong JSON type for a field kind (never null or undefined: those mean "not set"). */
-export function wrongType(kind: FieldKind): fc.Arbitrary<unknown> {
+export function wrongType(kind: Kind): fc.Arbitrary<unknown> {
   const str = fc.string({ maxLength: 8 });
   const num = fc.oneof(fc.integer(), fc.double({ noNaN: true }));
   const arr = fc.array(fc.oneof(str, fc.integer()), { maxLength: 3 });
@@ -161,7 +167,7 @@ export interface Violation {
   arb: fc.Arbitrary<Input>;
 }
 
-const kindOf = (name: string): FieldKind => FIELDS.find((f) => f.input === name)!.kind;
+const kindOf = (name: string): Kind => INPUT_KINDS[name]!;
 const set = (base: Input, key: string, value: unknown): Input => ({ ...base, [key]: value });
 const omit = (base: Input, key: string): Input => Object.fromEntries(Object.entries(base).filter(([k]) => k !== key));
 /** Valid inputs of the given types with `adopt` removed (it relaxes the id rules). */
@@ -177,7 +183,8 @@ const unknownKey = fc.oneof(
   fc.tuple(fc.constantFrom(...FIELD_NAMES), fc.nat()).map(([n, i]) => { const j = i % n.length; return n.slice(0, j) + n[j]!.toUpperCase() + n.slice(j + 1); }),
   fc.tuple(fc.constantFrom(...FIELD_NAMES), fc.nat()).map(([n, i]) => { const j = i % n.length; return n.slice(0, j) + n.slice(j + 1); }),
   fc.string({ minLength: 1, maxLength: 20 }),
-).filter((k) => !FIELD_NAMES.has(k) && !k.startsWith("__") && k !== "constructor" && k !== "__proto__");
+  fc.constantFrom(...BUILTIN_NAMES),
+).filter((k) => !FIELD_NAMES.has(k) && !k.startsWith("__"));
 
 /** A violation that sets `field` to a value from `v` on a valid base of the given types. */
 const bad = (label: string, field: string, v: fc.Arbitrary<unknown>, types?: readonly string[]): Violation =>
@@ -185,8 +192,8 @@ const bad = (label: string, field: string, v: fc.Arbitrary<unknown>, types?: rea
 /** A violation in one appDefinedData entry (key and value drawn together). */
 const badEntry = (label: string, kv: fc.Arbitrary<[string, unknown]>): Violation =>
   ({ label, field: "appDefinedData", arb: onBase(kv, (b, [k, v]) => set(b, "appDefinedData", { [k]: v })) });
-const JOIN = ["FreeAccess", "NeedPermission", "DisableApply"];
-const INVITE = ["FreeAccess", "NeedPermission", "DisableInvite"];
+const JOIN: readonly string[] = JOIN_OPTIONS;
+const INVITE: readonly string[] = INVITE_OPTIONS;
 const notIn = (values: readonly string[]) => (s: string) => !values.includes(s);
 const withProtoNames = (a: fc.Arbitrary<string>) => fc.oneof(a, fc.constantFrom(...PROTO_NAMES));
 const badKey = fc.oneof(fc.constant(""), fc.stringMatching(/^[A-Za-z0-9_]{17,30}$/), withBadChar(appDefinedKey), fc.constantFrom("a-b", " GroupTestData2", "键", "__proto__"));
@@ -270,7 +277,7 @@ function plausibleOrJunk(field: string): fc.Arbitrary<unknown> {
     maxMemberCount: fc.oneof(fc.integer({ min: -2, max: 100002 }), fc.constantFrom(6000, 6001, 100000, 100001, 0.5)),
     applyJoinOption: fc.constantFrom("FreeAccess", "NeedPermission", "DisableApply", "Open", ...PROTO_NAMES),
     inviteJoinOption: fc.constantFrom("FreeAccess", "NeedPermission", "DisableInvite", "DisableApply", ...PROTO_NAMES),
-    appDefinedData: fc.dictionary(fc.oneof(appDefinedKey, fc.string({ maxLength: 18 })), fc.oneof(utf8Text(600), fc.integer(), fc.constant(null)), { maxKeys: 12 }),
+    appDefinedData: fc.dictionary(fc.oneof(appDefinedKey, fc.string({ maxLength: 18 })), fc.oneof(utf8Text(600), fc.integer(), fc.constant(null), fc.constant(""), fc.constant(PULUMI_UNKNOWN)), { maxKeys: 12 }),
     createTime: fc.oneof(fc.integer({ min: -1, max: MAX_INT_WIRE + 1 }), fc.double({ noInteger: true })),
     supportTopic: fc.boolean(),
     muteAllMember: fc.boolean(),
@@ -278,7 +285,12 @@ function plausibleOrJunk(field: string): fc.Arbitrary<unknown> {
     adopt: fc.boolean(),
     app: fc.constantFrom(...FUZZ_APP_PROFILES, "", "a.b", "x".repeat(65)),
   };
-  return fc.oneof({ arbitrary: plausible[field]!, weight: 6 }, { arbitrary: wrongType(kindOf(field)), weight: 1 }, { arbitrary: fc.constant(null), weight: 1 });
+  return fc.oneof(
+    { arbitrary: plausible[field]!, weight: 6 },
+    { arbitrary: wrongType(kindOf(field)), weight: 1 },
+    { arbitrary: fc.constant(null), weight: 1 },
+    { arbitrary: fc.constant(PULUMI_UNKNOWN), weight: 1 }, // preview: not known yet
+  );
 }
 
 /** Mixed inputs, valid or not in any number of ways, plus stray keys: the oracle says which fields are broken. */
@@ -286,3 +298,33 @@ export const junkInputs: fc.Arbitrary<Input> = fc.tuple(
   fc.record(Object.fromEntries([...FIELD_NAMES].map((n) => [n, plausibleOrJunk(n)])), { requiredKeys: [] }),
   fc.dictionary(fc.oneof(unknownKey, fc.constant("__provider")), fc.jsonValue(), { maxKeys: 2 }),
 ).map(([known, extra]) => ({ ...extra, ...known }));
+
+/**
+ * Valid inputs as a preview sees them: some values (top-level, or inside appDefinedData) are Pulumi's unknown
+ * placeholder. check must accept them: an unknown value is judged once it is known.
+ */
+export const previewInputs: fc.Arbitrary<Input> = validInputs({ nulls: false }).chain((input) => {
+  const names = Object.keys(input).filter((k) => !k.startsWith("__"));
+  const mapKeys = typeof input.appDefinedData === "object" && input.appDefinedData !== null ? Object.keys(input.appDefinedData) : [];
+  return fc.tuple(fc.subarray(names, { minLength: 1 }), fc.subarray(mapKeys)).map(([top, inMap]) => {
+    const out: Input = { ...input };
+    if (inMap.length > 0) out.appDefinedData = { ...(input.appDefinedData as object), ...Object.fromEntries(inMap.map((k) => [k, PULUMI_UNKNOWN])) };
+    for (const k of top) out[k] = PULUMI_UNKNOWN;
+    return out;
+  });
+});
+
+/** A custom-field map over some of `keys`: each value valid, sometimes "" (documented: absent). */
+const mapOver = (keys: readonly string[]): fc.Arbitrary<Record<string, string>> =>
+  fc.subarray([...keys]).chain((sub) => fc.tuple(...sub.map(() => fc.oneof({ arbitrary: utf8Text(40), weight: 4 }, { arbitrary: fc.constant(""), weight: 1 }))).map((vals) =>
+    Object.fromEntries(sub.map((k, i) => [k, vals[i]!])),
+  ));
+
+/**
+ * An in-place change of appDefinedData: the old and the new map draw from one pool of valid keys (about one in four
+ * named like an Object.prototype member), so keys are added, changed, kept and removed, in every position.
+ */
+export const customFieldChange: fc.Arbitrary<{ before: Record<string, string>; after: Record<string, string> }> = fc
+  .uniqueArray(appDefinedKey, { minLength: 1, maxLength: L.maxAppDefinedKeys })
+  .chain((keys) => fc.tuple(mapOver(keys), mapOver(keys)))
+  .map(([before, after]) => ({ before, after }));

@@ -9,13 +9,16 @@
  *    arbitrary junk is refused exactly on the properties an independent oracle (oracle.ts) says are broken;
  * 2. (host level, test/integration/provider/fuzz-host.test.ts) invalid inputs never reach the emulator;
  * 3. every valid input is accepted by check, created by the real lifecycle against a real emulator, and the
- *    read-back outputs diff as no change against the inputs.
+ *    read-back outputs diff as no change against the inputs; inputs holding Pulumi's unknown placeholder are accepted;
+ * 4. every in-place change of custom fields (keys added, changed, removed, many named like Object.prototype members)
+ *    is sent as exactly that change, and the live group then holds exactly the new fields.
  */
 import fc from "fast-check";
 import type { ChatClient } from "../../provider/client/client";
 import { check } from "../../provider/resource/check";
 import { diff } from "../../provider/resource/diff";
-import { createGroup, deleteGroup, readGroup } from "../../provider/resource/lifecycle";
+import { createGroup, deleteGroup, readGroup, updateGroup } from "../../provider/resource/lifecycle";
+import { toModifyRequest } from "../../provider/resource/mapping";
 import type { RunningEmulator } from "../../emulator";
 import { type Input } from "./arbitraries";
 import { brokenProperties, topLevel } from "./oracle";
@@ -37,13 +40,18 @@ export interface FuzzConfig {
   hostRuns: number;
 }
 
-/** {@link fuzzConfig} reads FUZZ_RUNS (default 300: the `npm test` count) and FUZZ_SEED. */
+/**
+ * {@link fuzzConfig} reads FUZZ_RUNS (default 300: the `npm test` count), FUZZ_SEED and FUZZ_EMULATOR_RUNS (default
+ * max(100, FUZZ_RUNS/10); 0 skips the properties that run against an emulator, as mutation testing does for speed).
+ */
 export function fuzzConfig(env: NodeJS.ProcessEnv = process.env): FuzzConfig {
   const runs = env.FUZZ_RUNS === undefined ? 300 : Number(env.FUZZ_RUNS);
   if (!Number.isSafeInteger(runs) || runs < 1) throw new Error(`FUZZ_RUNS must be a positive integer, got ${JSON.stringify(env.FUZZ_RUNS)}`);
   const seed = env.FUZZ_SEED === undefined ? DEFAULT_SEED : Number(env.FUZZ_SEED);
   if (!Number.isSafeInteger(seed)) throw new Error(`FUZZ_SEED must be an integer, got ${JSON.stringify(env.FUZZ_SEED)}`);
-  return { seed, checkRuns: runs, emulatorRuns: Math.max(100, Math.ceil(runs / 10)), hostRuns: Math.max(100, Math.ceil(runs / 10)) };
+  const emulatorRuns = env.FUZZ_EMULATOR_RUNS === undefined ? Math.max(100, Math.ceil(runs / 10)) : Number(env.FUZZ_EMULATOR_RUNS);
+  if (!Number.isSafeInteger(emulatorRuns) || emulatorRuns < 0) throw new Error(`FUZZ_EMULATOR_RUNS must be a whole number, got ${JSON.stringify(env.FUZZ_EMULATOR_RUNS)}`);
+  return { seed, checkRuns: runs, emulatorRuns, hostRuns: Math.max(100, Math.ceil(runs / 10)) };
 }
 
 /** Whether a failure property names `field` (itself, or a member such as `appDefinedData.<key>`). */
@@ -113,6 +121,72 @@ export async function assertCreatedAsDeclared(client: ChatClient, emu: RunningEm
     await deleteGroup(client, id);
   }
   if (emu.store.getGroup(id) !== undefined) throw new Error(`group ${id} survived destroy`);
+}
+
+/** The documented state of a custom-field map: a key with value "" is absent. */
+const present = (m: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(m).filter(([, v]) => v !== ""));
+const own = (m: object, k: string): boolean => Object.prototype.hasOwnProperty.call(m, k);
+
+/**
+ * Property 4a: the modify_group_base_info body for a custom-field change, applied with the documented semantics
+ * (each entry sets its key; `Value: ""` deletes it), turns the old fields into exactly the new ones, and sends
+ * nothing for keys that did not change.
+ */
+export function assertModifySendsTheChange(before: Record<string, string>, after: Record<string, string>): void {
+  const base = { type: "Public", name: "custom-fields" };
+  const req = toModifyRequest("g", { ...base, appDefinedData: before }, { ...base, appDefinedData: after });
+  const entries = (req?.AppDefinedData ?? []) as { Key: string; Value: unknown }[];
+  const state = new Map(Object.entries(present(before)));
+  for (const { Key, Value } of entries) {
+    if (typeof Value !== "string") throw new Error(`${Key} is sent as ${typeof Value}, not a string`);
+    const wanted = own(present(after), Key) ? present(after)[Key] : "";
+    if (Value !== wanted) throw new Error(`${Key} is sent as ${JSON.stringify(Value)}; the program says ${JSON.stringify(wanted)}`);
+    if ((state.get(Key) ?? "") === Value) throw new Error(`${Key} is sent although it did not change`);
+    if (Value === "") state.delete(Key);
+    else state.set(Key, Value);
+  }
+  const got = Object.fromEntries([...state].sort(([a], [b]) => (a < b ? -1 : 1)));
+  if (JSON.stringify(got) !== JSON.stringify(Object.fromEntries(Object.entries(present(after)).sort(([a], [b]) => (a < b ? -1 : 1))))) {
+    throw new Error(`applying ${JSON.stringify(entries)} to ${JSON.stringify(before)} gives ${JSON.stringify(got)}, not ${JSON.stringify(after)}`);
+  }
+}
+
+/** Numbers the groups of property 4b. */
+let customFieldGroups = 0;
+
+/**
+ * Property 4b: through the real lifecycle against the emulator, a group created with `before` and updated to
+ * `after` holds exactly the new fields (read from the emulator's own store), the outputs say so, and a refresh
+ * then shows no change.
+ */
+export async function assertCustomFieldsUpdated(client: ChatClient, emu: RunningEmulator, before: Record<string, string>, after: Record<string, string>): Promise<void> {
+  // One declared id for both checks (without one, each check would choose its own: ids.ts).
+  const base = { type: "Public", name: "custom-fields", groupId: `custom-fields-${++customFieldGroups}` };
+  const olds = assertAccepted({ ...base, appDefinedData: before });
+  const news = assertAccepted({ ...base, appDefinedData: after });
+  const { id, outs } = await createGroup(client, olds);
+  try {
+    const { outs: updated } = await updateGroup(client, id, outs, news);
+    const live = Object.fromEntries((emu.store.getGroup(id)?.AppDefinedData ?? []).map((e) => [e.Key, e.Value]));
+    const want = present(after);
+    if (!jsonSame(live, want)) throw new Error(`the live group holds ${JSON.stringify(live)}; the program says ${JSON.stringify(want)}`);
+    if (!jsonSame(updated.appDefinedData ?? {}, want)) throw new Error(`outputs say ${JSON.stringify(updated.appDefinedData)}; the program says ${JSON.stringify(want)}`);
+    const refreshed = await readGroup(client, id, updated);
+    if (diff(refreshed.props, news).changes) throw new Error(`a refresh after the update drifts: ${JSON.stringify(refreshed.props)}`);
+  } finally {
+    await deleteGroup(client, id);
+  }
+}
+
+function jsonSame(a: object, b: object): boolean {
+  const sorted = (o: object) => JSON.stringify(Object.entries(o).sort(([x], [y]) => (x < y ? -1 : 1)));
+  return sorted(a) === sorted(b);
+}
+
+/** Property 3c: a valid input with values not known yet (preview) is accepted by check. */
+export function assertPreviewAccepted(input: Input): void {
+  const { failures } = check({}, input);
+  if (failures.length > 0) throw new Error(`check refused a valid input with unknown values: ${JSON.stringify(failures)}`);
 }
 
 /** fast-check parameters for a property of `runs` runs. */

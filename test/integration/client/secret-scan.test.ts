@@ -10,6 +10,15 @@ import { Api } from "tls-sig-api-v2/TLSSigAPIv2.js";
 import type { RequestEvent } from "../../../provider/client";
 import { client, emulator, SECRET_KEY, teardown } from "./helpers";
 
+/** A loopback port nothing listens on: one this test opened and closed itself (never a fixed port). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 afterEach(teardown);
 
 function dumpError(e: unknown): string {
@@ -75,7 +84,7 @@ test("neither the key nor any generated UserSig leaks", async () => {
     const garbled = client(emu, { onRequest, endpoint: `http://127.0.0.1:${port}` });
     await capture(garbled.destroyGroup({ GroupId: "ok" }));
     await capture(garbled.destroyGroup({ GroupId: "echo-json" }));
-    await capture(client(emu, { onRequest, endpoint: "http://127.0.0.1:1" }).destroyGroup({ GroupId: "ok" }));
+    await capture(client(emu, { onRequest, endpoint: `http://127.0.0.1:${await closedPort()}` }).destroyGroup({ GroupId: "ok" }));
     await capture(Promise.resolve().then(() => client(emu, { endpoint: `http://127.0.0.1:${port}/?usersig=${SECRET_KEY}` })));
 
     expect(errors.length).toBe(10);

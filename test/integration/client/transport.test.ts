@@ -100,13 +100,12 @@ test("the deadline covers the body: headers sent, body stalled → CHAT_ERR_TIME
     res.write('{"ActionStatus":');
   };
   const events: RequestEvent[] = [];
-  const started = Date.now();
+  // The stalled body never ends: a deadline that did not cover it would hang here until jest's timeout.
   await expect(make({ timeoutMs: 150, onRequest: (e) => events.push(e) }).destroyGroup({ GroupId: "g" })).rejects.toMatchObject({
     code: "CHAT_ERR_TIMEOUT",
     delivery: "ambiguous",
     message: expect.stringMatching(/timed out: no complete answer from POST http:\/\/127\.0\.0\.1:\d+\/v4\/group_open_http_svc\/destroy_group within 150 ms/),
   });
-  expect(Date.now() - started).toBeLessThan(5000);
   expect(events.map((e) => e.outcome)).toEqual(["timeout"]);
 });
 

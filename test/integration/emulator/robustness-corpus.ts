@@ -1,7 +1,9 @@
 /**
- * The malformed-request corpus of the robustness suite: each entry is raw bytes for one connection and the answer
- * the README documents for it: an envelope (HTTP 200 for /v4 paths, 404 + 60009 outside /v4), or a bare HTTP 4xx
- * for what is not HTTP at all. Bodies are sized for an emulator started with `--max-body-bytes 262144`.
+ * The request corpus of the robustness suite: each entry is raw bytes for one connection and the answer the README
+ * documents for it. Three categories (see {@link Category}): malformed requests answered with an error envelope
+ * (HTTP 200 for /v4 paths, 404 + 60009 outside /v4), requests that are not HTTP (or hit the admin routes) answered
+ * with a bare HTTP status by Node's parser, and unusual but valid requests that are served.
+ * Bodies are sized for an emulator started with `--max-body-bytes 262144`.
  */
 import { httpRequest, signedQuery } from "./robustness-helpers";
 
@@ -13,11 +15,18 @@ export type Expected =
   | { kind: "envelope"; status: number; code?: number; info?: RegExp }
   | { kind: "http"; statuses: readonly number[] };
 
+/**
+ * What kind of request an entry is: `malformed` (answered with an error envelope, ErrorCode ≠ 0), `bare-http`
+ * (answered with a bare HTTP status, no envelope), `valid` (unusual but valid: served).
+ */
+export type Category = "malformed" | "bare-http" | "valid";
+
 /** One malformed (or merely unusual) request. */
 export interface CorpusEntry {
   label: string;
   payload: Buffer;
   expected: Expected;
+  category: Category;
   head?: boolean;
   endAfterWrite?: boolean;
 }
@@ -113,5 +122,7 @@ export function buildCorpus(): CorpusEntry[] {
     ["a body twice the limit", imp("x".repeat(CORPUS_BODY_LIMIT * 2)), env(60002, 200, new RegExp(`${CORPUS_BODY_LIMIT}-byte limit`))],
     ["an oversized body to an admin route", post("/_emulator/faults", "x".repeat(CORPUS_BODY_LIMIT + 1)), http(413)],
   ];
-  return entries.map(([label, payload, expected, extra]) => ({ label, payload, expected, ...(extra ?? {}) }));
+  const category = (e: Expected, head: boolean | undefined): Category =>
+    e.kind === "http" ? (head ? "valid" : "bare-http") : e.code === 0 ? "valid" : "malformed";
+  return entries.map(([label, payload, expected, extra]) => ({ label, payload, expected, category: category(expected, extra?.head), ...(extra ?? {}) }));
 }

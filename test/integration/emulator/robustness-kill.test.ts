@@ -5,8 +5,10 @@
  * same file. Checked after every kill: the file parses; every ACKNOWLEDGED import is in it (the emulator writes,
  * fsyncs and renames before it answers: store.ts FileStore.changed runs inside the handler); every group in it is
  * complete and exactly what was sent (no torn or phantom group); the restarted emulator serves exactly that state.
+ * Asserted: every kill landed with imports in flight. Whether a kill lands inside a file write is up to timing, so
+ * it is only reported; the torn temp file such a kill leaves is planted on purpose before the final restart instead.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Pool } from "undici";
@@ -108,11 +110,13 @@ async function servedIds(child: Child): Promise<string[]> {
 
 test(`${KILL_AFTER.length} SIGKILLs mid-stream: after each, the state file is whole and holds every acknowledged import`, async () => {
   const report: string[] = [];
+  const inFlightAtKills: number[] = [];
   let leftovers = 0;
   for (const [cycle, extra] of KILL_AFTER.entries()) {
     const child = await spawnEmulator(["--state-file", stateFile]);
     if (cycle > 0) expect((await servedIds(child)).sort()).toEqual(verifyStateFile().sort()); // restart = exactly the file
     const { inFlight } = await streamAndKill(child, cycle, acked.size + extra);
+    inFlightAtKills.push(inFlight);
     const ids = verifyStateFile();
     const temps = readdirSync(dir).filter((f) => f.endsWith(".tmp")).length;
     if (temps > leftovers) report.push(`cycle ${cycle}: killed during a write (temp file left)`);
@@ -120,8 +124,12 @@ test(`${KILL_AFTER.length} SIGKILLs mid-stream: after each, the state file is wh
     report.push(`cycle ${cycle}: ${acked.size} acknowledged, ${ids.length} on disk, ${inFlight} in flight at the kill`);
   }
   console.log(`kill/restart: ${report.join("; ")}`);
+  // Each kill really interrupted work: other imports were on the wire when it landed.
+  expect(inFlightAtKills.filter((n) => n > 0)).toHaveLength(KILL_AFTER.length);
 
-  // Final restart: the same state, and it still serves reads and writes.
+  // What a kill in the middle of a write leaves behind, planted for certain: a torn temp file beside the state.
+  writeFileSync(`${stateFile}.999999.1.tmp`, readFileSync(stateFile, "utf8").slice(0, 100));
+  // Final restart: the same state (the torn temp file is ignored), and it still serves reads and writes.
   const child = await spawnEmulator(["--state-file", stateFile]);
   try {
     const ids = verifyStateFile();

@@ -1,6 +1,7 @@
 /**
  * The migration example through the engine harness: groups imported with their ids, creation times and binary
  * custom data; a re-run after a half-finished migration adopts instead of failing; destroy leaves nothing.
+ * The second test continues the stack the first one left (jest runs a file's tests in order).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";

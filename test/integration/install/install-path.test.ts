@@ -5,6 +5,8 @@
  * and the REAL provider host from the project's own @pulumi/pulumi. Proves the `exports` map, the thin stub's
  * `require("pulumi-tencent-chat/…")` by package name, the types, the bin, and that nothing depends on the repo's
  * layout (no NODE_PATH, no symlinks, no copied files).
+ * The tests are the steps of that one walk: each depends on the ones before it (pack → install → … → destroy), and
+ * jest runs a file's tests in order; run the file whole, not one test with -t.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";

@@ -242,15 +242,26 @@ describe("reads that trickle in (as the host decodes a refresh) still fill batch
   });
 
   test("reads arriving in chunks with idle gaps shorter than the burst quiet time → full batches", async () => {
-    const src = fakeSource();
-    const batcher = new GroupReadBatcher(src, { burstQuietMs: 200, maxHoldMs: 2000 }); // wide margins: robust under load
-    const reads: Promise<unknown>[] = [];
-    for (let chunk = 0; chunk < 30; chunk++) {
-      for (const id of ids(7, `c${chunk}-`)) reads.push(batcher.getGroup(id));
-      await new Promise((r) => setTimeout(r, 2)); // an idle gap, as between the host's socket reads
+    // An injected clock and fake timers: each idle gap is exactly 2 ms of the batcher's time, whatever the load.
+    jest.useFakeTimers({ doNotFake: ["setImmediate", "nextTick", "queueMicrotask"] });
+    try {
+      const src = fakeSource();
+      let t = 0;
+      const batcher = new GroupReadBatcher(src, { burstQuietMs: 25, maxHoldMs: 2000, now: () => t });
+      const reads: Promise<unknown>[] = [];
+      for (let chunk = 0; chunk < 30; chunk++) {
+        for (const id of ids(7, `c${chunk}-`)) reads.push(batcher.getGroup(id));
+        for (let i = 0; i < 3; i++) await turn(); // idle turns, as between the host's socket reads
+        t += 2;
+        jest.advanceTimersByTime(2);
+      }
+      t += 25;
+      jest.advanceTimersByTime(25); // the burst ends: the last partial batch goes out
+      await Promise.all(reads);
+      expect(src.calls.map((c) => c.GroupIdList.length)).toEqual([50, 50, 50, 50, 10]);
+    } finally {
+      jest.useRealTimers();
     }
-    await Promise.all(reads);
-    expect(src.calls.map((c) => c.GroupIdList.length)).toEqual([50, 50, 50, 50, 10]);
   });
 });
 

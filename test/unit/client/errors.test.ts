@@ -116,3 +116,39 @@ describe("interpretAnswer: success is decided by the body", () => {
     }
   });
 });
+
+describe("ChatError and the guards, field by field (found by mutation testing)", () => {
+  test("cause is kept when given and absent otherwise; name and retryable default", () => {
+    const cause = new Error("root");
+    const withCause = new ChatError(ErrorCodes.Network, "m", { cause });
+    expect(withCause.cause).toBe(cause);
+    const plain = new ChatError(ErrorCodes.Network, "m");
+    expect("cause" in plain).toBe(false);
+    expect(plain.name).toBe("ChatError");
+    expect(plain.retryable).toBe(false);
+  });
+
+  test("the API error message names the group only when there is one, and ErrorInfo only when not empty", () => {
+    const bare = new ChatApiError("import_group", 10004, "");
+    expect(bare.message).toMatch(/^Tencent Cloud Chat import_group failed with ErrorCode 10004 \([^)]*\)\. What to do: /);
+    const full = new ChatApiError("import_group", 10004, "bad key", { groupId: "g1" });
+    expect(full.message).toMatch(/^Tencent Cloud Chat import_group for group "g1" failed with ErrorCode 10004 \([^)]*\): bad key\. What to do: /);
+  });
+
+  test.each([
+    [null, false],
+    [undefined, false],
+    ["CHAT_ERR_API", false],
+    [{ code: 5 }, false],
+    [{ code: "OTHER" }, false],
+    [{ code: "CHAT_ERR_API" }, true],
+  ])("isChatError(%p) = %p", (e, expected) => {
+    expect(isChatError(e)).toBe(expected);
+  });
+
+  test("isAmbiguousCreate only for CHAT_ERR_AMBIGUOUS_CREATE", () => {
+    expect(isAmbiguousCreate(new ChatError(ErrorCodes.AmbiguousCreate, "m"))).toBe(true);
+    expect(isAmbiguousCreate(new ChatError(ErrorCodes.Api, "m"))).toBe(false);
+    expect(isAmbiguousCreate({ code: "OTHER" })).toBe(false);
+  });
+});

@@ -1,5 +1,6 @@
 import { check } from "../../../provider/resource/check";
 import { diff, fieldChanges, plannedUpdate } from "../../../provider/resource/diff";
+import { FIELDS } from "../../../provider/resource/fields";
 import { UNKNOWN } from "../../../provider/resource/types";
 
 type Props = Record<string, unknown>;
@@ -154,5 +155,30 @@ describe("plannedUpdate", () => {
       { field: "type", onChange: "replace", old: "Public", new: "Private", unknown: false },
       { field: "applyJoinOption", onChange: "update-modify", old: "NeedPermission", new: "DisableApply", unknown: false },
     ]);
+  });
+
+  test("a replace-only difference is listed in replaces (update() must never be reached with it)", () => {
+    // applyJoinOption too: a Meeting (ChatRoom) group's is fixed (FreeAccess), unlike the Public group's default.
+    expect(plannedUpdate(outputs(base), news({ ...base, type: "ChatRoom", name: "N" }))).toEqual({ modify: ["name", "applyJoinOption"], ownerChanged: false, replaces: ["type"] });
+  });
+});
+
+describe("stables (informational: what an in-place update leaves alone)", () => {
+  const inputsOf = FIELDS.map((f) => f.input);
+
+  test("an in-place change: the id facts and every input except the changed ones and groupId", () => {
+    const d = diff(outputs(base), news({ ...base, name: "N", muteAllMember: true }));
+    expect(d.replaces).toEqual([]);
+    expect(d.stables).toEqual(["groupId", "customGroupId", ...inputsOf.filter((n) => n !== "name" && n !== "muteAllMember" && n !== "groupId")]);
+    expect(d.stables).toContain("type");
+    expect(d.stables).not.toContain("name");
+  });
+
+  test("no change: every input is stable", () => {
+    expect(diff(outputs(base), news(base)).stables).toEqual(["groupId", "customGroupId", ...inputsOf.filter((n) => n !== "groupId")]);
+  });
+
+  test("a replacement: nothing is stable", () => {
+    expect(diff(outputs(base), news({ ...base, type: "ChatRoom" })).stables).toEqual([]);
   });
 });

@@ -11,16 +11,22 @@ import {
   assertAccepted,
   assertAgreesWithOracle,
   assertCreatedAsDeclared,
+  assertCustomFieldsUpdated,
+  assertModifySendsTheChange,
+  assertPreviewAccepted,
+  customFieldChange,
   assertRefusedNamingField,
   FIELD_NAMES,
   fuzzConfig,
   invalidInputs,
   junkInputs,
   params,
+  previewInputs,
   validInputs,
   VIOLATIONS,
   withUniqueGroupId,
 } from "../../fuzz/validation.fuzz";
+import { BUILTIN_NAMES } from "../../fuzz/rules";
 
 const cfg = fuzzConfig();
 const SLOW = 10 * 60_000;
@@ -84,7 +90,16 @@ describe("property 3: valid inputs are accepted", () => {
     }), params(cfg, cfg.checkRuns));
   }, SLOW);
 
-  describe("by the emulator when created through the real lifecycle", () => {
+  test("with values not known yet (preview): accepted by check", () => {
+    const tick = count("valid with unknowns, check only");
+    fc.assert(fc.property(previewInputs, (input) => {
+      tick();
+      assertPreviewAccepted(input);
+    }), params(cfg, cfg.checkRuns));
+  }, SLOW);
+
+  // FUZZ_EMULATOR_RUNS=0 (mutation testing) skips these: the unit runner must stay fast there.
+  (cfg.emulatorRuns > 0 ? describe : describe.skip)("by the emulator when created through the real lifecycle", () => {
     let emu: RunningEmulator;
     let client: ChatClient;
     beforeAll(async () => {
@@ -107,5 +122,31 @@ describe("property 3: valid inputs are accepted", () => {
       expect(emu.store.listGroups()).toEqual([]);
       expect(emu.counters().import_group).toBe(ran["valid, created on the emulator"]);
     }, SLOW);
+
+    test("property 4: custom fields changed in place (built-in-named keys included) hold exactly the new values", async () => {
+      const tick = count("custom-field changes on the emulator");
+      let builtins = 0;
+      await fc.assert(fc.asyncProperty(customFieldChange, async ({ before, after }) => {
+        tick();
+        if ([...Object.keys(before), ...Object.keys(after)].some((k) => BUILTIN_NAMES.includes(k as never))) builtins++;
+        emu.store.reset();
+        await assertCustomFieldsUpdated(client, emu, before, after);
+      }), params(cfg, cfg.emulatorRuns));
+      // The generator must really put built-in names in updates and removals.
+      expect(builtins).toBeGreaterThan(cfg.emulatorRuns / 10);
+    }, SLOW);
   });
+});
+
+describe("property 4: custom-field changes are sent as exactly that change", () => {
+  test("the modify body, applied as documented, turns the old fields into the new ones", () => {
+    const tick = count("custom-field changes, mapping only");
+    let removedBuiltins = 0;
+    fc.assert(fc.property(customFieldChange, ({ before, after }) => {
+      tick();
+      if (Object.keys(before).some((k) => BUILTIN_NAMES.includes(k as never) && !Object.prototype.hasOwnProperty.call(after, k))) removedBuiltins++;
+      assertModifySendsTheChange(before, after);
+    }), params(cfg, cfg.checkRuns));
+    expect(removedBuiltins).toBeGreaterThan(0);
+  }, SLOW);
 });

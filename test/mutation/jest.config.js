@@ -1,0 +1,15 @@
+/**
+ * Jest config for mutation testing (`npm run test:mutation`): the fast unit project only, transpile-only
+ * (tsconfig's isolatedModules), so each mutant is judged by the unit tests in seconds. Stryker's TypeScript
+ * checker, not ts-jest, discards mutants that do not compile.
+ */
+const path = require("node:path");
+// Fewer fuzz cases, and none against an emulator: every mutant covered by check runs these properties again.
+process.env.FUZZ_RUNS ??= "100";
+process.env.FUZZ_EMULATOR_RUNS ??= "0";
+module.exports = {
+  rootDir: path.resolve(__dirname, "../.."),
+  testEnvironment: "node",
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }] },
+  testMatch: ["<rootDir>/test/unit/**/*.test.ts"],
+};
