@@ -13,6 +13,11 @@ module.exports = {
   projects: [
     { ...common, displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.ts"] },
     // Integration suites run the built dist/: the global setup rebuilds it first when it is older than the sources.
-    { ...common, displayName: "integration", globalSetup: "<rootDir>/test/global-setup.cjs", testMatch: ["<rootDir>/test/integration/**/*.test.ts", "<rootDir>/test/regressions/**/*.test.ts"] },
+    {
+      ...common,
+      displayName: "integration",
+      globalSetup: "<rootDir>/test/global-setup.cjs",
+      testMatch: ["<rootDir>/test/integration/**/*.test.ts", "<rootDir>/test/regressions/**/*.test.ts"],
+    },
   ],
 };

@@ -23,11 +23,30 @@ export interface EmulatorProcess {
 }
 
 /** Starts the emulator CLI with `quota` (action → calls/s); resolves once it prints its URL. */
-export async function startEmulatorProcess(options: { sdkAppId: number; secretKey: string; admin: string; quota?: Partial<Record<ChatAction, number>> }): Promise<EmulatorProcess> {
+export async function startEmulatorProcess(options: {
+  sdkAppId: number;
+  secretKey: string;
+  admin: string;
+  quota?: Partial<Record<ChatAction, number>>;
+}): Promise<EmulatorProcess> {
   const cli = path.join(REPO_ROOT, "dist", "emulator", "cli.js");
   const quotaArgs = Object.entries(options.quota ?? {}).flatMap(([a, n]) => ["--quota", `${a}=${n}`]);
-  const args = [cli, "--sdk-app-id", String(options.sdkAppId), "--admin", options.admin, "--port", "0", "--host", "127.0.0.1", ...quotaArgs];
-  const child = spawn(process.execPath, args, { env: { ...process.env, TENCENT_CHAT_SECRET_KEY: options.secretKey }, stdio: ["ignore", "pipe", "pipe"] });
+  const args = [
+    cli,
+    "--sdk-app-id",
+    String(options.sdkAppId),
+    "--admin",
+    options.admin,
+    "--port",
+    "0",
+    "--host",
+    "127.0.0.1",
+    ...quotaArgs,
+  ];
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, TENCENT_CHAT_SECRET_KEY: options.secretKey },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let stderr = "";
   child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
@@ -48,7 +67,10 @@ export async function startEmulatorProcess(options: { sdkAppId: number; secretKe
   });
   const pid = child.pid!;
   const admin = async (method: string, route: string, body?: unknown): Promise<unknown> => {
-    const res = await fetch(`${url}/_emulator/${route}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }) });
+    const res = await fetch(`${url}/_emulator/${route}`, {
+      method,
+      ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+    });
     const json = (await res.json()) as unknown;
     if (!res.ok) throw new Error(`emulator admin ${method} ${route}: HTTP ${res.status} ${JSON.stringify(json)}`);
     return json;

@@ -24,13 +24,21 @@ export interface DiagnosisResult {
 /** Runs both experiments with `n` groups (which it creates and leaves in the throwaway emulator). */
 export async function measureDiagnosis(stack: BenchStack, n: number): Promise<DiagnosisResult> {
   const client = new ChatClient({
-    sdkAppId: SDK_APP_ID, identifier: ADMIN, secretKey: SECRET_KEY, endpoint: stack.emulator.url, rateLimit: { registry: new LimiterRegistry() },
+    sdkAppId: SDK_APP_ID,
+    identifier: ADMIN,
+    secretKey: SECRET_KEY,
+    endpoint: stack.emulator.url,
+    rateLimit: { registry: new LimiterRegistry() },
   });
   try {
     await sleep(1100);
     const before = (await stack.emulator.counters()).import_group;
     const t0 = performance.now();
-    const ids = await Promise.all(Array.from({ length: n }, (_, i) => client.importGroup({ Type: "Public", Name: `diag-${i}` }).then((r) => r.GroupId)));
+    const ids = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        client.importGroup({ Type: "Public", Name: `diag-${i}` }).then((r) => r.GroupId),
+      ),
+    );
     const ms = performance.now() - t0;
     const refusals = (await stack.emulator.counters()).import_group - before - n;
 

@@ -33,7 +33,12 @@ const KEY = "bench-emulator-key";
 const ADMIN = "administrator";
 
 /** Measures `windows` windows of `windowMs` after a warm-up, with `connections` sockets and `inFlight` requests. */
-export async function measureEmulator(connections = 32, inFlight = 64, windowMs = 600, windows = 5): Promise<EmulatorThroughputResult> {
+export async function measureEmulator(
+  connections = 32,
+  inFlight = 64,
+  windowMs = 600,
+  windows = 5,
+): Promise<EmulatorThroughputResult> {
   const emu = await startEmulatorProcess({ sdkAppId: APP, secretKey: KEY, admin: ADMIN });
   const origin = new URL(emu.url);
   const pool = new Pool(origin.origin, { connections, pipelining: 1 });
@@ -43,11 +48,17 @@ export async function measureEmulator(connections = 32, inFlight = 64, windowMs 
       new URL(buildCallUrl(emu.url, action, { sdkAppId: APP, identifier: ADMIN, userSig: sig, random: 12345 }));
     const call = async (action: "import_group" | "get_group_info", body: unknown): Promise<number> => {
       const u = url(action);
-      const res = await pool.request({ method: "POST", path: `${u.pathname}${u.search}`, body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+      const res = await pool.request({
+        method: "POST",
+        path: `${u.pathname}${u.search}`,
+        body: JSON.stringify(body),
+        headers: { "content-type": "application/json" },
+      });
       const json = (await res.body.json()) as { ErrorCode?: number };
       return json.ErrorCode ?? -1;
     };
-    if ((await call("import_group", { Type: "Public", Name: "throughput", GroupId: "tp-1" })) !== 0) throw new Error("emulator: import_group failed");
+    if ((await call("import_group", { Type: "Public", Name: "throughput", GroupId: "tp-1" })) !== 0)
+      throw new Error("emulator: import_group failed");
     const getBody = { GroupIdList: ["tp-1"] };
     let errors = 0;
     const drive = async (ms: number): Promise<{ rps: number; perCpu: number }> => {
@@ -79,8 +90,16 @@ export async function measureEmulator(connections = 32, inFlight = 64, windowMs 
       await sleep(50);
     }
     return {
-      connections, inFlight, windowMs, windows, requestsPerSecond: rps, medianRps: median(rps),
-      requestsPerCpuSecond: perCpu, medianRpsPerCpuSecond: median(perCpu), warmupRps: warmup, errors,
+      connections,
+      inFlight,
+      windowMs,
+      windows,
+      requestsPerSecond: rps,
+      medianRps: median(rps),
+      requestsPerCpuSecond: perCpu,
+      medianRpsPerCpuSecond: median(perCpu),
+      warmupRps: warmup,
+      errors,
     };
   } finally {
     await pool.close();

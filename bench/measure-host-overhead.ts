@@ -35,9 +35,20 @@ async function sequential(ops: number, op: () => Promise<unknown>): Promise<numb
 }
 
 /** `runs` × `ops` sequential reads of `resource` on each path, interleaved. */
-export async function measureHostOverhead(stack: BenchStack, resource: ResourceState, ops: number, runs: number): Promise<HostOverheadResult> {
-  const direct = new ChatClient({ sdkAppId: SDK_APP_ID, identifier: ADMIN, secretKey: SECRET_KEY, endpoint: stack.emulator.url });
-  const viaHost = (host: ProviderHost) => () => host.read(resource.id, resource.urn, stripForWire(resource.outputs), stripForWire(resource.inputs));
+export async function measureHostOverhead(
+  stack: BenchStack,
+  resource: ResourceState,
+  ops: number,
+  runs: number,
+): Promise<HostOverheadResult> {
+  const direct = new ChatClient({
+    sdkAppId: SDK_APP_ID,
+    identifier: ADMIN,
+    secretKey: SECRET_KEY,
+    endpoint: stack.emulator.url,
+  });
+  const viaHost = (host: ProviderHost) => () =>
+    host.read(resource.id, resource.urn, stripForWire(resource.outputs), stripForWire(resource.inputs));
   const samples = { hostBatched: [] as number[], hostUnbatched: [] as number[], direct: [] as number[] };
   await stack.emulator.setQuota("get_group_info", null);
   try {
@@ -56,7 +67,13 @@ export async function measureHostOverhead(stack: BenchStack, resource: ResourceS
   const hostBatchedMsPerOp = median(samples.hostBatched);
   const directMsPerOp = median(samples.direct);
   return {
-    ops, runs, hostBatchedMsPerOp, hostUnbatchedMsPerOp: median(samples.hostUnbatched), directMsPerOp,
-    ratio: hostBatchedMsPerOp / directMsPerOp, overheadMsPerOp: hostBatchedMsPerOp - directMsPerOp, samples,
+    ops,
+    runs,
+    hostBatchedMsPerOp,
+    hostUnbatchedMsPerOp: median(samples.hostUnbatched),
+    directMsPerOp,
+    ratio: hostBatchedMsPerOp / directMsPerOp,
+    overheadMsPerOp: hostBatchedMsPerOp - directMsPerOp,
+    samples,
   };
 }

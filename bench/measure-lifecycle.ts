@@ -124,26 +124,36 @@ function instrument(engine: Engine, host: ProviderHost, t0: () => number) {
   };
 }
 
-function delta(before: Record<ChatAction, number>, after: Record<ChatAction, number>): Partial<Record<ChatAction, number>> {
+function delta(
+  before: Record<ChatAction, number>,
+  after: Record<ChatAction, number>,
+): Partial<Record<ChatAction, number>> {
   const out: Partial<Record<ChatAction, number>> = {};
   for (const k of Object.keys(after) as ChatAction[]) if (after[k] !== before[k]) out[k] = after[k] - before[k];
   return out;
 }
 
 /** `runs` × (up then destroy) of `n` groups, 1.1 s apart (an empty quota window on the emulator and the limiter). */
-export async function measureLifecycle(stack: BenchStack, n: number, options: LifecycleOptions): Promise<LifecycleResult> {
+export async function measureLifecycle(
+  stack: BenchStack,
+  n: number,
+  options: LifecycleOptions,
+): Promise<LifecycleResult> {
   const up: CommandRun[] = [];
   const destroy: CommandRun[] = [];
   for (let run = 0; run < options.runs; run++) {
     const key = `bench-${n}-${run}-${Date.now()}`;
-    const decl = Object.fromEntries(Array.from({ length: n }, (_, i) => [`g${i}`, { type: "Public", name: `${key}-${i}` }]));
+    const decl = Object.fromEntries(
+      Array.from({ length: n }, (_, i) => [`g${i}`, { type: "Public", name: `${key}-${i}` }]),
+    );
     const engine = stack.engine(key, decl);
     let t0 = 0;
     const probe = instrument(engine, stack.host, () => t0);
     try {
       for (const command of ["up", "destroy"] as const) {
         await sleep(1100);
-        if (command === "destroy" && run === options.runs - 1 && options.between) await options.between(engine).then(() => sleep(1100));
+        if (command === "destroy" && run === options.runs - 1 && options.between)
+          await options.between(engine).then(() => sleep(1100));
         const perStepSaves = options.perStepSaves?.includes(command) ?? false;
         probe.begin(perStepSaves);
         const action: ChatAction = command === "up" ? "import_group" : "destroy_group";
@@ -155,8 +165,14 @@ export async function measureLifecycle(stack: BenchStack, n: number, options: Li
         const ms = performance.now() - t0;
         const { first, last } = await window.stop();
         const r: CommandRun = {
-          ms, ok: result.ok, calls: delta(before, await stack.emulator.counters()),
-          firstCallMs: first, lastCallMs: last, checkPhaseMs: command === "up" ? firstCreate : 0, stateSaveMs: saveMs, perStepSaves,
+          ms,
+          ok: result.ok,
+          calls: delta(before, await stack.emulator.counters()),
+          firstCallMs: first,
+          lastCallMs: last,
+          checkPhaseMs: command === "up" ? firstCreate : 0,
+          stateSaveMs: saveMs,
+          perStepSaves,
         };
         if (!result.ok) throw new Error(`${command} of ${n} failed: ${result.steps.find((s) => s.error)?.error}`);
         (command === "up" ? up : destroy).push(r);
@@ -169,5 +185,15 @@ export async function measureLifecycle(stack: BenchStack, n: number, options: Li
   const boundMs = (n / stack.quota) * 1000;
   const upMedianMs = median(up.map((r) => r.ms));
   const destroyMedianMs = median(destroy.map((r) => r.ms));
-  return { n, quota: stack.quota, boundMs, up, destroy, upMedianMs, destroyMedianMs, upRatio: upMedianMs / boundMs, destroyRatio: destroyMedianMs / boundMs };
+  return {
+    n,
+    quota: stack.quota,
+    boundMs,
+    up,
+    destroy,
+    upMedianMs,
+    destroyMedianMs,
+    upRatio: upMedianMs / boundMs,
+    destroyRatio: destroyMedianMs / boundMs,
+  };
 }

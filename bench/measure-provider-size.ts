@@ -49,7 +49,9 @@ export async function measureProviderSize(): Promise<ProviderSizeResult> {
   const program = makeProgramDir();
   try {
     const ourText = async (n: number) => {
-      const decl = Object.fromEntries(Array.from({ length: n }, (_, i) => [`g${i}`, { type: "Public", name: `size ${i}` }]));
+      const decl = Object.fromEntries(
+        Array.from({ length: n }, (_, i) => [`g${i}`, { type: "Public", name: `size ${i}` }]),
+      );
       const regs = await collectRegistrations(program.dir, programOf(decl));
       return regs.map((r) => r.inputs.__provider as string);
     };
@@ -86,7 +88,11 @@ export async function measureProviderSize(): Promise<ProviderSizeResult> {
     });
     return {
       ours: {
-        ...sizeOf(ours, oursAfter, "appended code to the installed dist/provider/provider.js and dist/provider/resource/lifecycle.js"),
+        ...sizeOf(
+          ours,
+          oursAfter,
+          "appended code to the installed dist/provider/provider.js and dist/provider/resource/lifecycle.js",
+        ),
         sameForEveryResource: oursBefore.every((t) => t === ours),
       },
       naive: sizeOf(naiveBefore, naiveAfter, "changed its VERSION constant from 1.0.0 to 1.0.1"),

@@ -45,7 +45,12 @@ export async function measureReadBytes(sizes: number[] = [10, 1000, 6000]): Prom
   try {
     const call = async (body: unknown): Promise<{ bytes: number; code: number }> => {
       const text = JSON.stringify(body);
-      const url = buildCallUrl(emu.url, "get_group_info", { sdkAppId: SDK_APP_ID, identifier: "administrator", userSig: sig.current(), random: 1 });
+      const url = buildCallUrl(emu.url, "get_group_info", {
+        sdkAppId: SDK_APP_ID,
+        identifier: "administrator",
+        userSig: sig.current(),
+        random: 1,
+      });
       const res = await request(url, { method: "POST", body: text, headers: { "content-type": "application/json" } });
       const answer = Buffer.from(await res.body.arrayBuffer());
       const code = (JSON.parse(answer.toString("utf8")) as { ErrorCode: number }).ErrorCode;
@@ -56,11 +61,29 @@ export async function measureReadBytes(sizes: number[] = [10, 1000, 6000]): Prom
       const ids: string[] = [];
       for (let g = 0; g < 50; g++) {
         const id = `m${members}-g${g}`;
-        const list = Array.from({ length: members }, (_, i) => ({ Member_Account: `user_${g}_${i}`, Role: i === 0 ? ("Owner" as const) : ("Member" as const), JoinTime: 1700000000 + i }));
+        const list = Array.from({ length: members }, (_, i) => ({
+          Member_Account: `user_${g}_${i}`,
+          Role: i === 0 ? ("Owner" as const) : ("Member" as const),
+          JoinTime: 1700000000 + i,
+        }));
         emu.store.putGroup({
-          GroupId: id, Type: "Public", Name: `group ${g}`, Introduction: "intro", Notification: "notice", FaceUrl: "", Owner_Account: list[0]!.Member_Account,
-          CreateTime: 1700000000, LastInfoTime: 1700000000, InfoSeq: 1, MaxMemberNum: 6000, ApplyJoinOption: "NeedPermission", InviteJoinOption: "FreeAccess",
-          MuteAllMember: "Off", SupportTopic: 0, AppDefinedData: [{ Key: "team", Value: "platform" }], Members: list,
+          GroupId: id,
+          Type: "Public",
+          Name: `group ${g}`,
+          Introduction: "intro",
+          Notification: "notice",
+          FaceUrl: "",
+          Owner_Account: list[0]!.Member_Account,
+          CreateTime: 1700000000,
+          LastInfoTime: 1700000000,
+          InfoSeq: 1,
+          MaxMemberNum: 6000,
+          ApplyJoinOption: "NeedPermission",
+          InviteJoinOption: "FreeAccess",
+          MuteAllMember: "Off",
+          SupportTopic: 0,
+          AppDefinedData: [{ Key: "team", Value: "platform" }],
+          Members: list,
         });
         ids.push(id);
       }
@@ -69,7 +92,9 @@ export async function measureReadBytes(sizes: number[] = [10, 1000, 6000]): Prom
         const single = await call({ GroupIdList: [ids[0]], ...extra });
         const batch = await call({ GroupIdList: ids, ...extra });
         points.push({
-          members, variant, groupsPerCall: batch.code === 0 ? ids.length : 1,
+          members,
+          variant,
+          groupsPerCall: batch.code === 0 ? ids.length : 1,
           bytesPerGroupSingle: single.bytes,
           ...(batch.code === 0 ? { bytesPerGroupBatched: Math.round(batch.bytes / ids.length) } : {}),
           batchErrorCode: batch.code,

@@ -28,14 +28,21 @@ export interface RefreshResult {
   ratios: { n: number; calls: number; time: number }[];
 }
 
-async function refreshOnce(stack: BenchStack, host: ProviderHost, resources: ResourceState[]): Promise<{ ms: number; calls: number }> {
+async function refreshOnce(
+  stack: BenchStack,
+  host: ProviderHost,
+  resources: ResourceState[],
+): Promise<{ ms: number; calls: number }> {
   const before = (await stack.emulator.counters()).get_group_info;
   const t0 = performance.now();
-  const reads = await Promise.all(resources.map((r) => host.read(r.id, r.urn, stripForWire(r.outputs), stripForWire(r.inputs))));
+  const reads = await Promise.all(
+    resources.map((r) => host.read(r.id, r.urn, stripForWire(r.outputs), stripForWire(r.inputs))),
+  );
   const ms = performance.now() - t0;
   const calls = (await stack.emulator.counters()).get_group_info - before;
   reads.forEach((read, i) => {
-    if (read.id !== resources[i]!.id) throw new Error(`refresh: read ${i} answered ${JSON.stringify(read.id)} for ${resources[i]!.id}`);
+    if (read.id !== resources[i]!.id)
+      throw new Error(`refresh: read ${i} answered ${JSON.stringify(read.id)} for ${resources[i]!.id}`);
   });
   return { ms, calls };
 }
@@ -44,10 +51,16 @@ async function refreshOnce(stack: BenchStack, host: ProviderHost, resources: Res
  * `runs` refreshes of the first N resources for each N and variant. A run that made more than a tenth of the quota
  * in calls is followed by a 1.1 s pause, so that every run starts on an empty quota window.
  */
-export async function measureRefresh(stack: BenchStack, resources: ResourceState[], sizes: number[], runs: number): Promise<RefreshResult> {
+export async function measureRefresh(
+  stack: BenchStack,
+  resources: ResourceState[],
+  sizes: number[],
+  runs: number,
+): Promise<RefreshResult> {
   const points: RefreshPoint[] = [];
   for (const n of sizes) {
-    if (resources.length < n) throw new Error(`refresh of ${n} needs ${n} resources, the stack holds ${resources.length}`);
+    if (resources.length < n)
+      throw new Error(`refresh of ${n} needs ${n} resources, the stack holds ${resources.length}`);
     for (const variant of ["batched", "unbatched"] as const) {
       const host = variant === "batched" ? stack.host : stack.unbatchedHost;
       const calls: number[] = [];
@@ -58,7 +71,15 @@ export async function measureRefresh(stack: BenchStack, resources: ResourceState
         ms.push(r.ms);
         if (r.calls > stack.quota / 10) await sleep(1100);
       }
-      points.push({ n, variant, calls, ms, medianCalls: median(calls), medianMs: median(ms), bound: Math.ceil(n / 50) + 2 });
+      points.push({
+        n,
+        variant,
+        calls,
+        ms,
+        medianCalls: median(calls),
+        medianMs: median(ms),
+        bound: Math.ceil(n / 50) + 2,
+      });
     }
   }
   const ratios = sizes.map((n) => {

@@ -33,7 +33,11 @@ export function judge(r: BenchResults): Goal[] {
     });
   }
   for (const p of r.refresh.points.filter((x) => x.variant === "batched" && x.n !== 1000)) {
-    goals.push({ goal: `refresh of ${p.n}: ≤ ${p.bound} calls`, measured: `max ${Math.max(...p.calls)}`, holds: Math.max(...p.calls) <= p.bound });
+    goals.push({
+      goal: `refresh of ${p.n}: ≤ ${p.bound} calls`,
+      measured: `max ${Math.max(...p.calls)}`,
+      holds: Math.max(...p.calls) <= p.bound,
+    });
   }
   if (up1000) {
     const limit = 1.15 * up1000.boundMs;
@@ -62,22 +66,37 @@ export function judge(r: BenchResults): Goal[] {
 }
 
 function table(head: string[], rows: (string | number)[][]): string {
-  return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
+  return [
+    `| ${head.join(" | ")} |`,
+    `|${head.map(() => "---").join("|")}|`,
+    ...rows.map((row) => `| ${row.join(" | ")} |`),
+  ].join("\n");
 }
 
 function lifecycleRows(l: LifecycleResult): (string | number)[][] {
   const med = (xs: number[]) => median(xs.filter((x) => Number.isFinite(x)));
-  const calls = (runs: LifecycleResult["up"], action: string) => med(runs.map((u) => (u.calls as Record<string, number>)[action] ?? 0));
+  const calls = (runs: LifecycleResult["up"], action: string) =>
+    med(runs.map((u) => (u.calls as Record<string, number>)[action] ?? 0));
   return [
     [
-      `up ${l.n}`, ms(l.upMedianMs), ms(l.boundMs), round(l.upRatio), ms(med(l.up.map((u) => u.checkPhaseMs))),
-      `${ms(med(l.up.map((u) => u.firstCallMs)))} → ${ms(med(l.up.map((u) => u.lastCallMs)))}`, ms(med(l.up.map((u) => u.stateSaveMs))),
+      `up ${l.n}`,
+      ms(l.upMedianMs),
+      ms(l.boundMs),
+      round(l.upRatio),
+      ms(med(l.up.map((u) => u.checkPhaseMs))),
+      `${ms(med(l.up.map((u) => u.firstCallMs)))} → ${ms(med(l.up.map((u) => u.lastCallMs)))}`,
+      ms(med(l.up.map((u) => u.stateSaveMs))),
       `import_group ${calls(l.up, "import_group")}, get_group_info ${calls(l.up, "get_group_info")}`,
     ],
     [
-      `destroy ${l.n}`, ms(l.destroyMedianMs), ms(l.boundMs), round(l.destroyRatio), "—",
+      `destroy ${l.n}`,
+      ms(l.destroyMedianMs),
+      ms(l.boundMs),
+      round(l.destroyRatio),
+      "—",
       `${ms(med(l.destroy.map((u) => u.firstCallMs)))} → ${ms(med(l.destroy.map((u) => u.lastCallMs)))}`,
-      ms(med(l.destroy.map((u) => u.stateSaveMs))), `destroy_group ${calls(l.destroy, "destroy_group")}`,
+      ms(med(l.destroy.map((u) => u.stateSaveMs))),
+      `destroy_group ${calls(l.destroy, "destroy_group")}`,
     ],
   ];
 }
@@ -136,11 +155,19 @@ function refreshNote(r: BenchResults): string {
 
 /** The bytes-per-refreshed-group table. */
 function readBytesSection(b: NonNullable<BenchResults["readBytes"]>): string {
-  const kb = (x: number | undefined) => (x === undefined ? "refused: 10018 (answer over 1 MB)" : x >= 10_000 ? `${round(x / 1024, 1)} KiB` : `${x} B`);
+  const kb = (x: number | undefined) =>
+    x === undefined ? "refused: 10018 (answer over 1 MB)" : x >= 10_000 ? `${round(x / 1024, 1)} KiB` : `${x} B`;
   const rows = b.sizes.map((n) => {
     const f = b.points.find((p) => p.members === n && p.variant === "filtered")!;
     const u = b.points.find((p) => p.members === n && p.variant === "unfiltered")!;
-    return [n.toLocaleString("en-US"), kb(u.bytesPerGroupSingle), kb(f.bytesPerGroupSingle), kb(u.bytesPerGroupBatched), kb(f.bytesPerGroupBatched), `${round(u.bytesPerGroupSingle / f.bytesPerGroupSingle, 1)} ×`];
+    return [
+      n.toLocaleString("en-US"),
+      kb(u.bytesPerGroupSingle),
+      kb(f.bytesPerGroupSingle),
+      kb(u.bytesPerGroupBatched),
+      kb(f.bytesPerGroupBatched),
+      `${round(u.bytesPerGroupSingle / f.bytesPerGroupSingle, 1)} ×`,
+    ];
   });
   return [
     "## Bytes per refreshed group: with and without the ResponseFilter",
@@ -151,7 +178,14 @@ function readBytesSection(b: NonNullable<BenchResults["readBytes"]>): string {
     "Batched = one call for 50 groups (a refresh's batch), per group; the service refuses answers over 1 MB (10018).",
     "",
     table(
-      ["members", "1 group, no filter", "1 group, filter", "50 groups, no filter", "50 groups, filter", "single-call ratio"],
+      [
+        "members",
+        "1 group, no filter",
+        "1 group, filter",
+        "50 groups, no filter",
+        "50 groups, filter",
+        "single-call ratio",
+      ],
       rows,
     ),
   ].join("\n");
@@ -178,15 +212,33 @@ export function renderMarkdown(r: BenchResults): string {
     "",
     "## Goals of the performance issue",
     "",
-    table(["goal", "measured", "verdict"], goals.map((g) => [g.goal, g.measured, yes(g.holds)])),
+    table(
+      ["goal", "measured", "verdict"],
+      goals.map((g) => [g.goal, g.measured, yes(g.holds)]),
+    ),
     "",
     "## `__provider` per resource",
     "",
     table(
-      ["provider", "`__provider` bytes", "bytes in state per resource (inputs + outputs)", "changed by an implementation edit"],
       [
-        ["this package (installed; `require(\"pulumi-tencent-chat/stub\")`)", ps.ours.bytes, ps.ours.bytesInStatePerResource, `${ps.ours.changedByImplementationEdit ? "yes" : "no"} (${ps.ours.edit})`],
-        ["naive class-based provider (baseline, bench/naive/)", ps.naive.bytes, ps.naive.bytesInStatePerResource, `${ps.naive.changedByImplementationEdit ? "yes" : "no"} (${ps.naive.edit})`],
+        "provider",
+        "`__provider` bytes",
+        "bytes in state per resource (inputs + outputs)",
+        "changed by an implementation edit",
+      ],
+      [
+        [
+          'this package (installed; `require("pulumi-tencent-chat/stub")`)',
+          ps.ours.bytes,
+          ps.ours.bytesInStatePerResource,
+          `${ps.ours.changedByImplementationEdit ? "yes" : "no"} (${ps.ours.edit})`,
+        ],
+        [
+          "naive class-based provider (baseline, bench/naive/)",
+          ps.naive.bytes,
+          ps.naive.bytesInStatePerResource,
+          `${ps.naive.changedByImplementationEdit ? "yes" : "no"} (${ps.naive.edit})`,
+        ],
       ],
     ),
     "",
@@ -205,12 +257,30 @@ export function renderMarkdown(r: BenchResults): string {
     "second program directory; the repository's provider code is unchanged.",
     "",
     table(
-      ["N", "batched calls", "bound ceil(N/50)+2", "unbatched calls", "calls ratio", "batched time", "unbatched time", "time ratio"],
+      [
+        "N",
+        "batched calls",
+        "bound ceil(N/50)+2",
+        "unbatched calls",
+        "calls ratio",
+        "batched time",
+        "unbatched time",
+        "time ratio",
+      ],
       r.config.refreshSizes.map((n) => {
         const b = r.refresh.points.find((p) => p.n === n && p.variant === "batched")!;
         const u = r.refresh.points.find((p) => p.n === n && p.variant === "unbatched")!;
         const ratio = r.refresh.ratios.find((x) => x.n === n)!;
-        return [n, `${b.medianCalls} (max ${Math.max(...b.calls)})`, b.bound, u.medianCalls, `${round(ratio.calls, 1)} ×`, ms(b.medianMs), ms(u.medianMs), `${round(ratio.time, 1)} ×`];
+        return [
+          n,
+          `${b.medianCalls} (max ${Math.max(...b.calls)})`,
+          b.bound,
+          u.medianCalls,
+          `${round(ratio.calls, 1)} ×`,
+          ms(b.medianMs),
+          ms(u.medianMs),
+          `${round(ratio.time, 1)} ×`,
+        ];
       }),
     ),
     "",
@@ -227,7 +297,16 @@ export function renderMarkdown(r: BenchResults): string {
     "(timed, included in the wall time) instead of after every step; see below for what per-step writes cost.",
     "",
     table(
-      ["command", "wall (median)", "N / quota", "ratio", "Check phase", "calls of the action arrived (first → last)", "harness state writes", "calls (median)"],
+      [
+        "command",
+        "wall (median)",
+        "N / quota",
+        "ratio",
+        "Check phase",
+        "calls of the action arrived (first → last)",
+        "harness state writes",
+        "calls (median)",
+      ],
       r.lifecycle.flatMap(lifecycleRows),
     ),
     "",
@@ -262,7 +341,11 @@ export function renderMarkdown(r: BenchResults): string {
       [
         ["direct `ChatClient.getGroup` (this process)", round(h.directMsPerOp, 3), "1.00 ×"],
         ["Read RPC through the host, as shipped (batcher)", round(h.hostBatchedMsPerOp, 3), `${round(h.ratio)} ×`],
-        ["Read RPC through the host, unbatched variant", round(h.hostUnbatchedMsPerOp, 3), `${round(h.hostUnbatchedMsPerOp / h.directMsPerOp)} ×`],
+        [
+          "Read RPC through the host, unbatched variant",
+          round(h.hostUnbatchedMsPerOp, 3),
+          `${round(h.hostUnbatchedMsPerOp / h.directMsPerOp)} ×`,
+        ],
       ],
     ),
     "",
@@ -277,7 +360,11 @@ export function renderMarkdown(r: BenchResults): string {
       ["host", "RSS", "peak RSS (VmHWM)"],
       [
         ["idle, configured, served nothing", `${r.memory.idleHost.rssMiB} MiB`, `${r.memory.idleHost.peakMiB} MiB`],
-        [`after \`up\` of ${r.memory.afterUp.n} (the host that served every command so far)`, `${r.memory.afterUp.rssMiB} MiB`, `${r.memory.afterUp.peakMiB} MiB`],
+        [
+          `after \`up\` of ${r.memory.afterUp.n} (the host that served every command so far)`,
+          `${r.memory.afterUp.rssMiB} MiB`,
+          `${r.memory.afterUp.peakMiB} MiB`,
+        ],
       ],
     ),
     "",
@@ -291,15 +378,24 @@ export function renderMarkdown(r: BenchResults): string {
     table(
       ["measure", "median", "windows"],
       [
-        ["requests/s (wall)", Math.round(r.emulator.medianRps), r.emulator.requestsPerSecond.map((x) => Math.round(x)).join(", ")],
-        ["requests per CPU-second the emulator process used", Math.round(r.emulator.medianRpsPerCpuSecond), r.emulator.requestsPerCpuSecond.map((x) => Math.round(x)).join(", ")],
+        [
+          "requests/s (wall)",
+          Math.round(r.emulator.medianRps),
+          r.emulator.requestsPerSecond.map((x) => Math.round(x)).join(", "),
+        ],
+        [
+          "requests per CPU-second the emulator process used",
+          Math.round(r.emulator.medianRpsPerCpuSecond),
+          r.emulator.requestsPerCpuSecond.map((x) => Math.round(x)).join(", "),
+        ],
         ["warm-up windows (750 ms), requests/s", "—", r.emulator.warmupRps.map((x) => Math.round(x)).join(", ")],
       ],
     ),
     "",
     `Errors: ${r.emulator.errors}. The load generator shares the 2 cores with the emulator (and with other sessions).`,
     "CPU time counts all the emulator's threads (V8's GC helpers included), so the per-CPU-second figure is a rough,",
-    "load-independent capacity, not a per-core one. The benchmarks above need at most the quota, " + `${r.config.quotaPerAction} calls/s per action.`,
+    "load-independent capacity, not a per-core one. The benchmarks above need at most the quota, " +
+      `${r.config.quotaPerAction} calls/s per action.`,
     "",
     "Raw numbers: [results.json](results.json).",
     "",
@@ -318,9 +414,15 @@ export function renderSvg(r: BenchResults): string {
         title: "get_group_info calls per refresh",
         yLabel: "API calls (log scale)",
         series: [
-          ...(["batched", "unbatched"] as const).map((v) => ({ label: v, color: colors[v], points: series(v, "medianCalls") })),
+          ...(["batched", "unbatched"] as const).map((v) => ({
+            label: v,
+            color: colors[v],
+            points: series(v, "medianCalls"),
+          })),
           {
-            label: "bound ceil(N/50)+2", color: "#888", dashed: true,
+            label: "bound ceil(N/50)+2",
+            color: "#888",
+            dashed: true,
             points: r.refresh.points.filter((p) => p.variant === "batched").map((p) => ({ x: p.n, y: p.bound })),
           },
         ],
@@ -328,7 +430,11 @@ export function renderSvg(r: BenchResults): string {
       {
         title: "refresh wall time",
         yLabel: "ms (log scale)",
-        series: (["batched", "unbatched"] as const).map((v) => ({ label: v, color: colors[v], points: series(v, "medianMs") })),
+        series: (["batched", "unbatched"] as const).map((v) => ({
+          label: v,
+          color: colors[v],
+          points: series(v, "medianMs"),
+        })),
       },
     ],
     `medians of ${r.config.runs} runs; quota ${r.config.quotaPerAction}/s per action; ${r.machine.date.slice(0, 10)}, ${r.machine.cpuModel} × ${r.machine.cores}, Node ${r.machine.node}`,

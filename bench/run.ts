@@ -21,7 +21,13 @@ import { loadAverage, machineInfo, round, type MachineInfo } from "./util";
 /** Everything one run measured (the content of results.json). */
 export interface BenchResults {
   machine: MachineInfo;
-  config: { quotaPerAction: number; runs: number; refreshSizes: number[]; lifecycleSizes: number[]; hostOverheadOps: number };
+  config: {
+    quotaPerAction: number;
+    runs: number;
+    refreshSizes: number[];
+    lifecycleSizes: number[];
+    hostOverheadOps: number;
+  };
   providerSize: ProviderSizeResult;
   emulator: EmulatorThroughputResult;
   hostStartMs: number;
@@ -63,7 +69,10 @@ async function onlyReadBytes(): Promise<void> {
   const results = JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults;
   log("bytes per refreshed group, with and without the ResponseFilter (10 / 1,000 / 6,000 members)");
   results.readBytes = await measureReadBytes();
-  for (const p of results.readBytes.points) log(`  ${p.members} members, ${p.variant}: ${p.bytesPerGroupSingle} B single, ${p.bytesPerGroupBatched ?? "10018"} per group in 50`);
+  for (const p of results.readBytes.points)
+    log(
+      `  ${p.members} members, ${p.variant}: ${p.bytesPerGroupSingle} B single, ${p.bytesPerGroupBatched ?? "10018"} per group in 50`,
+    );
   const written = writeReport(path.join(REPO_ROOT, "bench"), results);
   log(`wrote ${written.map((f) => path.relative(REPO_ROOT, f)).join(", ")}`);
 }
@@ -71,7 +80,11 @@ async function onlyReadBytes(): Promise<void> {
 async function main(): Promise<void> {
   if (process.argv.includes("--only") && process.argv.includes("read-bytes")) return onlyReadBytes();
   const started = performance.now();
-  const pulumiVersion = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")) as { version: string }).version;
+  const pulumiVersion = (
+    JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")) as {
+      version: string;
+    }
+  ).version;
   const machine = machineInfo(pulumiVersion);
   log(`${machine.cpuModel} × ${machine.cores}, node ${machine.node}, load ${machine.loadStart.join(" ")}`);
 
@@ -81,7 +94,9 @@ async function main(): Promise<void> {
 
   log("emulator throughput on loopback");
   const emulator = await measureEmulator();
-  log(`  ${Math.round(emulator.medianRps)} req/s (${Math.round(emulator.medianRpsPerCpuSecond)} per emulator CPU-second)`);
+  log(
+    `  ${Math.round(emulator.medianRps)} req/s (${Math.round(emulator.medianRpsPerCpuSecond)} per emulator CPU-second)`,
+  );
 
   const stack = await startBenchStack(QUOTA);
   try {
@@ -100,8 +115,17 @@ async function main(): Promise<void> {
         afterUp = { n, rssMiB: mem.rssMiB, peakMiB: mem.peakMiB };
         const text = JSON.stringify(engine.snapshot(), null, 2);
         state = {
-          n, bytesPerResource: Math.round(Buffer.byteLength(text) / n),
-          providerBytesPerResource: Math.round(resources.reduce((a, r) => a + Buffer.byteLength(JSON.stringify(r.inputs.__provider ?? "")) + Buffer.byteLength(JSON.stringify(r.outputs.__provider ?? "")), 0) / n),
+          n,
+          bytesPerResource: Math.round(Buffer.byteLength(text) / n),
+          providerBytesPerResource: Math.round(
+            resources.reduce(
+              (a, r) =>
+                a +
+                Buffer.byteLength(JSON.stringify(r.inputs.__provider ?? "")) +
+                Buffer.byteLength(JSON.stringify(r.outputs.__provider ?? "")),
+              0,
+            ) / n,
+          ),
         };
         log(`  host RSS after up of ${n}: ${mem.rssMiB} MiB`);
         log(`refresh of ${REFRESH_SIZES.join("/")} groups, batched vs unbatched × ${RUNS}`);
@@ -109,28 +133,52 @@ async function main(): Promise<void> {
         for (const p of refresh.points) log(`  ${p.variant} ${p.n}: ${p.medianCalls} calls, ${round(p.medianMs)} ms`);
         log(`host overhead: ${HOST_OPS} sequential reads × ${RUNS}, through the host vs direct`);
         hostOverhead = await measureHostOverhead(stack, resources[0]!, HOST_OPS, RUNS);
-        log(`  host ${round(hostOverhead.hostBatchedMsPerOp, 3)} ms/op, direct ${round(hostOverhead.directMsPerOp, 3)} ms/op`);
+        log(
+          `  host ${round(hostOverhead.hostBatchedMsPerOp, 3)} ms/op, direct ${round(hostOverhead.directMsPerOp, 3)} ms/op`,
+        );
       };
       const r = await measureLifecycle(stack, n, { runs: RUNS, between: n === top ? between : undefined });
       lifecycle.push(r);
-      log(`  up ${round(r.upMedianMs)} ms (${round(r.upRatio)}× N/quota), destroy ${round(r.destroyMedianMs)} ms (${round(r.destroyRatio)}×)`);
+      log(
+        `  up ${round(r.upMedianMs)} ms (${round(r.upRatio)}× N/quota), destroy ${round(r.destroyMedianMs)} ms (${round(r.destroyRatio)}×)`,
+      );
     }
     log(`up of ${top} once more, with the harness writing its state file after every step (its own behaviour)`);
     const asHarness = await measureLifecycle(stack, top, { runs: 1, perStepSaves: ["up"] });
     const harnessUp = asHarness.up[0]!;
     log(`  up ${round(harnessUp.ms)} ms, of which ${round(harnessUp.stateSaveMs)} ms state writes`);
-    log(`diagnosis: the client alone importing ${top} groups; the batcher fed ${top} reads at once vs one per loop turn`);
+    log(
+      `diagnosis: the client alone importing ${top} groups; the batcher fed ${top} reads at once vs one per loop turn`,
+    );
     const diagnosis = await measureDiagnosis(stack, top);
     log("bytes per refreshed group, with and without the ResponseFilter (10 / 1,000 / 6,000 members)");
     const readBytes = await measureReadBytes();
-    log(`  direct imports ${round(diagnosis.directImport.ms)} ms (${diagnosis.directImport.refusals} refusals); batcher ${diagnosis.batcher.allAtOnce} vs ${diagnosis.batcher.onePerTurn} calls`);
-    if (!refresh || !hostOverhead || !afterUp || !state) throw new Error("the measurements at the largest N did not run");
+    log(
+      `  direct imports ${round(diagnosis.directImport.ms)} ms (${diagnosis.directImport.refusals} refusals); batcher ${diagnosis.batcher.allAtOnce} vs ${diagnosis.batcher.onePerTurn} calls`,
+    );
+    if (!refresh || !hostOverhead || !afterUp || !state)
+      throw new Error("the measurements at the largest N did not run");
     machine.loadEnd = loadAverage();
     const results: BenchResults = {
       machine,
-      config: { quotaPerAction: QUOTA, runs: RUNS, refreshSizes: REFRESH_SIZES, lifecycleSizes: LIFECYCLE_SIZES, hostOverheadOps: HOST_OPS },
-      providerSize, emulator, hostStartMs: stack.hostStartMs, lifecycle, upWithPerStepSaves: harnessUp, diagnosis, refresh, readBytes, hostOverhead,
-      memory: { idleHost: { rssMiB: idle.rssMiB, peakMiB: idle.peakMiB }, afterUp }, state,
+      config: {
+        quotaPerAction: QUOTA,
+        runs: RUNS,
+        refreshSizes: REFRESH_SIZES,
+        lifecycleSizes: LIFECYCLE_SIZES,
+        hostOverheadOps: HOST_OPS,
+      },
+      providerSize,
+      emulator,
+      hostStartMs: stack.hostStartMs,
+      lifecycle,
+      upWithPerStepSaves: harnessUp,
+      diagnosis,
+      refresh,
+      readBytes,
+      hostOverhead,
+      memory: { idleHost: { rssMiB: idle.rssMiB, peakMiB: idle.peakMiB }, afterUp },
+      state,
       totalSeconds: 0,
     };
     results.totalSeconds = round((performance.now() - started) / 1000, 1);

@@ -51,7 +51,9 @@ function unbatchedProgramDir(): ProgramDir {
   const source = fs.readFileSync(file, "utf8");
   if (!source.includes(BATCHED_READ)) {
     program.cleanup();
-    throw new Error(`cannot build the unbatched variant: ${JSON.stringify(BATCHED_READ)} not found in dist/provider/provider.js`);
+    throw new Error(
+      `cannot build the unbatched variant: ${JSON.stringify(BATCHED_READ)} not found in dist/provider/provider.js`,
+    );
   }
   fs.writeFileSync(file, source.replace(BATCHED_READ, UNBATCHED_READ));
   return program;
@@ -65,7 +67,12 @@ export async function startBenchStack(quota: number): Promise<BenchStack> {
   };
   try {
     const perAction = Object.fromEntries(ACTION_NAMES.map((a) => [a, quota])) as Record<ChatAction, number>;
-    const emulator = await startEmulatorProcess({ sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, admin: ADMIN, quota: perAction });
+    const emulator = await startEmulatorProcess({
+      sdkAppId: SDK_APP_ID,
+      secretKey: SECRET_KEY,
+      admin: ADMIN,
+      quota: perAction,
+    });
     cleanups.push(() => emulator.stop());
     const program = makeProgramDir(PROJECT);
     cleanups.push(() => program.cleanup());
@@ -92,15 +99,34 @@ export async function startBenchStack(quota: number): Promise<BenchStack> {
     const [proto] = await collectRegistrations(program.dir, src, PROJECT);
     const provider = proto!.inputs.__provider as string;
     const registration = (name: string, args: Props): Registration => ({
-      type: TYPE, name, urn: `urn:pulumi:dev::${PROJECT}::${TYPE}::${name}`, inputs: { ...args, __provider: provider },
+      type: TYPE,
+      name,
+      urn: `urn:pulumi:dev::${PROJECT}::${TYPE}::${name}`,
+      inputs: { ...args, __provider: provider },
     });
     return {
-      emulator, quota, program, config, host, idleHost, unbatchedHost, provider, hostStartMs, stop,
+      emulator,
+      quota,
+      program,
+      config,
+      host,
+      idleHost,
+      unbatchedHost,
+      provider,
+      hostStartMs,
+      stop,
       engine: (key, groups) =>
         new Engine({
-          projectDir: program.dir, project: PROJECT, stack: "dev", config, host,
+          projectDir: program.dir,
+          project: PROJECT,
+          stack: "dev",
+          config,
+          host,
           statePath: path.join(program.dir, ".bench", `${key}.json`),
-          program: async () => ({ registrations: Object.entries(groups).map(([n, a]) => registration(n, a)), outputs: {} }),
+          program: async () => ({
+            registrations: Object.entries(groups).map(([n, a]) => registration(n, a)),
+            outputs: {},
+          }),
         }),
     };
   } catch (e) {

@@ -45,17 +45,25 @@ function panelSvg(panel: Panel, offsetX: number): string {
   const sx = (x: number) => offsetX + M.left + ((Math.log10(x) - x0) / (x1 - x0 || 1)) * pw;
   const sy = (y: number) => M.top + ph - ((Math.log10(Math.max(y, yTicks[0]!)) - y0) / (y1 - y0 || 1)) * ph;
   const parts: string[] = [];
-  parts.push(`<text x="${offsetX + W / 2}" y="22" text-anchor="middle" font-size="14" font-weight="bold">${esc(panel.title)}</text>`);
+  parts.push(
+    `<text x="${offsetX + W / 2}" y="22" text-anchor="middle" font-size="14" font-weight="bold">${esc(panel.title)}</text>`,
+  );
   parts.push(`<rect x="${offsetX + M.left}" y="${M.top}" width="${pw}" height="${ph}" fill="none" stroke="#999"/>`);
   for (const t of xTicks) {
     parts.push(`<line x1="${sx(t)}" y1="${M.top}" x2="${sx(t)}" y2="${M.top + ph}" stroke="#eee"/>`);
     parts.push(`<text x="${sx(t)}" y="${M.top + ph + 16}" text-anchor="middle" font-size="11">${t}</text>`);
   }
   for (const t of yTicks) {
-    parts.push(`<line x1="${offsetX + M.left}" y1="${sy(t)}" x2="${offsetX + M.left + pw}" y2="${sy(t)}" stroke="#eee"/>`);
-    parts.push(`<text x="${offsetX + M.left - 6}" y="${sy(t) + 4}" text-anchor="end" font-size="11">${esc(fmt(t))}</text>`);
+    parts.push(
+      `<line x1="${offsetX + M.left}" y1="${sy(t)}" x2="${offsetX + M.left + pw}" y2="${sy(t)}" stroke="#eee"/>`,
+    );
+    parts.push(
+      `<text x="${offsetX + M.left - 6}" y="${sy(t) + 4}" text-anchor="end" font-size="11">${esc(fmt(t))}</text>`,
+    );
   }
-  parts.push(`<text x="${offsetX + M.left + pw / 2}" y="${H - 10}" text-anchor="middle" font-size="12">N (groups, log scale)</text>`);
+  parts.push(
+    `<text x="${offsetX + M.left + pw / 2}" y="${H - 10}" text-anchor="middle" font-size="12">N (groups, log scale)</text>`,
+  );
   parts.push(
     `<text transform="translate(${offsetX + 16},${M.top + ph / 2}) rotate(-90)" text-anchor="middle" font-size="12">${esc(panel.yLabel)}</text>`,
   );
@@ -69,10 +77,14 @@ function panelSvg(panel: Panel, offsetX: number): string {
       const dy = i === 0 ? 14 : -8;
       // The last point's label sits left of it, inside the plot.
       const [x, anchor] = k === s.points.length - 1 ? [sx(p.x) - 6, "end"] : [sx(p.x) + 5, "start"];
-      parts.push(`<text x="${x.toFixed(1)}" y="${(sy(p.y) + dy).toFixed(1)}" text-anchor="${anchor}" font-size="10" fill="${s.color}">${esc(fmt(p.y))}</text>`);
+      parts.push(
+        `<text x="${x.toFixed(1)}" y="${(sy(p.y) + dy).toFixed(1)}" text-anchor="${anchor}" font-size="10" fill="${s.color}">${esc(fmt(p.y))}</text>`,
+      );
     });
     const ly = M.top + 14 + i * 16;
-    parts.push(`<line x1="${offsetX + M.left + 10}" y1="${ly - 4}" x2="${offsetX + M.left + 28}" y2="${ly - 4}" stroke="${s.color}" stroke-width="2"${dash}/>`);
+    parts.push(
+      `<line x1="${offsetX + M.left + 10}" y1="${ly - 4}" x2="${offsetX + M.left + 28}" y2="${ly - 4}" stroke="${s.color}" stroke-width="2"${dash}/>`,
+    );
     parts.push(`<text x="${offsetX + M.left + 32}" y="${ly}" font-size="11">${esc(s.label)}</text>`);
   });
   return parts.join("\n");

@@ -9,7 +9,11 @@ import { sendJson } from "./envelope";
 import { parseFaultRule } from "./faults";
 import { readBody } from "./http-body";
 
-type Route = (core: EmulatorCore, body: unknown, param: string | undefined) => { status?: number; body: Record<string, unknown> };
+type Route = (
+  core: EmulatorCore,
+  body: unknown,
+  param: string | undefined,
+) => { status?: number; body: Record<string, unknown> };
 
 const ROUTES: Record<string, Route> = {
   "POST /_emulator/faults": (core, body) => {
@@ -36,7 +40,9 @@ const ROUTES: Record<string, Route> = {
     core.quotas.set(action as ChatAction, perSecond ?? undefined);
     return { body: { ok: true } };
   },
-  "GET /_emulator/groups": (core) => ({ body: { groups: core.store.listGroups(), accounts: core.store.listAccounts() } }),
+  "GET /_emulator/groups": (core) => ({
+    body: { groups: core.store.listGroups(), accounts: core.store.listAccounts() },
+  }),
   "POST /_emulator/reset": (core) => {
     core.store.reset();
     core.faults.clear();
@@ -46,7 +52,12 @@ const ROUTES: Record<string, Route> = {
 };
 
 /** Serve one admin request. */
-export async function handleAdmin(core: EmulatorCore, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+export async function handleAdmin(
+  core: EmulatorCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+): Promise<void> {
   const body = await readBody(req, core.maxBodyBytes);
   if (body.kind === "aborted") return;
   if (body.kind === "tooLarge") return sendJson(res, 413, { error: "body too large" }, { Connection: "close" });

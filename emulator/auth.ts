@@ -30,7 +30,9 @@ function parseDocument(userSig: string): Record<string, unknown> | undefined {
   try {
     const json = inflateSync(decodeTencentBase64(userSig)).toString("utf8");
     const doc: unknown = JSON.parse(json);
-    return typeof doc === "object" && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>) : undefined;
+    return typeof doc === "object" && doc !== null && !Array.isArray(doc)
+      ? (doc as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

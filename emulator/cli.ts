@@ -68,14 +68,39 @@ function integer(flag: string, text: string, min: number): number {
 }
 
 const VALUE_FLAGS = new Set([
-  "--port", "--host", "--sdk-app-id", "--secret-key", "--admin", "--state-file", "--quota", "--quota-error-code",
-  "--max-body-bytes", "--list-cursor-base", "--not-found-code", "--limits", "--mute-field", "--owner-not-member-code",
-  "--max-app-defined-keys", "--app-defined-keys", "--max-reply-bytes", "--join-option-rules", "--member-limits",
+  "--port",
+  "--host",
+  "--sdk-app-id",
+  "--secret-key",
+  "--admin",
+  "--state-file",
+  "--quota",
+  "--quota-error-code",
+  "--max-body-bytes",
+  "--list-cursor-base",
+  "--not-found-code",
+  "--limits",
+  "--mute-field",
+  "--owner-not-member-code",
+  "--max-app-defined-keys",
+  "--app-defined-keys",
+  "--max-reply-bytes",
+  "--join-option-rules",
+  "--member-limits",
 ]);
-const SWITCHES = new Set(["--accept-type-aliases", "--require-imported-accounts", "--lenient-accounts", "--log", "--help"]);
+const SWITCHES = new Set([
+  "--accept-type-aliases",
+  "--require-imported-accounts",
+  "--lenient-accounts",
+  "--log",
+  "--help",
+]);
 
 /** Parse argv (without node and script) into options; throws UsageError naming the bad flag. */
-export function parseArgs(argv: readonly string[], env: CliIo["env"]): { options: EmulatorOptions; help: boolean; log: boolean } {
+export function parseArgs(
+  argv: readonly string[],
+  env: CliIo["env"],
+): { options: EmulatorOptions; help: boolean; log: boolean } {
   const values = new Map<string, string[]>();
   const switches = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
@@ -112,7 +137,8 @@ export function parseArgs(argv: readonly string[], env: CliIo["env"]): { options
   const limits = one("--limits");
   if (limits !== undefined) {
     const parts = limits.split(",");
-    if (parts.length !== 4) throw new UsageError("--limits expects four numbers: name,introduction,notification,faceUrl");
+    if (parts.length !== 4)
+      throw new UsageError("--limits expects four numbers: name,introduction,notification,faceUrl");
     const [name, introduction, notification, faceUrl] = parts.map((p) => integer("--limits", p, 1));
     behaviour.limits = { name, introduction, notification, faceUrl };
   }
@@ -134,8 +160,11 @@ export function parseArgs(argv: readonly string[], env: CliIo["env"]): { options
   const memberLimits = one("--member-limits");
   if (memberLimits !== undefined) {
     const parts = memberLimits.split(",");
-    if (parts.length !== 4) throw new UsageError("--member-limits expects four numbers: max,community,default,communityDefault");
-    const [max, maxCommunity, importDefault, importDefaultCommunity] = parts.map((p) => integer("--member-limits", p, 1));
+    if (parts.length !== 4)
+      throw new UsageError("--member-limits expects four numbers: max,community,default,communityDefault");
+    const [max, maxCommunity, importDefault, importDefaultCommunity] = parts.map((p) =>
+      integer("--member-limits", p, 1),
+    );
     behaviour.memberLimits = { max, maxCommunity, importDefault, importDefaultCommunity };
   }
   const mute = one("--mute-field");

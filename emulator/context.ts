@@ -40,6 +40,9 @@ export function findGroup(ctx: HandlerContext, id: string, code: number = ctx.be
 /** With {@link EmulatorBehaviour.requireImportedAccounts}, refuse an account never imported (10019). */
 export function requireImported(ctx: HandlerContext, field: string, account: string): void {
   if (ctx.behaviour.requireImportedAccounts && !ctx.store.hasAccount(account)) {
-    throw new ChatFailure(Codes.AccountNotFound, `${field} ${JSON.stringify(account)} does not exist; import the account first`);
+    throw new ChatFailure(
+      Codes.AccountNotFound,
+      `${field} ${JSON.stringify(account)} does not exist; import the account first`,
+    );
   }
 }

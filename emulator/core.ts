@@ -35,8 +35,10 @@ export function zeroCounters(): Record<ChatAction, number> {
 
 /** Validate options and build the core; throws an Error naming a bad option. */
 export function createCore(options: EmulatorOptions): EmulatorCore {
-  if (!Number.isSafeInteger(options.sdkAppId) || options.sdkAppId <= 0) throw new Error("sdkAppId must be a positive integer");
-  if (typeof options.secretKey !== "string" || options.secretKey === "") throw new Error("secretKey must be a non-empty string");
+  if (!Number.isSafeInteger(options.sdkAppId) || options.sdkAppId <= 0)
+    throw new Error("sdkAppId must be a positive integer");
+  if (typeof options.secretKey !== "string" || options.secretKey === "")
+    throw new Error("secretKey must be a non-empty string");
   const admin = options.admin ?? "administrator";
   if (admin === "") throw new Error("admin must not be empty");
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;

@@ -47,7 +47,12 @@ export function toWireJson(body: unknown): string {
 }
 
 /** Write a JSON answer. Headers match the documented sample (CORS headers included). */
-export function sendJson(res: ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  extraHeaders: Record<string, string> = {},
+): void {
   if (res.headersSent || res.destroyed) return;
   const text = toWireJson(body);
   res.writeHead(status, {

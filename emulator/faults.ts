@@ -50,7 +50,8 @@ export class FaultBook {
  * Throws an Error naming the bad field.
  */
 export function parseFaultRule(input: unknown): FaultRule {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) throw new Error("fault rule must be a JSON object");
+  if (typeof input !== "object" || input === null || Array.isArray(input))
+    throw new Error("fault rule must be a JSON object");
   const raw = input as Record<string, unknown>;
   const rule: { action?: ChatAction; effect: FaultEffect; times?: number } = { effect: parseEffect(raw.effect) };
   if (raw.action !== undefined) {
@@ -82,8 +83,11 @@ function parseEffect(input: unknown): FaultEffect {
   switch (raw.kind) {
     case "error": {
       const errorCode = int("errorCode", 1, 2 ** 31 - 1);
-      if (raw.errorInfo !== undefined && typeof raw.errorInfo !== "string") throw new Error("effect.errorInfo must be a string");
-      return raw.errorInfo === undefined ? { kind: "error", errorCode } : { kind: "error", errorCode, errorInfo: raw.errorInfo };
+      if (raw.errorInfo !== undefined && typeof raw.errorInfo !== "string")
+        throw new Error("effect.errorInfo must be a string");
+      return raw.errorInfo === undefined
+        ? { kind: "error", errorCode }
+        : { kind: "error", errorCode, errorInfo: raw.errorInfo };
     }
     case "http":
       return { kind: "http", status: int("status", 100, 599) };

@@ -32,9 +32,13 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
       }
     });
     req.on("end", () =>
-      finish(bytes > limit ? { kind: "tooLarge", bytes } : { kind: "ok", text: Buffer.concat(chunks).toString("utf8") }),
+      finish(
+        bytes > limit ? { kind: "tooLarge", bytes } : { kind: "ok", text: Buffer.concat(chunks).toString("utf8") },
+      ),
     );
     req.on("error", () => finish({ kind: "aborted" }));
-    req.on("close", () => finish(req.complete ? { kind: "ok", text: Buffer.concat(chunks).toString("utf8") } : { kind: "aborted" }));
+    req.on("close", () =>
+      finish(req.complete ? { kind: "ok", text: Buffer.concat(chunks).toString("utf8") } : { kind: "aborted" }),
+    );
   });
 }

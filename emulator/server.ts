@@ -55,7 +55,8 @@ export function checkQuery(query: URLSearchParams, core: EmulatorCore): ChatFail
     nowSeconds: Math.floor(core.clock() / 1000),
   });
   if (!sig.ok) return new ChatFailure(sig.errorCode, sig.errorInfo);
-  if (identifier !== core.admin) return new ChatFailure(60010, "identifier is not an App admin; REST API calls require an App admin");
+  if (identifier !== core.admin)
+    return new ChatFailure(60010, "identifier is not an App admin; REST API calls require an App admin");
   const random = query.get("random");
   if (random === null || !UINT32.test(random) || Number(random) > 4294967295) {
     return new ChatFailure(60002, "random must be an unsigned 32-bit integer (0 to 4294967295)");
@@ -80,7 +81,10 @@ function parseJsonBody(text: string): Body | ChatFailure {
 }
 
 /** Build the `(req, res)` listener of one emulator. */
-export function createListener(core: EmulatorCore, sleeper: Sleeper): (req: IncomingMessage, res: ServerResponse) => void {
+export function createListener(
+  core: EmulatorCore,
+  sleeper: Sleeper,
+): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     res.on("error", () => undefined); // the client may be gone; nothing to do
     handle(core, sleeper, req, res).catch((error: unknown) => {
@@ -107,7 +111,9 @@ async function handle(core: EmulatorCore, sleeper: Sleeper, req: IncomingMessage
 
   const action = actionForPath(url.pathname);
   const answer = (status: number, envelope: Record<string, unknown>, headers: Record<string, string> = {}): void => {
-    core.log?.(`${req.method ?? "?"} ${action ?? url.pathname} ErrorCode=${String(envelope.ErrorCode)} ${Date.now() - started}ms`);
+    core.log?.(
+      `${req.method ?? "?"} ${action ?? url.pathname} ErrorCode=${String(envelope.ErrorCode)} ${Date.now() - started}ms`,
+    );
     sendJson(res, status, envelope, headers);
   };
   if (action === undefined) {
@@ -158,7 +164,10 @@ async function handle(core: EmulatorCore, sleeper: Sleeper, req: IncomingMessage
     envelope = okEnvelope(extra);
     // Reads whose answer grows with the data are refused above 1 MB (10018); writes are never undone this way.
     if (REPLY_LIMITED.has(action) && Buffer.byteLength(toWireJson(envelope)) > core.behaviour.maxReplyBytes) {
-      envelope = failEnvelope(10018, `response packet is too large (over ${core.behaviour.maxReplyBytes} bytes); request fewer groups`);
+      envelope = failEnvelope(
+        10018,
+        `response packet is too large (over ${core.behaviour.maxReplyBytes} bytes); request fewer groups`,
+      );
     }
   } catch (error) {
     if (!(error instanceof ChatFailure)) throw error;
@@ -173,15 +182,25 @@ async function handle(core: EmulatorCore, sleeper: Sleeper, req: IncomingMessage
 }
 
 /** Method, size, query/UserSig and quota checks, in that order; undefined when the request may proceed. */
-function refuse(core: EmulatorCore, req: IncomingMessage, url: URL, action: ChatAction, oversized: number | undefined): ChatFailure | undefined {
-  if (req.method !== "POST") return new ChatFailure(60002, `HTTP parse error: method must be POST, got ${req.method ?? "none"}`);
+function refuse(
+  core: EmulatorCore,
+  req: IncomingMessage,
+  url: URL,
+  action: ChatAction,
+  oversized: number | undefined,
+): ChatFailure | undefined {
+  if (req.method !== "POST")
+    return new ChatFailure(60002, `HTTP parse error: method must be POST, got ${req.method ?? "none"}`);
   if (oversized !== undefined) {
     return new ChatFailure(60002, `HTTP parse error: request body is over the ${core.maxBodyBytes}-byte limit`);
   }
   const query = checkQuery(url.searchParams, core);
   if (query !== undefined) return query;
   if (!core.quotas.tryTake(action)) {
-    return new ChatFailure(core.quotaErrorCode, `REST API call frequency exceeded: ${action} allows ${core.quotas.get(action)} calls per second`);
+    return new ChatFailure(
+      core.quotaErrorCode,
+      `REST API call frequency exceeded: ${action} allows ${core.quotas.get(action)} calls per second`,
+    );
   }
   return undefined;
 }

@@ -80,7 +80,8 @@ const TYPE_ALIASES: Readonly<Record<string, string>> = { Work: "Private", Meetin
 
 /** Canonical type for import_group: AVChatRoom → 10007 (documented), unknown → 10004. */
 export function importableType(value: string, behaviour: EmulatorBehaviour): string {
-  if (value === "AVChatRoom") throw new ChatFailure(Codes.NoPermission, "import_group does not support AVChatRoom groups");
+  if (value === "AVChatRoom")
+    throw new ChatFailure(Codes.NoPermission, "import_group does not support AVChatRoom groups");
   if (IMPORTABLE_TYPES.has(value)) return value;
   // Own entries only: a Type such as "constructor" must not find Object.prototype members.
   const alias = Object.prototype.hasOwnProperty.call(TYPE_ALIASES, value) ? TYPE_ALIASES[value] : undefined;
@@ -89,7 +90,14 @@ export function importableType(value: string, behaviour: EmulatorBehaviour): str
 }
 
 /** Group types get_appid_group_list filters on (QD-LIST). */
-export const LISTABLE_TYPES: ReadonlySet<string> = new Set(["Public", "Private", "ChatRoom", "AVChatRoom", "BChatRoom", "Community"]);
+export const LISTABLE_TYPES: ReadonlySet<string> = new Set([
+  "Public",
+  "Private",
+  "ChatRoom",
+  "AVChatRoom",
+  "BChatRoom",
+  "Community",
+]);
 
 /**
  * The ApplyJoinOption a type always has under {@link EmulatorBehaviour.joinOptionRules} "fixed"/"fixed-ignore":
@@ -108,7 +116,11 @@ export function fixedApplyJoinOption(type: string, behaviour: EmulatorBehaviour)
  * (https://www.tencentcloud.com/document/product/1047/34967); a type with a fixed option refuses another value
  * ("fixed", 10004 with the service's wording) or keeps its own ("fixed-ignore").
  */
-export function applyJoinOption(value: string | undefined, type: string, behaviour: EmulatorBehaviour): string | undefined {
+export function applyJoinOption(
+  value: string | undefined,
+  type: string,
+  behaviour: EmulatorBehaviour,
+): string | undefined {
   if (value === undefined) return undefined;
   if (type === "Community") throw invalid("ApplyJoinOption is not supported by Community groups");
   if (value !== "FreeAccess" && value !== "NeedPermission" && value !== "DisableApply") {
@@ -182,7 +194,8 @@ export function appDefinedEntries(value: unknown, behaviour: EmulatorBehaviour):
   const seen = new Set<string>();
   const out: WireAppDefinedField[] = [];
   for (const entry of value as unknown[]) {
-    if (typeof entry !== "object" || entry === null) throw invalid("AppDefinedData entries must be {Key, Value} objects");
+    if (typeof entry !== "object" || entry === null)
+      throw invalid("AppDefinedData entries must be {Key, Value} objects");
     const { Key, Value } = entry as Record<string, unknown>;
     if (typeof Key !== "string") throw invalid("AppDefinedData Key must be a string");
     if (typeof Value !== "string") throw invalid(`AppDefinedData Value of ${JSON.stringify(Key)} must be a string`);

@@ -42,7 +42,14 @@ function banner(text: string): void {
 
 /** The engine harness: prints the CLI-like table for each command. */
 function harnessRunner(dir: string, config: Record<string, ConfigValue>): Runner {
-  const engine = new Engine({ projectDir: dir, project: "quickstart", stack: STACK, statePath: path.join(dir, ".state", `${STACK}.json`), config, env: programEnv(dir) });
+  const engine = new Engine({
+    projectDir: dir,
+    project: "quickstart",
+    stack: STACK,
+    statePath: path.join(dir, ".state", `${STACK}.json`),
+    config,
+    env: programEnv(dir),
+  });
   const show = (r: CommandResult) => {
     console.log(renderResult(r, STACK));
     if (!r.ok) throw new DemoFailure(`${r.command} failed`);
@@ -60,9 +67,16 @@ function harnessRunner(dir: string, config: Record<string, ConfigValue>): Runner
 
 /** The real Pulumi CLI with a temporary local backend. */
 function cliRunner(dir: string, config: Record<string, ConfigValue>): Runner {
-  const env = { ...process.env, ...programEnv(dir), PULUMI_BACKEND_URL: `file://${path.join(dir, ".backend")}`, PULUMI_CONFIG_PASSPHRASE: "demo", PULUMI_SKIP_UPDATE_CHECK: "1" };
+  const env = {
+    ...process.env,
+    ...programEnv(dir),
+    PULUMI_BACKEND_URL: `file://${path.join(dir, ".backend")}`,
+    PULUMI_CONFIG_PASSPHRASE: "demo",
+    PULUMI_SKIP_UPDATE_CHECK: "1",
+  };
   fs.mkdirSync(path.join(dir, ".backend"), { recursive: true });
-  const pulumi = (...args: string[]) => execFileSync("pulumi", [...args, "--non-interactive"], { cwd: dir, env, stdio: "inherit" });
+  const pulumi = (...args: string[]) =>
+    execFileSync("pulumi", [...args, "--non-interactive"], { cwd: dir, env, stdio: "inherit" });
   pulumi("stack", "init", STACK);
   for (const [k, v] of Object.entries(config)) {
     if (typeof v === "string") pulumi("config", "set", k, v);
@@ -78,14 +92,16 @@ function cliRunner(dir: string, config: Record<string, ConfigValue>): Runner {
   };
 }
 
-const byName = (emu: RunningEmulator, name: string): StoredGroup[] => emu.store.listGroups().filter((g) => g.Name === name);
+const byName = (emu: RunningEmulator, name: string): StoredGroup[] =>
+  emu.store.listGroups().filter((g) => g.Name === name);
 const ops = (r: CommandResult | undefined): Record<string, string> =>
   Object.fromEntries((r?.steps ?? []).map((s) => [s.name, s.op]).sort(([a], [b]) => a!.localeCompare(b!)));
 
 async function main(): Promise<void> {
   const emulator = await startEmulator({ sdkAppId: SDK_APP_ID, secretKey: KEY, admin: "administrator" });
   const program = makeProgramDir("quickstart");
-  for (const f of ["index.ts", "Pulumi.yaml"]) fs.copyFileSync(path.join(REPO_ROOT, "examples", "quickstart", f), path.join(program.dir, f));
+  for (const f of ["index.ts", "Pulumi.yaml"])
+    fs.copyFileSync(path.join(REPO_ROOT, "examples", "quickstart", f), path.join(program.dir, f));
   const config: Record<string, ConfigValue> = {
     "tencent-chat:sdkAppId": String(SDK_APP_ID),
     "tencent-chat:secretKey": { secret: KEY },
@@ -94,7 +110,12 @@ async function main(): Promise<void> {
   };
   const hasCli = spawnSync("pulumi", ["version"], { stdio: "ignore" }).status === 0;
   const run = hasCli ? cliRunner(program.dir, config) : harnessRunner(program.dir, config);
-  const outOfBand = new ChatClient({ sdkAppId: SDK_APP_ID, identifier: "administrator", secretKey: KEY, endpoint: emulator.url });
+  const outOfBand = new ChatClient({
+    sdkAppId: SDK_APP_ID,
+    identifier: "administrator",
+    secretKey: KEY,
+    endpoint: emulator.url,
+  });
   console.log(`pulumi-tencent-chat demo — the quickstart stack against a local emulator at ${emulator.url}`);
   console.log(`Running with ${run.name}.`);
   try {
@@ -103,28 +124,49 @@ async function main(): Promise<void> {
     await outOfBand.accountImport({ UserID: "leckie" });
     banner("pulumi preview");
     const p1 = await run.preview();
-    if (p1) expect(Object.values(ops(p1)).every((op) => op === "create") && p1.steps.length === 3, "preview plans 3 creates");
+    if (p1)
+      expect(Object.values(ops(p1)).every((op) => op === "create") && p1.steps.length === 3, "preview plans 3 creates");
     expect(emulator.store.listGroups().length === 0, "preview created nothing");
 
     banner("pulumi up");
     await run.up();
     const announcements = emulator.store.getGroup("announcements");
-    expect(announcements?.Type === "Public" && announcements.Name === "Announcements", "announcements: a Public group with our own id");
+    expect(
+      announcements?.Type === "Public" && announcements.Name === "Announcements",
+      "announcements: a Public group with our own id",
+    );
     const [eng] = byName(emulator, "Engineering");
-    expect(eng?.Type === "Private" && eng.Owner_Account === "leckie", `engineering: a Work group owned by leckie (${eng?.GroupId})`);
+    expect(
+      eng?.Type === "Private" && eng.Owner_Account === "leckie",
+      `engineering: a Work group owned by leckie (${eng?.GroupId})`,
+    );
     const [community] = byName(emulator, "Developer community");
-    expect(community?.Type === "Community" && community.SupportTopic === 1 && community.GroupId.startsWith("@TGS#_"), `community: a Community with topics (${community?.GroupId})`);
+    expect(
+      community?.Type === "Community" && community.SupportTopic === 1 && community.GroupId.startsWith("@TGS#_"),
+      `community: a Community with topics (${community?.GroupId})`,
+    );
 
     banner("pulumi config set version 2 && pulumi preview");
     run.setVersion(2);
     const p2 = await run.preview();
-    if (p2) expect(JSON.stringify(ops(p2)) === JSON.stringify({ announcements: "update", community: "same", engineering: "replace" }), "preview: rename in place, type change replaces, community unchanged");
+    if (p2)
+      expect(
+        JSON.stringify(ops(p2)) ===
+          JSON.stringify({ announcements: "update", community: "same", engineering: "replace" }),
+        "preview: rename in place, type change replaces, community unchanged",
+      );
 
     banner("pulumi up");
     await run.up();
-    expect(emulator.store.getGroup("announcements")?.Name === "Company news", "announcements renamed in place (same id)");
+    expect(
+      emulator.store.getGroup("announcements")?.Name === "Company news",
+      "announcements renamed in place (same id)",
+    );
     const [eng2] = byName(emulator, "Engineering");
-    expect(eng2?.Type === "Public" && eng2.GroupId !== eng!.GroupId && !emulator.store.getGroup(eng!.GroupId), "engineering replaced: a new Public group, the old one destroyed");
+    expect(
+      eng2?.Type === "Public" && eng2.GroupId !== eng!.GroupId && !emulator.store.getGroup(eng!.GroupId),
+      "engineering replaced: a new Public group, the old one destroyed",
+    );
 
     banner(`(out of band) someone renames "${community!.Name}" in the console`);
     await outOfBand.modifyGroupBaseInfo({ GroupId: community!.GroupId, Name: "Renamed by hand" });
@@ -132,13 +174,20 @@ async function main(): Promise<void> {
 
     banner("pulumi refresh");
     const r = await run.refresh();
-    if (r) expect(r.steps.some((s) => s.name === "community" && s.changedKeys.includes("name")), "refresh sees the drift on community.name");
+    if (r)
+      expect(
+        r.steps.some((s) => s.name === "community" && s.changedKeys.includes("name")),
+        "refresh sees the drift on community.name",
+      );
 
     banner("pulumi preview");
     const p3 = await run.preview();
     if (p3) {
       const keys = p3.steps.find((s) => s.name === "community")?.changedKeys.join(",");
-      expect(ops(p3).community === "update" && ops(p3).announcements === "same" && keys === "name", "preview proposes to undo the drift, nothing else ([diff: ~name])");
+      expect(
+        ops(p3).community === "update" && ops(p3).announcements === "same" && keys === "name",
+        "preview proposes to undo the drift, nothing else ([diff: ~name])",
+      );
     }
     banner("pulumi up");
     await run.up();
@@ -148,7 +197,9 @@ async function main(): Promise<void> {
     await run.destroy();
     expect(emulator.store.listGroups().length === 0, "the emulator holds no group");
 
-    console.log(`\ndemo: ok — preview, up, rename in place, type change replaced, drift caught by refresh and undone, destroy; 0 groups left (${hasCli ? "Pulumi CLI" : "engine harness"})`);
+    console.log(
+      `\ndemo: ok — preview, up, rename in place, type change replaced, drift caught by refresh and undone, destroy; 0 groups left (${hasCli ? "Pulumi CLI" : "engine harness"})`,
+    );
   } finally {
     await outOfBand.close();
     await emulator.close();

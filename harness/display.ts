@@ -4,7 +4,14 @@
  */
 import type { CommandResult, Step } from "./engine";
 
-const SYMBOL: Record<Step["op"], string> = { create: "+ ", update: "~ ", replace: "+-", delete: "- ", same: "  ", refresh: "  " };
+const SYMBOL: Record<Step["op"], string> = {
+  create: "+ ",
+  update: "~ ",
+  replace: "+-",
+  delete: "- ",
+  same: "  ",
+  refresh: "  ",
+};
 
 const TITLES: Record<CommandResult["command"], [string, string]> = {
   preview: ["Previewing update", "to "],
@@ -14,13 +21,19 @@ const TITLES: Record<CommandResult["command"], [string, string]> = {
 };
 
 const PAST: Record<Step["op"], string> = {
-  create: "created", update: "updated", replace: "replaced", delete: "deleted", same: "unchanged", refresh: "read",
+  create: "created",
+  update: "updated",
+  replace: "replaced",
+  delete: "deleted",
+  same: "unchanged",
+  refresh: "read",
 };
 
 function planWord(s: Step, command: CommandResult["command"]): string {
   if (command === "refresh") return s.gone ? "deleted" : s.changedKeys.length > 0 ? "updated" : "";
   if (s.op === "same") return "";
-  if (s.op === "replace" && s.deleteBeforeReplace) return command === "preview" ? "replace (delete first)" : "replaced (deleted first)";
+  if (s.op === "replace" && s.deleteBeforeReplace)
+    return command === "preview" ? "replace (delete first)" : "replaced (deleted first)";
   return command === "preview" ? s.op : PAST[s.op];
 }
 
@@ -40,7 +53,13 @@ function info(s: Step): string {
 /** The CLI-like table and summary for one command. */
 export function renderResult(result: CommandResult, stack: string): string {
   const [title] = TITLES[result.command];
-  const rows = result.steps.map((s) => [symbolOf(s, result.command), s.type, s.name, planWord(s, result.command), info(s)]);
+  const rows = result.steps.map((s) => [
+    symbolOf(s, result.command),
+    s.type,
+    s.name,
+    planWord(s, result.command),
+    info(s),
+  ]);
   const header = ["  ", "Type", "Name", result.command === "preview" ? "Plan" : "Status", "Info"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => ` ${cells.map((c, i) => c.padEnd(widths[i]!)).join("  ")}`.trimEnd();
@@ -76,5 +95,7 @@ export function summary(result: CommandResult): string[] {
   const order = ["+ ", "~ ", "+-", "- ", "un"];
   return [...counts.entries()]
     .sort(([a], [b]) => order.findIndex((p) => a.startsWith(p)) - order.findIndex((p) => b.startsWith(p)))
-    .map(([k, n]) => (k.startsWith("unchanged") ? `${n} unchanged` : `${k.slice(0, 2).trim()} ${n} ${k.slice(2).trim()}`));
+    .map(([k, n]) =>
+      k.startsWith("unchanged") ? `${n} unchanged` : `${k.slice(0, 2).trim()} ${n} ${k.slice(2).trim()}`,
+    );
 }

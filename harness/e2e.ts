@@ -51,7 +51,14 @@ export async function startE2E(options: Partial<EmulatorOptions> = {}): Promise<
     "aws:region": "us-east-1", // other namespaces arrive too; they must be ignored
   };
   await host.configure(config);
-  const client = new ChatClient({ sdkAppId: SDK_APP_ID, identifier: ADMIN, secretKey: SECRET_KEY, endpoint: emulator.url, retry: 0, rateLimit: false });
+  const client = new ChatClient({
+    sdkAppId: SDK_APP_ID,
+    identifier: ADMIN,
+    secretKey: SECRET_KEY,
+    endpoint: emulator.url,
+    retry: 0,
+    rateLimit: false,
+  });
   return {
     emulator,
     program,
@@ -72,7 +79,8 @@ export async function startE2E(options: Partial<EmulatorOptions> = {}): Promise<
 /** A program declaring one ChatGroup per entry of `groups` (name → args). */
 export function programOf(groups: Record<string, Props>, opts: Record<string, Props> = {}): string {
   const decls = Object.entries(groups).map(
-    ([name, args]) => `new ChatGroup(${JSON.stringify(name)}, ${JSON.stringify(args)}, ${JSON.stringify(opts[name] ?? {})});`,
+    ([name, args]) =>
+      `new ChatGroup(${JSON.stringify(name)}, ${JSON.stringify(args)}, ${JSON.stringify(opts[name] ?? {})});`,
   );
   return `const { ChatGroup } = require("pulumi-tencent-chat");\n${decls.join("\n")}\n`;
 }

@@ -92,7 +92,14 @@ const INTERNAL = /^__/;
 
 /** A step as a plan line (`name:op`, `+dbr`/`+pending` for replacements): what preview promises and up does. */
 export function planLine(s: Step): string {
-  const how = s.op === "replace" ? (s.pendingReplacement ? "(pending)" : s.deleteBeforeReplace ? "(delete-first)" : "(create-first)") : "";
+  const how =
+    s.op === "replace"
+      ? s.pendingReplacement
+        ? "(pending)"
+        : s.deleteBeforeReplace
+          ? "(delete-first)"
+          : "(create-first)"
+      : "";
   const what = s.op === "delete" ? (s.removeOnly ? "(state-only)" : s.replaced ? "(replaced)" : "") : "";
   return `${s.name}:${s.op}${how}${what}`;
 }
@@ -103,8 +110,23 @@ export function changedKeys(olds: Props, news: Props): string[] {
   return [...keys].filter((k) => JSON.stringify(olds[k]) !== JSON.stringify(news[k])).sort();
 }
 
-function step(op: StepOp, r: { urn: string; type: string; name: string; id?: string }, extra: Partial<Step> = {}): Step {
-  return { op, urn: r.urn, type: r.type, name: r.name, id: r.id, changedKeys: [], replaceKeys: [], deleteBeforeReplace: false, failures: [], ...extra };
+function step(
+  op: StepOp,
+  r: { urn: string; type: string; name: string; id?: string },
+  extra: Partial<Step> = {},
+): Step {
+  return {
+    op,
+    urn: r.urn,
+    type: r.type,
+    name: r.name,
+    id: r.id,
+    changedKeys: [],
+    replaceKeys: [],
+    deleteBeforeReplace: false,
+    failures: [],
+    ...extra,
+  };
 }
 
 function message(e: unknown): string {
@@ -168,24 +190,26 @@ export class Engine {
   async refresh(): Promise<CommandResult> {
     return this.withHost("refresh", async (host) =>
       Promise.all(
-        this.state.resources.filter((r) => !r.pendingReplacement).map(async (r) => {
-          const s = step("refresh", r, { executed: true });
-          try {
-            const read = await host.read(r.id, r.urn, stripForWire(r.outputs), stripForWire(r.inputs));
-            if (!read.id) {
-              s.gone = true;
-              this.drop(r);
-            } else {
-              s.changedKeys = changedKeys(r.outputs, read.properties);
-              Object.assign(r, { id: read.id, outputs: read.properties }, read.inputs ? { inputs: read.inputs } : {});
-              delete r.initErrors; // a successful Read stores the new state without them (engine RefreshStep)
+        this.state.resources
+          .filter((r) => !r.pendingReplacement)
+          .map(async (r) => {
+            const s = step("refresh", r, { executed: true });
+            try {
+              const read = await host.read(r.id, r.urn, stripForWire(r.outputs), stripForWire(r.inputs));
+              if (!read.id) {
+                s.gone = true;
+                this.drop(r);
+              } else {
+                s.changedKeys = changedKeys(r.outputs, read.properties);
+                Object.assign(r, { id: read.id, outputs: read.properties }, read.inputs ? { inputs: read.inputs } : {});
+                delete r.initErrors; // a successful Read stores the new state without them (engine RefreshStep)
+              }
+              this.save();
+            } catch (e) {
+              s.error = message(e);
             }
-            this.save();
-          } catch (e) {
-            s.error = message(e);
-          }
-          return s;
-        }),
+            return s;
+          }),
       ),
     );
   }
@@ -200,13 +224,27 @@ export class Engine {
     });
   }
 
-  private async withHost(command: CommandResult["command"], run: (host: ProviderHost) => Promise<Step[]>): Promise<CommandResult> {
+  private async withHost(
+    command: CommandResult["command"],
+    run: (host: ProviderHost) => Promise<Step[]>,
+  ): Promise<CommandResult> {
     const shared = this.options.host;
-    const host = shared ?? (await ProviderHost.start({ cwd: this.options.projectDir, project: this.options.project, env: this.options.env }));
+    const host =
+      shared ??
+      (await ProviderHost.start({
+        cwd: this.options.projectDir,
+        project: this.options.project,
+        env: this.options.env,
+      }));
     try {
       if (!shared) await host.configure(this.options.config);
       const steps = await run(host);
-      return { command, steps, ok: steps.every((s) => !s.error && s.failures.length === 0), outputs: this.state.outputs };
+      return {
+        command,
+        steps,
+        ok: steps.every((s) => !s.error && s.failures.length === 0),
+        outputs: this.state.outputs,
+      };
     } finally {
       if (!shared) await host.stop();
     }
@@ -214,8 +252,12 @@ export class Engine {
 
   private async runProgram(preview: boolean): Promise<ProgramResult> {
     if (this.options.program) return this.options.program(preview);
-    const oracle = Object.fromEntries(this.state.resources.filter((r) => !r.delete).map((r) => [r.urn, { id: r.id, outputs: r.outputs }]));
-    const config = Object.fromEntries(Object.entries(this.options.config).map(([k, v]) => [k, typeof v === "string" ? v : v.secret]));
+    const oracle = Object.fromEntries(
+      this.state.resources.filter((r) => !r.delete).map((r) => [r.urn, { id: r.id, outputs: r.outputs }]),
+    );
+    const config = Object.fromEntries(
+      Object.entries(this.options.config).map(([k, v]) => [k, typeof v === "string" ? v : v.secret]),
+    );
     return runProgram({
       dir: this.options.projectDir,
       entry: this.options.entry,
@@ -241,7 +283,10 @@ export class Engine {
    * Runs the program, then Check and Diff for every registration; deletes for what it no longer declares and for
    * old resources still marked `delete` (`targets` maps each delete step to its state entry).
    */
-  private async plan(host: ProviderHost, preview: boolean): Promise<{ steps: Step[]; regs: Map<string, Reg>; targets: Map<Step, ResourceState> }> {
+  private async plan(
+    host: ProviderHost,
+    preview: boolean,
+  ): Promise<{ steps: Step[]; regs: Map<string, Reg>; targets: Map<Step, ResourceState> }> {
     const program = await this.runProgram(preview);
     const regs = new Map<string, Reg>();
     const steps = await Promise.all(
@@ -249,23 +294,37 @@ export class Engine {
         const old = this.live(reg.urn);
         const checked = await host.check(reg.urn, old ? stripForWire(old.inputs) : {}, stripForWire(reg.inputs));
         regs.set(reg.urn, { ...reg, checked: checked.inputs });
-        if (!old) return step("create", reg, { failures: checked.failures, changedKeys: changedKeys({}, checked.inputs) });
+        if (!old)
+          return step("create", reg, { failures: checked.failures, changedKeys: changedKeys({}, checked.inputs) });
         const base = { id: old.id, failures: checked.failures, changedKeys: changedKeys(old.inputs, checked.inputs) };
-        if (checked.failures.length > 0) return step(old.pendingReplacement ? "replace" : "update", { ...reg, id: old.id }, base);
+        if (checked.failures.length > 0)
+          return step(old.pendingReplacement ? "replace" : "update", { ...reg, id: old.id }, base);
         const d = await host.diff(old.id, reg.urn, stripForWire(old.outputs), checked.inputs);
         const changed = d.changes === "some" || (d.changes === "unknown" && base.changedKeys.length > 0);
         if (old.pendingReplacement) {
           // Already deleted by an earlier run: only the create is left (step_generator: no delete step emitted).
-          return step("replace", { ...reg, id: old.id }, { ...base, replaceKeys: d.replaces, deleteBeforeReplace: true, pendingReplacement: true });
+          return step(
+            "replace",
+            { ...reg, id: old.id },
+            { ...base, replaceKeys: d.replaces, deleteBeforeReplace: true, pendingReplacement: true },
+          );
         }
         if (changed && d.replaces.length > 0) {
           // The engine re-runs Check without olds for a replacement and creates (and displays) those inputs
           // (pulumi/pulumi pkg/resource/deploy/step_generator.go: "we need to recompute the default values").
           const fresh = await host.check(reg.urn, {}, stripForWire(reg.inputs));
           regs.set(reg.urn, { ...reg, checked: fresh.inputs });
-          return step("replace", { ...reg, id: old.id }, {
-            ...base, failures: fresh.failures, changedKeys: changedKeys(old.inputs, fresh.inputs), replaceKeys: d.replaces, deleteBeforeReplace: d.deleteBeforeReplace,
-          });
+          return step(
+            "replace",
+            { ...reg, id: old.id },
+            {
+              ...base,
+              failures: fresh.failures,
+              changedKeys: changedKeys(old.inputs, fresh.inputs),
+              replaceKeys: d.replaces,
+              deleteBeforeReplace: d.deleteBeforeReplace,
+            },
+          );
         }
         // After a partial failure the engine always updates, even with no diff.
         return step(changed || old.initErrors ? "update" : "same", { ...reg, id: old.id }, base);
@@ -315,7 +374,8 @@ export class Engine {
       s.error = message(e);
       const init = e instanceof HostCallError ? e.initFailure : undefined;
       // A partially failed update: the returned properties become the outputs as they are, with the new inputs.
-      if (init && old && s.op === "update") Object.assign(old, { inputs: reg.checked, outputs: init.properties, initErrors: init.reasons });
+      if (init && old && s.op === "update")
+        Object.assign(old, { inputs: reg.checked, outputs: init.properties, initErrors: init.reasons });
     }
     this.save();
   }

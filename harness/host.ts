@@ -86,7 +86,9 @@ export class ProviderHost {
 
   /** Spawns the host from `cwd/node_modules/@pulumi/pulumi` and connects to it. */
   static async start(options: HostOptions): Promise<ProviderHost> {
-    const pulumiDir = path.dirname(createRequire(path.join(options.cwd, "noop.js")).resolve("@pulumi/pulumi/package.json"));
+    const pulumiDir = path.dirname(
+      createRequire(path.join(options.cwd, "noop.js")).resolve("@pulumi/pulumi/package.json"),
+    );
     // The stubs must come from the same @grpc/grpc-js and google-protobuf instances the proto files use.
     const req = createRequire(path.join(pulumiDir, "package.json"));
     const pb = {
@@ -119,7 +121,9 @@ export class ProviderHost {
       };
       child.stdout!.on("data", onData);
       child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
-      child.once("exit", (code) => reject(new Error(`provider host exited with ${code} before printing a port: ${stderr}`)));
+      child.once("exit", (code) =>
+        reject(new Error(`provider host exited with ${code} before printing a port: ${stderr}`)),
+      );
       child.once("error", reject);
     });
     const client = new services.ResourceProviderClient(`127.0.0.1:${port}`, pb.grpc.credentials.createInsecure());
@@ -150,7 +154,11 @@ export class ProviderHost {
   }
 
   /** Check(olds, news) → normalised inputs and failures. */
-  async check(urn: string, olds: Props, news: Props): Promise<{ inputs: Props; failures: { property: string; reason: string }[] }> {
+  async check(
+    urn: string,
+    olds: Props,
+    news: Props,
+  ): Promise<{ inputs: Props; failures: { property: string; reason: string }[] }> {
     const request = new this.pb.prov.CheckRequest();
     request.setUrn(urn);
     request.setOlds(this.struct(olds));
@@ -189,7 +197,12 @@ export class ProviderHost {
   }
 
   /** Read(id, old outputs, old inputs) → id ("" when gone), outputs and, when returned, refreshed inputs. */
-  async read(id: string, urn: string, properties: Props, inputs?: Props): Promise<{ id: string; properties: Props; inputs?: Props }> {
+  async read(
+    id: string,
+    urn: string,
+    properties: Props,
+    inputs?: Props,
+  ): Promise<{ id: string; properties: Props; inputs?: Props }> {
     const request = new this.pb.prov.ReadRequest();
     request.setId(id);
     request.setUrn(urn);

@@ -17,7 +17,11 @@ export const REPO_ROOT = findRepoRoot(__dirname);
 function findRepoRoot(from: string): string {
   for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const pkg = path.join(dir, "package.json");
-    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, "utf8")) as { name?: string }).name === "pulumi-tencent-chat") return dir;
+    if (
+      fs.existsSync(pkg) &&
+      (JSON.parse(fs.readFileSync(pkg, "utf8")) as { name?: string }).name === "pulumi-tencent-chat"
+    )
+      return dir;
   }
   throw new Error(`no pulumi-tencent-chat package.json above ${from}`);
 }
@@ -40,7 +44,9 @@ export function makeProgramDir(project = "chat-test"): ProgramDir {
   fs.mkdirSync(pkgDir, { recursive: true });
   fs.copyFileSync(path.join(REPO_ROOT, "package.json"), path.join(pkgDir, "package.json"));
   fs.cpSync(path.join(REPO_ROOT, "dist"), path.join(pkgDir, "dist"), { recursive: true });
-  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
+    dependencies: Record<string, string>;
+  };
   // The compatibility matrix (scripts/compat) points this at a project where another @pulumi/pulumi is installed.
   const from = process.env.PTC_COMPAT_NODE_MODULES || path.join(REPO_ROOT, "node_modules");
   for (const dep of [...Object.keys(pkg.dependencies), "@pulumi/pulumi"]) {
@@ -55,7 +61,12 @@ export function makeProgramDir(project = "chat-test"): ProgramDir {
  * Runs a program (JavaScript source declaring resources at top level) in `dir` under mocks and returns its
  * registrations with the real serialized `__provider`.
  */
-export async function collectRegistrations(dir: string, programSource: string, project = "chat-test", stack = "dev"): Promise<Registration[]> {
+export async function collectRegistrations(
+  dir: string,
+  programSource: string,
+  project = "chat-test",
+  stack = "dev",
+): Promise<Registration[]> {
   const entry = path.join(dir, `program-${process.hrtime.bigint()}.js`);
   fs.writeFileSync(entry, programSource);
   return (await runProgram({ dir, entry, project, stack, env: programEnv(dir) })).registrations;

@@ -46,7 +46,13 @@ const RUNNER = path.join(__dirname, "run-program.js");
 
 /** Runs the program and returns its registrations and outputs; a failing program rejects with its stderr. */
 export async function runProgram(options: RunProgramOptions): Promise<ProgramResult> {
-  const args = [RUNNER, options.entry ?? options.dir, options.project, options.stack, ...(options.preview ? ["preview"] : [])];
+  const args = [
+    RUNNER,
+    options.entry ?? options.dir,
+    options.project,
+    options.stack,
+    ...(options.preview ? ["preview"] : []),
+  ];
   const env = {
     ...process.env,
     ...options.env,

@@ -34,7 +34,8 @@ const main = async () => {
     {
       newResource(args) {
         const urn = `urn:pulumi:${stack}::${project}::${args.type}::${args.name}`;
-        if (args.type !== "pulumi:pulumi:Stack") registrations.push({ type: args.type, name: args.name, urn, inputs: args.inputs });
+        if (args.type !== "pulumi:pulumi:Stack")
+          registrations.push({ type: args.type, name: args.name, urn, inputs: args.inputs });
         const known = oracle[urn];
         return known ? { id: known.id, state: known.outputs } : { id: `${args.name}-id`, state: args.inputs };
       },

@@ -41,34 +41,64 @@ export const ACTIONS = {
     quotaPerSecond: 1,
     repeatable: true,
   },
-  add_group_member: { service: "group_open_http_svc", command: "add_group_member", quotaPerSecond: 200, repeatable: true },
+  add_group_member: {
+    service: "group_open_http_svc",
+    command: "add_group_member",
+    quotaPerSecond: 200,
+    repeatable: true,
+  },
   account_import: { service: "im_open_login_svc", command: "account_import", quotaPerSecond: 200, repeatable: true },
   // https://cloud.tencent.com/document/product/269/38417: 100 calls/s, a read.
   account_check: { service: "im_open_login_svc", command: "account_check", quotaPerSecond: 100, repeatable: true },
   // Accounts and profiles: https://cloud.tencent.com/document/product/269/4919 (100/s), /269/36443 (100/s),
   // /269/1640 and /269/1639 (200/s). Re-importing or re-deleting leaves the same end state.
-  multiaccount_import: { service: "im_open_login_svc", command: "multiaccount_import", quotaPerSecond: 100, repeatable: true },
+  multiaccount_import: {
+    service: "im_open_login_svc",
+    command: "multiaccount_import",
+    quotaPerSecond: 100,
+    repeatable: true,
+  },
   account_delete: { service: "im_open_login_svc", command: "account_delete", quotaPerSecond: 100, repeatable: true },
   portrait_set: { service: "profile", command: "portrait_set", quotaPerSecond: 200, repeatable: true },
   portrait_get: { service: "profile", command: "portrait_get", quotaPerSecond: 200, repeatable: true },
   // Members: 200/s each (https://cloud.tencent.com/document/product/269/1636, /1622, /1623, /1626, /112002, /1617).
   // A repeated import or delete is idempotent (Result 2 "already a member"; deleting a non-member succeeds).
-  import_group_member: { service: "group_open_http_svc", command: "import_group_member", quotaPerSecond: 200, repeatable: true },
-  delete_group_member: { service: "group_open_http_svc", command: "delete_group_member", quotaPerSecond: 200, repeatable: true },
+  import_group_member: {
+    service: "group_open_http_svc",
+    command: "import_group_member",
+    quotaPerSecond: 200,
+    repeatable: true,
+  },
+  delete_group_member: {
+    service: "group_open_http_svc",
+    command: "delete_group_member",
+    quotaPerSecond: 200,
+    repeatable: true,
+  },
   modify_group_member_info: {
     service: "group_open_http_svc",
     command: "modify_group_member_info",
     quotaPerSecond: 200,
     repeatable: true,
   },
-  get_role_in_group: { service: "group_open_http_svc", command: "get_role_in_group", quotaPerSecond: 200, repeatable: true },
+  get_role_in_group: {
+    service: "group_open_http_svc",
+    command: "get_role_in_group",
+    quotaPerSecond: 200,
+    repeatable: true,
+  },
   get_specified_group_member_info: {
     service: "group_open_http_svc",
     command: "get_specified_group_member_info",
     quotaPerSecond: 200,
     repeatable: true,
   },
-  get_group_member_info: { service: "group_open_http_svc", command: "get_group_member_info", quotaPerSecond: 200, repeatable: true },
+  get_group_member_info: {
+    service: "group_open_http_svc",
+    command: "get_group_member_info",
+    quotaPerSecond: 200,
+    repeatable: true,
+  },
 } as const satisfies Record<string, ActionSpec>;
 
 /** Name of a REST action, e.g. `"import_group"`. */
@@ -109,4 +139,3 @@ export const BATCH_LIMITS = {
 
 /** The largest add_group_member batch any page documents (300; older pages 500). */
 export const ADD_GROUP_MEMBER_DOCUMENTED_MAX = 300;
-

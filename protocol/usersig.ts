@@ -24,7 +24,13 @@ export function decodeTencentBase64(text: string): Buffer {
 }
 
 /** The exact string the HMAC covers (identifier, sdkappid, time, expire, optional userbuf; each line ends in \n). */
-export function signedContent(doc: { identifier: string; sdkAppId: number; time: number; expire: number; userBuf?: string }): string {
+export function signedContent(doc: {
+  identifier: string;
+  sdkAppId: number;
+  time: number;
+  expire: number;
+  userBuf?: string;
+}): string {
   let content =
     `TLS.identifier:${doc.identifier}\n` +
     `TLS.sdkappid:${doc.sdkAppId}\n` +
@@ -48,7 +54,8 @@ export function signatureMatches(sig: string, content: string, secretKey: string
  */
 export function decodeUserSig(userSig: string): DecodedUserSig {
   const doc = JSON.parse(inflateSync(decodeTencentBase64(userSig)).toString("utf8")) as DecodedUserSig;
-  if (doc === null || typeof doc !== "object" || typeof doc["TLS.sig"] !== "string") throw new Error("not a UserSig document");
+  if (doc === null || typeof doc !== "object" || typeof doc["TLS.sig"] !== "string")
+    throw new Error("not a UserSig document");
   return doc;
 }
 

@@ -179,7 +179,12 @@ export interface AccountCheckRequest {
 
 /** `account_check` answer: one item per id; a missing account is `AccountStatus: "NotImported"`, not an error. */
 export interface AccountCheckResponse extends WireEnvelope {
-  ResultItem?: { UserID: string; ResultCode: number; ResultInfo?: string; AccountStatus?: "Imported" | "NotImported" }[];
+  ResultItem?: {
+    UserID: string;
+    ResultCode: number;
+    ResultInfo?: string;
+    AccountStatus?: "Imported" | "NotImported";
+  }[];
 }
 
 /** One account of multiaccount_import's current form (https://cloud.tencent.com/document/product/269/4919). */

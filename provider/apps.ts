@@ -6,7 +6,15 @@
  * State written before the app was recorded counts as the app its `app` input names (the default app when none).
  */
 import { ChatError, ErrorCodes } from "./client/errors";
-import { APPS_KEY, CONFIG_NAMESPACE, profileNames, rawSdkAppId, resolveProfile, resolveSettings, type ResolvedSettings } from "./config";
+import {
+  APPS_KEY,
+  CONFIG_NAMESPACE,
+  profileNames,
+  rawSdkAppId,
+  resolveProfile,
+  resolveSettings,
+  type ResolvedSettings,
+} from "./config";
 
 /** What state records about a group's app. */
 export interface RecordedApp {
@@ -19,7 +27,8 @@ export interface RecordedApp {
 /** The app fields of old outputs or inputs; anything malformed counts as absent. */
 export function recordedApp(props: object | undefined): RecordedApp {
   const p = (props ?? {}) as Record<string, unknown>;
-  const sdkAppId = typeof p.sdkAppId === "number" && Number.isSafeInteger(p.sdkAppId) && p.sdkAppId > 0 ? p.sdkAppId : undefined;
+  const sdkAppId =
+    typeof p.sdkAppId === "number" && Number.isSafeInteger(p.sdkAppId) && p.sdkAppId > 0 ? p.sdkAppId : undefined;
   const app = typeof p.app === "string" && p.app !== "" ? p.app : undefined;
   return { ...(sdkAppId !== undefined ? { sdkAppId } : {}), ...(app !== undefined ? { app } : {}) };
 }
@@ -80,6 +89,6 @@ function wrongAppMessage(groupId: string, recorded: RecordedApp): string {
     `but no configured app has SDKAppID ${app} (${configuredApps()}). Nothing was read, changed or removed from state. ` +
     `What to do: configure app ${app} again — set ${CONFIG_NAMESPACE}:sdkAppId back to ${app} with its key, or add it as a profile ` +
     `(\`pulumi config set --path ${APPS_KEY}.<name>.sdkAppId ${app}\` and \`pulumi config set --path --secret ${APPS_KEY}.<name>.secretKey …\`). ` +
-    "To move groups to another app, give them `app: \"<profile>\"` (a replacement) and keep the old app configured until `pulumi up` has finished."
+    'To move groups to another app, give them `app: "<profile>"` (a replacement) and keep the old app configured until `pulumi up` has finished.'
   );
 }

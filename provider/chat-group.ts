@@ -109,7 +109,15 @@ export class ChatGroup extends pulumi.dynamic.Resource {
     // Output-only properties are declared with undefined (not sent, but they create the Output property).
     // Always a copy: dynamic.Resource mutates the props object it is given.
     // `__resourceName` (not an input: check skips `__` keys) lets check derive a readable id from the resource name.
-    const props = { groupId: undefined, customGroupId: undefined, memberNum: undefined, infoSeq: undefined, sdkAppId: undefined, ...args, __resourceName: name };
+    const props = {
+      groupId: undefined,
+      customGroupId: undefined,
+      memberNum: undefined,
+      infoSeq: undefined,
+      sdkAppId: undefined,
+      ...args,
+      __resourceName: name,
+    };
     // The SDK stringifies each plain input for a debug label (`${value}`), which throws for a map holding a
     // "toString"/"valueOf" key; as an Output the map is labelled "Output<T>" and travels unchanged.
     if (args.appDefinedData !== undefined) props.appDefinedData = pulumi.output(args.appDefinedData);

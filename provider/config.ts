@@ -28,20 +28,52 @@ export const APPS_KEY = `${CONFIG_NAMESPACE}:apps`;
 /** Each setting: its config key (in {@link CONFIG_NAMESPACE}) and environment fallback. Declared once for docs too. */
 export const SETTINGS = {
   sdkAppId: { env: "TENCENT_CHAT_SDK_APP_ID", secret: false, doc: "The app's SDKAppID (required)." },
-  secretKey: { env: "TENCENT_CHAT_SECRET_KEY", secret: true, doc: "The app's secret key; UserSigs are generated from it." },
-  userSig: { env: "TENCENT_CHAT_USER_SIG", secret: true, doc: "A ready UserSig for the identifier, instead of the key." },
+  secretKey: {
+    env: "TENCENT_CHAT_SECRET_KEY",
+    secret: true,
+    doc: "The app's secret key; UserSigs are generated from it.",
+  },
+  userSig: {
+    env: "TENCENT_CHAT_USER_SIG",
+    secret: true,
+    doc: "A ready UserSig for the identifier, instead of the key.",
+  },
   identifier: { env: "TENCENT_CHAT_IDENTIFIER", secret: false, doc: "The App admin account; default `administrator`." },
-  region: { env: "TENCENT_CHAT_REGION", secret: false, doc: `The app's region (${REGION_NAMES.join(", ")}); default \`china\`.` },
-  endpoint: { env: "TENCENT_CHAT_ENDPOINT", secret: false, doc: "A full base URL instead of the region, e.g. the emulator." },
-  timeoutMs: { env: "TENCENT_CHAT_TIMEOUT_MS", secret: false, doc: "Deadline per request in ms (100–600000); default 10000." },
+  region: {
+    env: "TENCENT_CHAT_REGION",
+    secret: false,
+    doc: `The app's region (${REGION_NAMES.join(", ")}); default \`china\`.`,
+  },
+  endpoint: {
+    env: "TENCENT_CHAT_ENDPOINT",
+    secret: false,
+    doc: "A full base URL instead of the region, e.g. the emulator.",
+  },
+  timeoutMs: {
+    env: "TENCENT_CHAT_TIMEOUT_MS",
+    secret: false,
+    doc: "Deadline per request in ms (100–600000); default 10000.",
+  },
   deadlineMs: {
     env: "TENCENT_CHAT_DEADLINE_MS",
     secret: false,
     doc: `Most time one API call may take, all attempts and back-off included, in ms (100–3600000); default ${DEFAULT_DEADLINE_MS}.`,
   },
-  appDefinedKeys: { env: "TENCENT_CHAT_APP_DEFINED_KEYS", secret: false, doc: "The group custom-field keys configured in the console, comma-separated: reads ask for them all, so a key set outside the program shows as drift (reads name the keys they want: without this, only keys the stack knows)." },
-  maxMemberCount: { env: "TENCENT_CHAT_MAX_MEMBER_COUNT", secret: false, doc: "Largest `maxMemberCount` check accepts for non-Community groups; default 6000 (raise it if your Enterprise plan allows more)." },
-  maxMemberCountCommunity: { env: "TENCENT_CHAT_MAX_MEMBER_COUNT_COMMUNITY", secret: false, doc: "Largest `maxMemberCount` check accepts for Community groups; default 100000 (up to 1000000 once raised for your app)." },
+  appDefinedKeys: {
+    env: "TENCENT_CHAT_APP_DEFINED_KEYS",
+    secret: false,
+    doc: "The group custom-field keys configured in the console, comma-separated: reads ask for them all, so a key set outside the program shows as drift (reads name the keys they want: without this, only keys the stack knows).",
+  },
+  maxMemberCount: {
+    env: "TENCENT_CHAT_MAX_MEMBER_COUNT",
+    secret: false,
+    doc: "Largest `maxMemberCount` check accepts for non-Community groups; default 6000 (raise it if your Enterprise plan allows more).",
+  },
+  maxMemberCountCommunity: {
+    env: "TENCENT_CHAT_MAX_MEMBER_COUNT_COMMUNITY",
+    secret: false,
+    doc: "Largest `maxMemberCount` check accepts for Community groups; default 100000 (up to 1000000 once raised for your app).",
+  },
 } as const;
 
 /** A setting name. */
@@ -127,16 +159,23 @@ function readProfiles(value: unknown): Pick<Stored, "apps" | "appsProblem"> {
     try {
       parsed = JSON.parse(value);
     } catch {
-      return { apps, appsProblem: `${APPS_KEY} is not a JSON object of app profiles; set it with \`pulumi config set --path ${APPS_KEY}.<name>.sdkAppId …\`` };
+      return {
+        apps,
+        appsProblem: `${APPS_KEY} is not a JSON object of app profiles; set it with \`pulumi config set --path ${APPS_KEY}.<name>.sdkAppId …\``,
+      };
     }
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    return { apps, appsProblem: `${APPS_KEY} must be an object of app profiles (\`pulumi config set --path ${APPS_KEY}.<name>.sdkAppId …\`)` };
+    return {
+      apps,
+      appsProblem: `${APPS_KEY} must be an object of app profiles (\`pulumi config set --path ${APPS_KEY}.<name>.sdkAppId …\`)`,
+    };
   }
   for (const [name, body] of Object.entries(parsed as Record<string, unknown>)) {
     const problems: string[] = [];
     const raw: RawSettings = {};
-    if (!PROFILE_NAME.test(name)) problems.push(`the profile name ${JSON.stringify(name)} must be 1-64 characters of A-Z a-z 0-9 _ -`);
+    if (!PROFILE_NAME.test(name))
+      problems.push(`the profile name ${JSON.stringify(name)} must be 1-64 characters of A-Z a-z 0-9 _ -`);
     if (body === null || typeof body !== "object" || Array.isArray(body)) {
       problems.push(`${APPS_KEY}.${name} must be an object of settings (sdkAppId, secretKey, …)`);
     } else {
@@ -144,7 +183,9 @@ function readProfiles(value: unknown): Pick<Stored, "apps" | "appsProblem"> {
         const v = unwrapSecret(wrapped);
         if (!Object.prototype.hasOwnProperty.call(SETTINGS, key)) {
           const near = (Object.keys(SETTINGS) as SettingName[]).find((s) => s.toLowerCase() === key.toLowerCase());
-          problems.push(`${APPS_KEY}.${name}.${key} is not a setting${near ? `; did you mean ${near}?` : `; use ${Object.keys(SETTINGS).join(", ")}`}`);
+          problems.push(
+            `${APPS_KEY}.${name}.${key} is not a setting${near ? `; did you mean ${near}?` : `; use ${Object.keys(SETTINGS).join(", ")}`}`,
+          );
         } else if (typeof v === "string" || typeof v === "number") {
           if (v !== "") raw[key as SettingName] = String(v);
         } else {
@@ -161,13 +202,16 @@ function readProfiles(value: unknown): Pick<Stored, "apps" | "appsProblem"> {
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 
 function unwrapSecret(value: unknown): unknown {
-  if (value !== null && typeof value === "object" && SECRET_SIG in value && "value" in value) return (value as { value: unknown }).value;
+  if (value !== null && typeof value === "object" && SECRET_SIG in value && "value" in value)
+    return (value as { value: unknown }).value;
   return value;
 }
 
 /** Label of a stack-config value. */
 function configLabel(name: SettingName, profile?: string): string {
-  return profile === undefined ? `\`${CONFIG_NAMESPACE}:${name}\` (stack config)` : `\`${APPS_KEY}.${profile}.${name}\` (stack config)`;
+  return profile === undefined
+    ? `\`${CONFIG_NAMESPACE}:${name}\` (stack config)`
+    : `\`${APPS_KEY}.${profile}.${name}\` (stack config)`;
 }
 
 /** Label of an environment value. */
@@ -230,7 +274,10 @@ export function rawSdkAppId(profile: string | undefined, env: NodeJS.ProcessEnv 
  */
 export function resolveProfile(name: string, env: NodeJS.ProcessEnv = process.env): ResolvedSettings {
   if (stored?.appsProblem !== undefined) {
-    throw new ChatError(ErrorCodes.Config, `Tencent Cloud Chat provider configuration is incomplete: ${stored.appsProblem}.`);
+    throw new ChatError(
+      ErrorCodes.Config,
+      `Tencent Cloud Chat provider configuration is incomplete: ${stored.appsProblem}.`,
+    );
   }
   const profile = stored?.apps[name];
   if (profile === undefined) {
@@ -253,7 +300,8 @@ export function resolveProfile(name: string, env: NodeJS.ProcessEnv = process.en
     origins[key] = from === "profile" ? configLabel(key, name) : (top.origins[key] ?? key);
   };
   for (const key of ["sdkAppId", "secretKey", "userSig"] as const) take(key, "profile");
-  for (const key of ["identifier", "timeoutMs", "deadlineMs"] as const) take(key, profile.raw[key] !== undefined ? "profile" : "top");
+  for (const key of ["identifier", "timeoutMs", "deadlineMs"] as const)
+    take(key, profile.raw[key] !== undefined ? "profile" : "top");
   const ownLocation = SETTING_GROUPS.location.some((k) => profile.raw[k] !== undefined);
   for (const key of SETTING_GROUPS.location) take(key, ownLocation ? "profile" : "top");
   return { ...resolveSettings(raw, origins, { profile: name, problems: profile.problems }), app: name };
@@ -276,22 +324,31 @@ export interface ResolveContext {
  * Validates raw settings; every problem is reported at once, each naming the key (and where its value came from,
  * when `origins` says) and how to set it.
  */
-export function resolveSettings(raw?: RawSettings, origins: Origins = {}, context: ResolveContext = {}): ResolvedSettings {
+export function resolveSettings(
+  raw?: RawSettings,
+  origins: Origins = {},
+  context: ResolveContext = {},
+): ResolvedSettings {
   if (raw === undefined) {
     const found = collectSettings();
     raw = found.raw;
     origins = found.origins;
   }
   const { profile } = context;
-  const label = (name: SettingName): string => origins[name] ?? (profile === undefined ? `${CONFIG_NAMESPACE}:${name}` : `${APPS_KEY}.${profile}.${name}`);
+  const label = (name: SettingName): string =>
+    origins[name] ?? (profile === undefined ? `${CONFIG_NAMESPACE}:${name}` : `${APPS_KEY}.${profile}.${name}`);
   const problems: string[] = [...(context.problems ?? [])];
   const sdkAppId = Number(raw.sdkAppId);
   if (raw.sdkAppId === undefined) problems.push(`the SDKAppID is not set: set it with ${how("sdkAppId", profile)}`);
   else if (!/^\d+$/.test(raw.sdkAppId) || !Number.isSafeInteger(sdkAppId) || sdkAppId <= 0) {
-    problems.push(`${label("sdkAppId")} must be a positive integer (the app's SDKAppID), got ${JSON.stringify(raw.sdkAppId)}`);
+    problems.push(
+      `${label("sdkAppId")} must be a positive integer (the app's SDKAppID), got ${JSON.stringify(raw.sdkAppId)}`,
+    );
   }
   if (raw.secretKey === undefined && raw.userSig === undefined) {
-    problems.push(`no credentials: set the secret key with ${how("secretKey", profile)}, or a UserSig with ${how("userSig", profile)}`);
+    problems.push(
+      `no credentials: set the secret key with ${how("secretKey", profile)}, or a UserSig with ${how("userSig", profile)}`,
+    );
   } else if (raw.secretKey !== undefined && raw.userSig !== undefined) {
     problems.push(`both ${label("secretKey")} and ${label("userSig")} are set: keep one`);
   }
@@ -303,7 +360,9 @@ export function resolveSettings(raw?: RawSettings, origins: Origins = {}, contex
   }
   const region = raw.endpoint === undefined ? (raw.region ?? "china") : undefined;
   if (region !== undefined && !isRegion(region)) {
-    problems.push(`${label("region")} ${JSON.stringify(region)} is not a known region; use one of ${REGION_NAMES.join(", ")}, or set an endpoint`);
+    problems.push(
+      `${label("region")} ${JSON.stringify(region)} is not a known region; use one of ${REGION_NAMES.join(", ")}, or set an endpoint`,
+    );
   }
   // The client's own endpoint rule (url.ts), so the settings accept exactly what the client accepts.
   let endpoint: string | undefined;
@@ -311,18 +370,31 @@ export function resolveSettings(raw?: RawSettings, origins: Origins = {}, contex
     try {
       endpoint = resolveBaseUrl({ endpoint: raw.endpoint });
     } catch (e) {
-      problems.push(`${label("endpoint")}: ${(e as Error).message.replace(/^Invalid Tencent Cloud Chat endpoint\s*/, "")}`);
+      problems.push(
+        `${label("endpoint")}: ${(e as Error).message.replace(/^Invalid Tencent Cloud Chat endpoint\s*/, "")}`,
+      );
     }
   }
   const timeoutMs = wholeMs(raw, "timeoutMs", 100, 600_000, "above the service's 3 s", label, problems);
-  const deadlineMs = wholeMs(raw, "deadlineMs", 100, 3_600_000, "every attempt and back-off of one API call", label, problems);
+  const deadlineMs = wholeMs(
+    raw,
+    "deadlineMs",
+    100,
+    3_600_000,
+    "every attempt and back-off of one API call",
+    label,
+    problems,
+  );
   if (profile === undefined) {
     memberLimitSettings(raw, problems);
     appDefinedKeysSetting(raw, problems);
   }
   if (problems.length > 0) {
     const whose = profile === undefined ? "" : ` (app profile ${JSON.stringify(profile)})`;
-    throw new ChatError(ErrorCodes.Config, `Tencent Cloud Chat provider configuration${whose} is incomplete: ${problems.join("; ")}.`);
+    throw new ChatError(
+      ErrorCodes.Config,
+      `Tencent Cloud Chat provider configuration${whose} is incomplete: ${problems.join("; ")}.`,
+    );
   }
   return {
     sdkAppId,
@@ -347,7 +419,9 @@ function wholeMs(
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < min || value > max) {
-    problems.push(`${label(name)} must be a whole number of milliseconds from ${min} to ${max} (${why}), got ${JSON.stringify(text)}`);
+    problems.push(
+      `${label(name)} must be a whole number of milliseconds from ${min} to ${max} (${why}), got ${JSON.stringify(text)}`,
+    );
     return undefined;
   }
   return value;
@@ -360,7 +434,10 @@ function wholeMs(
  * by {@link resolveSettings}. With `problems`, a bad value is pushed there; without, it throws a config error
  * naming the key. Values are whole numbers from 1 to 10000000.
  */
-export function memberLimitSettings(raw: RawSettings = rawSettings(), problems?: string[]): { maxMemberCount?: number; maxMemberCountCommunity?: number } {
+export function memberLimitSettings(
+  raw: RawSettings = rawSettings(),
+  problems?: string[],
+): { maxMemberCount?: number; maxMemberCountCommunity?: number } {
   const out: { maxMemberCount?: number; maxMemberCountCommunity?: number } = {};
   const found: string[] = [];
   for (const name of ["maxMemberCount", "maxMemberCountCommunity"] as const) {
@@ -379,7 +456,11 @@ export function memberLimitSettings(raw: RawSettings = rawSettings(), problems?:
 function settingProblems(found: string[], problems: string[] | undefined): void {
   if (found.length === 0) return;
   if (problems !== undefined) problems.push(...found);
-  else throw new ChatError(ErrorCodes.Config, `Tencent Cloud Chat provider configuration is invalid: ${found.join("; ")}.`);
+  else
+    throw new ChatError(
+      ErrorCodes.Config,
+      `Tencent Cloud Chat provider configuration is invalid: ${found.join("; ")}.`,
+    );
 }
 
 /**
@@ -388,10 +469,17 @@ function settingProblems(found: string[], problems: string[] | undefined): void 
  */
 export function appDefinedKeysSetting(raw: RawSettings = rawSettings(), problems?: string[]): string[] {
   if (raw.appDefinedKeys === undefined) return [];
-  const keys = raw.appDefinedKeys.split(",").map((k) => k.trim()).filter((k) => k !== "");
+  const keys = raw.appDefinedKeys
+    .split(",")
+    .map((k) => k.trim())
+    .filter((k) => k !== "");
   const bad = keys.filter((k) => !/^[A-Za-z0-9_]{1,16}$/.test(k));
   settingProblems(
-    bad.length === 0 ? [] : [`${CONFIG_NAMESPACE}:appDefinedKeys holds ${bad.map((k) => JSON.stringify(k)).join(", ")}; keys are 1-16 letters, digits or _, comma-separated`],
+    bad.length === 0
+      ? []
+      : [
+          `${CONFIG_NAMESPACE}:appDefinedKeys holds ${bad.map((k) => JSON.stringify(k)).join(", ")}; keys are 1-16 letters, digits or _, comma-separated`,
+        ],
     problems,
   );
   return bad.length === 0 ? [...new Set(keys)].sort() : [];

@@ -6,6 +6,12 @@
  * The emulator is at `pulumi-tencent-chat/emulator` (and the `tencent-chat-emulator` bin). Everything else (retry,
  * rate limiting, URLs, the field table) is internal and may change in any release.
  */
-export { ChatGroup, type ChatGroupArgs, type ChatGroupType, type ApplyJoinOption, type InviteJoinOption } from "./chat-group";
+export {
+  ChatGroup,
+  type ChatGroupArgs,
+  type ChatGroupType,
+  type ApplyJoinOption,
+  type InviteJoinOption,
+} from "./chat-group";
 export * from "./client/index";
 export { isPartialFailure, type PartialFailure } from "./resource/lifecycle";

@@ -11,10 +11,27 @@ import { recordedApp, recordedSdkAppId, sdkAppIdForApp, settingsForApp, settings
 import { GroupReadBatcher } from "./client/batch";
 import { ChatClient } from "./client/client";
 import { ChatError, ErrorCodes } from "./client/errors";
-import { appDefinedKeysSetting, isConfigStored, memberLimitSettings, profileNames, storeConfig, type ConfigReader, type ResolvedSettings } from "./config";
+import {
+  appDefinedKeysSetting,
+  isConfigStored,
+  memberLimitSettings,
+  profileNames,
+  storeConfig,
+  type ConfigReader,
+  type ResolvedSettings,
+} from "./config";
 import { check as checkInputs } from "./resource/check";
 import { diff as diffInputs } from "./resource/diff";
-import { createGroup, deleteGroup, diffGroup, isPartialFailure, readGroup, updateGroup, type AccountApi, type GroupApi } from "./resource/lifecycle";
+import {
+  createGroup,
+  deleteGroup,
+  diffGroup,
+  isPartialFailure,
+  readGroup,
+  updateGroup,
+  type AccountApi,
+  type GroupApi,
+} from "./resource/lifecycle";
 import { READ_BASE_INFO_FILTER } from "./resource/mapping";
 import { isUnknown } from "./resource/normalize";
 import type { CheckResult, DiffResult } from "./resource/types";
@@ -28,7 +45,9 @@ const clients = new Map<string, { key: string; client: ChatClient; api: GroupApi
  * app share get_group_info calls of up to 50 ids, asking only for the fields the resource manages.
  */
 function apiFor(s: ResolvedSettings): GroupApi & AccountApi {
-  const secret = createHash("sha256").update(s.secretKey ?? s.userSig ?? "").digest("hex");
+  const secret = createHash("sha256")
+    .update(s.secretKey ?? s.userSig ?? "")
+    .digest("hex");
   const keys = appDefinedKeysSetting();
   const key = JSON.stringify([s.sdkAppId, s.identifier, s.region, s.endpoint, s.timeoutMs, s.deadlineMs, secret, keys]);
   const slot = `${s.app ?? ""}/${s.sdkAppId}`;
@@ -36,7 +55,10 @@ function apiFor(s: ResolvedSettings): GroupApi & AccountApi {
   if (current?.key === key) return current.api;
   void current?.client.close();
   const chat = new ChatClient(s);
-  const filter = { GroupBaseInfoFilter: [...READ_BASE_INFO_FILTER], ...(keys.length > 0 ? { AppDefinedDataFilter_Group: keys } : {}) };
+  const filter = {
+    GroupBaseInfoFilter: [...READ_BASE_INFO_FILTER],
+    ...(keys.length > 0 ? { AppDefinedDataFilter_Group: keys } : {}),
+  };
   const reads = new GroupReadBatcher(chat, { responseFilter: filter });
   const api: GroupApi & AccountApi = {
     importGroup: (r) => chat.importGroup(r),
@@ -51,7 +73,11 @@ function apiFor(s: ResolvedSettings): GroupApi & AccountApi {
 }
 
 /** Adds the app the group lives in to outputs, and to a partial failure's properties (they become the outputs). */
-async function recording<T>(sdkAppId: number, run: () => Promise<T>, outsOf: (r: T) => Record<string, unknown> | undefined): Promise<T> {
+async function recording<T>(
+  sdkAppId: number,
+  run: () => Promise<T>,
+  outsOf: (r: T) => Record<string, unknown> | undefined,
+): Promise<T> {
   try {
     const result = await run();
     const outs = outsOf(result);
@@ -78,7 +104,12 @@ export async function configure(req: { config: ConfigReader }): Promise<void> {
 export async function check(olds: unknown, news: unknown): Promise<CheckResult> {
   const result = checkInputs(olds, news, { limits: memberLimitSettings() });
   const app = (news as Record<string, unknown> | undefined)?.app;
-  if (isConfigStored() && typeof app === "string" && !isUnknown(app) && !result.failures.some((f) => f.property === "app")) {
+  if (
+    isConfigStored() &&
+    typeof app === "string" &&
+    !isUnknown(app) &&
+    !result.failures.some((f) => f.property === "app")
+  ) {
     if (!profileNames().includes(app)) {
       const known = profileNames();
       result.failures.push({
@@ -105,7 +136,12 @@ export async function diff(_id: string, olds: object, news: object): Promise<Dif
   const after = sdkAppIdForApp(recordedApp(news).app);
   if (before !== undefined && after !== undefined && before !== after) {
     const plan = diffInputs(olds, news);
-    return { changes: true, replaces: [...new Set([...plan.replaces, "sdkAppId"])], deleteBeforeReplace: false, stables: [] };
+    return {
+      changes: true,
+      replaces: [...new Set([...plan.replaces, "sdkAppId"])],
+      deleteBeforeReplace: false,
+      stables: [],
+    };
   }
   return diffGroup(() => apiFor(settingsForApp(recordedApp(news).app)), olds, news);
 }
@@ -113,13 +149,21 @@ export async function diff(_id: string, olds: object, news: object): Promise<Dif
 /** Imports the group (or adopts it) in the app its `app` input names, and records that app. */
 export async function create(inputs: object) {
   const s = settingsForApp(recordedApp(inputs).app);
-  return recording(s.sdkAppId, () => createGroup(apiFor(s), inputs), (r) => r.outs as unknown as Record<string, unknown>);
+  return recording(
+    s.sdkAppId,
+    () => createGroup(apiFor(s), inputs),
+    (r) => r.outs as unknown as Record<string, unknown>,
+  );
 }
 
 /** Reads the live group in its recorded app; an empty id when it is gone there. Old state gets its app recorded. */
 export async function read(id: string, props: object) {
   const s = settingsForRecorded(id, recordedApp(props));
-  return recording(s.sdkAppId, () => readGroup(apiFor(s), id, props), (r) => (r.id === "" ? undefined : r.props));
+  return recording(
+    s.sdkAppId,
+    () => readGroup(apiFor(s), id, props),
+    (r) => (r.id === "" ? undefined : r.props),
+  );
 }
 
 /** Applies in-place changes in the group's recorded app; refuses to act when the program now names another app. */
@@ -135,7 +179,11 @@ export async function update(id: string, olds: object, news: object) {
       { groupId: id },
     );
   }
-  return recording(s.sdkAppId, () => updateGroup(apiFor(s), id, olds, news), (r) => r.outs as unknown as Record<string, unknown>);
+  return recording(
+    s.sdkAppId,
+    () => updateGroup(apiFor(s), id, olds, news),
+    (r) => r.outs as unknown as Record<string, unknown>,
+  );
 }
 
 /** Destroys the group in its recorded app (already gone counts as done). Named `remove`: `delete` is reserved. */

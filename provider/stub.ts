@@ -17,17 +17,31 @@ function load(): typeof impl {
 }
 
 /** {@link impl.configure}. */
-export function configure(req: Parameters<typeof impl.configure>[0]) { return load().configure(req); }
+export function configure(req: Parameters<typeof impl.configure>[0]) {
+  return load().configure(req);
+}
 /** {@link impl.check}. */
-export function check(olds: any, news: any) { return load().check(olds, news); }
+export function check(olds: any, news: any) {
+  return load().check(olds, news);
+}
 /** {@link impl.diff}. */
-export function diff(id: string, olds: any, news: any) { return load().diff(id, olds, news); }
+export function diff(id: string, olds: any, news: any) {
+  return load().diff(id, olds, news);
+}
 /** {@link impl.create}. */
-export function create(inputs: any) { return load().create(inputs); }
+export function create(inputs: any) {
+  return load().create(inputs);
+}
 /** {@link impl.read}. */
-export function read(id: string, props: any) { return load().read(id, props); }
+export function read(id: string, props: any) {
+  return load().read(id, props);
+}
 /** {@link impl.update}. */
-export function update(id: string, olds: any, news: any) { return load().update(id, olds, news); }
+export function update(id: string, olds: any, news: any) {
+  return load().update(id, olds, news);
+}
 /** {@link impl.remove}. */
-function remove(id: string, props: any) { return load().remove(id, props); }
+function remove(id: string, props: any) {
+  return load().remove(id, props);
+}
 export { remove as delete };

@@ -23,5 +23,7 @@ if (missing.length > 0) {
 }
 const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const jest = spawnSync("npx", ["jest", "--config", "jest.live.config.js", "--runInBand", ...process.argv.slice(2)], { stdio: "inherit" });
+const jest = spawnSync("npx", ["jest", "--config", "jest.live.config.js", "--runInBand", ...process.argv.slice(2)], {
+  stdio: "inherit",
+});
 process.exit(jest.status ?? 1);

@@ -14,13 +14,21 @@ const current = (hash) => stamps.every((f) => fs.existsSync(f) && fs.readFileSyn
 function build() {
   const run = (args) => {
     const r = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" });
-    if (r.status !== 0) throw new Error(`build for the integration tests failed: node ${args.join(" ")} exited ${r.status}`);
+    if (r.status !== 0)
+      throw new Error(`build for the integration tests failed: node ${args.join(" ")} exited ${r.status}`);
   };
   run([path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"]);
   run([path.join(root, "scripts", "install-self.cjs")]);
 }
 
-const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const alive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 module.exports = async function globalSetup() {
   if (current(sourceHash())) return;
@@ -34,7 +42,11 @@ module.exports = async function globalSetup() {
     } catch {
       // Another jest process is building; take over a lock whose owner died, else wait for it.
       let owner = 0;
-      try { owner = Number(fs.readFileSync(path.join(lock, "pid"), "utf8")) || 0; } catch { /* not written yet, or just released */ }
+      try {
+        owner = Number(fs.readFileSync(path.join(lock, "pid"), "utf8")) || 0;
+      } catch {
+        /* not written yet, or just released */
+      }
       if (owner > 0 && !alive(owner)) fs.rmSync(lock, { recursive: true, force: true });
       else await new Promise((resolve) => setTimeout(resolve, 200));
     }

@@ -35,11 +35,16 @@ export class NaiveChatGroupProvider implements pulumi.dynamic.ResourceProvider {
   }
 
   async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    const failures = typeof news.name === "string" && news.name.length > 0 ? [] : [{ property: "name", reason: "name is required" }];
+    const failures =
+      typeof news.name === "string" && news.name.length > 0 ? [] : [{ property: "name", reason: "name is required" }];
     return { inputs: news, failures };
   }
 
-  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+  async diff(
+    _id: string,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+  ): Promise<pulumi.dynamic.DiffResult> {
     const replaces = olds.type !== news.type ? ["type"] : [];
     return { changes: olds.name !== news.name || replaces.length > 0, replaces, deleteBeforeReplace: true };
   }
@@ -55,7 +60,11 @@ export class NaiveChatGroupProvider implements pulumi.dynamic.ResourceProvider {
     return { id, props: toOutputs(id, { ...props, name: group.Name, type: group.Type }) };
   }
 
-  async update(id: string, _olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
+  async update(
+    id: string,
+    _olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+  ): Promise<pulumi.dynamic.UpdateResult> {
     await this.client().modifyGroupBaseInfo({ GroupId: id, Name: news.name as string });
     return { outs: toOutputs(id, news) };
   }

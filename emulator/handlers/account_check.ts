@@ -9,12 +9,19 @@ import { ChatFailure } from "../envelope";
 /** Handler of account_check. */
 export const accountCheck: Handler = (body, ctx) => {
   const items = body.CheckItem;
-  if (!Array.isArray(items) || items.length === 0) throw new ChatFailure(70402, "CheckItem is required and must list at least one UserID");
+  if (!Array.isArray(items) || items.length === 0)
+    throw new ChatFailure(70402, "CheckItem is required and must list at least one UserID");
   if (items.length > 100) throw new ChatFailure(70402, `CheckItem lists ${items.length} UserIDs; the limit is 100`);
   const ResultItem = items.map((item: unknown, i: number) => {
     const id = typeof item === "object" && item !== null ? (item as { UserID?: unknown }).UserID : undefined;
-    if (typeof id !== "string" || id === "") throw new ChatFailure(70402, `CheckItem[${i}].UserID is required and must be a non-empty string`);
-    return { UserID: id, ResultCode: 0, ResultInfo: "", AccountStatus: ctx.store.hasAccount(id) ? "Imported" : "NotImported" };
+    if (typeof id !== "string" || id === "")
+      throw new ChatFailure(70402, `CheckItem[${i}].UserID is required and must be a non-empty string`);
+    return {
+      UserID: id,
+      ResultCode: 0,
+      ResultInfo: "",
+      AccountStatus: ctx.store.hasAccount(id) ? "Imported" : "NotImported",
+    };
   });
   return { ResultItem };
 };

@@ -12,11 +12,15 @@ export const changeGroupOwner: Handler = (body, ctx) => {
   const group = findGroup(ctx, requireString(body, "GroupId"));
   requireString(body, "NewOwner_Account");
   const newOwner = checkAccountId("NewOwner_Account", body.NewOwner_Account);
-  if (group.Type === "AVChatRoom") throw new ChatFailure(Codes.NoPermission, "change_group_owner does not support AVChatRoom groups");
+  if (group.Type === "AVChatRoom")
+    throw new ChatFailure(Codes.NoPermission, "change_group_owner does not support AVChatRoom groups");
   requireImported(ctx, "NewOwner_Account", newOwner);
   const next = group.Members.find((m) => m.Member_Account === newOwner);
   if (next === undefined) {
-    throw new ChatFailure(ctx.behaviour.ownerNotMemberCode, `the new owner ${JSON.stringify(newOwner)} must be a member of the group`);
+    throw new ChatFailure(
+      ctx.behaviour.ownerNotMemberCode,
+      `the new owner ${JSON.stringify(newOwner)} must be a member of the group`,
+    );
   }
   if (next.Role === "Owner") return {};
   for (const m of group.Members) if (m.Role === "Owner") m.Role = "Member";

@@ -17,7 +17,8 @@ interface Filter {
 
 function stringList(value: unknown, field: string): ReadonlySet<string> | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) throw invalid(`${field} must be an array of strings`);
+  if (!Array.isArray(value) || value.some((v) => typeof v !== "string"))
+    throw invalid(`${field} must be an array of strings`);
   return new Set(value as string[]);
 }
 
@@ -87,11 +88,15 @@ function entry(group: StoredGroup, ctx: HandlerContext, filter: Filter | undefin
   for (const [key, value] of Object.entries(base)) {
     const isMute = key === "MuteAllMember" || key === "ShutUpAllMember";
     const wanted =
-      filter === undefined ? !isMute || mute === "both" || mute === key : filter.base !== undefined && filter.base.has(key);
+      filter === undefined
+        ? !isMute || mute === "both" || mute === key
+        : filter.base !== undefined && filter.base.has(key);
     if (wanted) out[key] = value;
   }
   if (filter === undefined || filter.appDefined !== undefined) {
-    out.AppDefinedData = group.AppDefinedData.filter((f) => filter?.appDefined === undefined || filter.appDefined.has(f.Key));
+    out.AppDefinedData = group.AppDefinedData.filter(
+      (f) => filter?.appDefined === undefined || filter.appDefined.has(f.Key),
+    );
   }
   if (filter === undefined || filter.member !== undefined) {
     out.MemberList = group.Members.map((m) => member(m, filter?.member));
@@ -108,7 +113,8 @@ export const getGroupInfo: Handler = (body, ctx) => {
   const filter = parseFilter(body);
   const GroupInfo = (ids as string[]).map((id): WireGroupInfo => {
     const group = ctx.store.getGroup(id);
-    if (group === undefined) return { GroupId: id, ErrorCode: ctx.behaviour.notFoundCode, ErrorInfo: GROUP_NOT_FOUND_INFO };
+    if (group === undefined)
+      return { GroupId: id, ErrorCode: ctx.behaviour.notFoundCode, ErrorInfo: GROUP_NOT_FOUND_INFO };
     return entry(group, ctx, filter);
   });
   return { GroupInfo };

@@ -36,7 +36,8 @@ function randomChars(alphabet: string, length: number): string {
 /** A fresh server id shaped like the doc samples: `@TGS#2J4SZEAEL`, Community `@TGS#_@TGS#c4YHCIIM62CX`. */
 function assignGroupId(ctx: HandlerContext, type: string): string {
   for (;;) {
-    const id = type === "Community" ? `@TGS#_@TGS#${randomChars(MIXED_ALNUM, 12)}` : `@TGS#${randomChars(UPPER_ALNUM, 9)}`;
+    const id =
+      type === "Community" ? `@TGS#_@TGS#${randomChars(MIXED_ALNUM, 12)}` : `@TGS#${randomChars(UPPER_ALNUM, 9)}`;
     if (ctx.store.getGroup(id) === undefined) return id;
   }
 }
@@ -48,9 +49,13 @@ export const importGroup: Handler = (body, ctx) => {
   if (profile.Name === undefined) throw invalid("Name is required");
 
   // An empty Owner_Account or GroupId means "not given", as SDKs that serialise unset fields send them.
-  const owner = body.Owner_Account === undefined || body.Owner_Account === "" ? undefined : checkAccountId("Owner_Account", body.Owner_Account);
+  const owner =
+    body.Owner_Account === undefined || body.Owner_Account === ""
+      ? undefined
+      : checkAccountId("Owner_Account", body.Owner_Account);
   const maxMembers =
-    optionalInteger(body, "MaxMemberCount", 1, maxMemberLimit(type, ctx.behaviour)) ?? defaultMemberLimit(type, ctx.behaviour);
+    optionalInteger(body, "MaxMemberCount", 1, maxMemberLimit(type, ctx.behaviour)) ??
+    defaultMemberLimit(type, ctx.behaviour);
   const joinOption =
     applyJoinOption(optionalString(body, "ApplyJoinOption"), type, ctx.behaviour) ??
     fixedApplyJoinOption(type, ctx.behaviour) ??

@@ -5,7 +5,9 @@ import * as path from "node:path";
 import { ChatGroup, type ChatGroupArgs } from "pulumi-tencent-chat";
 
 // One entry per legacy group (the first is the example body of Tencent's import_group page).
-const legacy = JSON.parse(fs.readFileSync(path.join(__dirname, "groups.json"), "utf8")) as (ChatGroupArgs & { groupId: string })[];
+const legacy = JSON.parse(fs.readFileSync(path.join(__dirname, "groups.json"), "utf8")) as (ChatGroupArgs & {
+  groupId: string;
+})[];
 
 const groups = legacy.map(
   (g) =>

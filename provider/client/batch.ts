@@ -95,7 +95,11 @@ function filterShape(filter: ResponseFilter | undefined): string {
   if (filter === undefined) return "";
   const { AppDefinedDataFilter_Group: _keys, ...rest } = filter;
   void _keys;
-  return JSON.stringify(Object.keys(rest).sort().map((k) => [k, [...(rest as Record<string, string[]>)[k]!].sort()]));
+  return JSON.stringify(
+    Object.keys(rest)
+      .sort()
+      .map((k) => [k, [...(rest as Record<string, string[]>)[k]!].sort()]),
+  );
 }
 
 /** Counts of a batcher's work (for tests and benchmarks). */
@@ -144,7 +148,10 @@ export function planChunks(ids: readonly string[], max: number = MAX_GROUP_INFO_
  * What one caller of `id` gets from a get_group_info answer: the group, `undefined` when it does not exist, or the
  * error to throw. Pure.
  */
-export function outcomeFor(id: string, entries: readonly GroupInfoEntry[]): { group: GroupInfo | undefined } | { error: unknown } {
+export function outcomeFor(
+  id: string,
+  entries: readonly GroupInfoEntry[],
+): { group: GroupInfo | undefined } | { error: unknown } {
   const entry = entries.find((e) => e.GroupId === id);
   if (!entry) {
     const message = `Tencent Cloud Chat get_group_info answered without an entry for group ${JSON.stringify(id)}.`;
@@ -262,10 +269,13 @@ export class GroupReadBatcher {
     const quietMs = burst ? Math.max(this.quietMs, this.burstQuietMs) : this.quietMs;
     if (quietFor < quietMs && held < this.maxHoldMs) {
       // A turn without reads, but not quiet for long yet: look again once it would be.
-      this.quietTimer ??= setTimeout(() => {
-        this.quietTimer = undefined;
-        this.scheduleSettle();
-      }, Math.min(quietMs - quietFor, this.maxHoldMs - held));
+      this.quietTimer ??= setTimeout(
+        () => {
+          this.quietTimer = undefined;
+          this.scheduleSettle();
+        },
+        Math.min(quietMs - quietFor, this.maxHoldMs - held),
+      );
       return;
     }
     if (this.partialInFlight > 0 && held < this.maxHoldMs) {
@@ -335,10 +345,16 @@ export class GroupReadBatcher {
   }
 
   /** A read with a filter of its own: its own call, same result rules. */
-  private async sendAlone(groupId: string, filter: NonNullable<GetGroupInfoRequest["ResponseFilter"]>): Promise<GroupInfo | undefined> {
+  private async sendAlone(
+    groupId: string,
+    filter: NonNullable<GetGroupInfoRequest["ResponseFilter"]>,
+  ): Promise<GroupInfo | undefined> {
     this.stats.calls++;
     this.stats.ids++;
-    const outcome = outcomeFor(groupId, await getGroupInfoSplitting(this.source, { GroupIdList: [groupId], ResponseFilter: filter }));
+    const outcome = outcomeFor(
+      groupId,
+      await getGroupInfoSplitting(this.source, { GroupIdList: [groupId], ResponseFilter: filter }),
+    );
     if ("error" in outcome) throw outcome.error;
     return outcome.group;
   }

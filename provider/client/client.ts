@@ -102,8 +102,7 @@ export interface ImportGroupResult {
 
 /** One per-id result of {@link ChatClient.getGroupInfo}: the group, or the error for that id. */
 export type GroupInfoEntry =
-  | { GroupId: string; ok: true; group: GroupInfo }
-  | { GroupId: string; ok: false; error: ChatError };
+  { GroupId: string; ok: true; group: GroupInfo } | { GroupId: string; ok: false; error: ChatError };
 
 /** Request of {@link ChatClient.getAppidGroupList}; `Next` may be a decimal string, bigint or safe integer. */
 export interface GroupListRequest {
@@ -141,9 +140,15 @@ export class ChatClient {
 
   constructor(options: ChatClientOptions) {
     const { secretKey, userSig, sdkAppId, identifier } = options;
-    const creds = secretKey !== undefined ? { sdkAppId, identifier, secretKey } : { sdkAppId, identifier, userSig: userSig as string };
+    const creds =
+      secretKey !== undefined
+        ? { sdkAppId, identifier, secretKey }
+        : { sdkAppId, identifier, userSig: userSig as string };
     if (secretKey !== undefined && userSig !== undefined) {
-      throw new ChatError(ErrorCodes.Config, "Tencent Cloud Chat credentials: set either secretKey or userSig, not both.");
+      throw new ChatError(
+        ErrorCodes.Config,
+        "Tencent Cloud Chat credentials: set either secretKey or userSig, not both.",
+      );
     }
     const sig = createUserSigSource(creds, { expireSeconds: options.userSigExpireSeconds, clock: options.clock });
     this.clock = options.clock ?? Date.now;
@@ -202,10 +207,14 @@ export class ChatClient {
     });
     const GroupId = typeof body.GroupId === "string" && body.GroupId ? body.GroupId : customId;
     if (!GroupId) {
-      throw new ChatError(ErrorCodes.Protocol, "Tencent Cloud Chat import_group succeeded but the answer has no GroupId.", {
-        action: "import_group",
-        delivery: "ambiguous",
-      });
+      throw new ChatError(
+        ErrorCodes.Protocol,
+        "Tencent Cloud Chat import_group succeeded but the answer has no GroupId.",
+        {
+          action: "import_group",
+          delivery: "ambiguous",
+        },
+      );
     }
     return { GroupId, confirmedByReadBack };
   }
@@ -244,16 +253,25 @@ export class ChatClient {
         return { GroupId, ok: false, error };
       }
       const code = typeof g.ErrorCode === "number" ? g.ErrorCode : 0;
-      if (code !== 0) return { GroupId, ok: false, error: new ChatApiError("get_group_info", code, g.ErrorInfo ?? "", { groupId: GroupId }) };
+      if (code !== 0)
+        return {
+          GroupId,
+          ok: false,
+          error: new ChatApiError("get_group_info", code, g.ErrorInfo ?? "", { groupId: GroupId }),
+        };
       return { GroupId, ok: true, group: normalizeGroupInfo(g) };
     });
   }
 
   /** One group by id, or `undefined` when it does not exist (10010/10015); other per-id errors are thrown. */
-  async getGroup(groupId: string, responseFilter?: GetGroupInfoRequest["ResponseFilter"]): Promise<GroupInfo | undefined> {
-    const [entry] = (await this.getGroupInfo({ GroupIdList: [groupId], ...(responseFilter ? { ResponseFilter: responseFilter } : {}) })) as [
-      GroupInfoEntry,
-    ];
+  async getGroup(
+    groupId: string,
+    responseFilter?: GetGroupInfoRequest["ResponseFilter"],
+  ): Promise<GroupInfo | undefined> {
+    const [entry] = (await this.getGroupInfo({
+      GroupIdList: [groupId],
+      ...(responseFilter ? { ResponseFilter: responseFilter } : {}),
+    })) as [GroupInfoEntry];
     if (entry.ok) return entry.group;
     if (isNotFound(entry.error)) return undefined;
     throw entry.error;
@@ -306,14 +324,23 @@ export class ChatClient {
   /** {@link getAppidGroupList} within a given budget. */
   private async groupPageWithin(request: GroupListRequest, deadline?: Deadline): Promise<GroupListPage> {
     const { Next, ...rest } = request;
-    if (rest.Limit !== undefined && (!Number.isInteger(rest.Limit) || rest.Limit < 1 || rest.Limit > MAX_GROUP_LIST_LIMIT)) {
-      throw validationError("get_appid_group_list", `Limit must be an integer from 1 to ${MAX_GROUP_LIST_LIMIT}, got ${String(rest.Limit)}.`);
+    if (
+      rest.Limit !== undefined &&
+      (!Number.isInteger(rest.Limit) || rest.Limit < 1 || rest.Limit > MAX_GROUP_LIST_LIMIT)
+    ) {
+      throw validationError(
+        "get_appid_group_list",
+        `Limit must be an integer from 1 to ${MAX_GROUP_LIST_LIMIT}, got ${String(rest.Limit)}.`,
+      );
     }
     const raw: Record<string, Cursor64> = {};
     if (Next !== undefined) {
       const cursor = toCursor64(Next);
       if (cursor === undefined) {
-        throw validationError("get_appid_group_list", `Next must be a non-negative 64-bit integer (the previous page's Next), got ${String(Next)}.`);
+        throw validationError(
+          "get_appid_group_list",
+          `Next must be a non-negative 64-bit integer (the previous page's Next), got ${String(Next)}.`,
+        );
       }
       raw.Next = cursor;
     }
@@ -321,9 +348,13 @@ export class ChatClient {
     const ids = Array.isArray(body.GroupIdList) ? (body.GroupIdList as { GroupId?: unknown }[]) : [];
     const next = body.Next === undefined ? "0" : toCursor64(body.Next as string | number);
     if (next === undefined) {
-      throw new ChatError(ErrorCodes.Protocol, "Tencent Cloud Chat get_appid_group_list answered with an invalid Next cursor.", {
-        action: "get_appid_group_list",
-      });
+      throw new ChatError(
+        ErrorCodes.Protocol,
+        "Tencent Cloud Chat get_appid_group_list answered with an invalid Next cursor.",
+        {
+          action: "get_appid_group_list",
+        },
+      );
     }
     return {
       TotalCount: typeof body.TotalCount === "number" ? body.TotalCount : ids.length,
@@ -353,7 +384,9 @@ export class ChatClient {
     if (!Array.isArray(request.MemberList) || request.MemberList.length === 0) {
       throw validationError("add_group_member", "MemberList must name at least one member.");
     }
-    request.MemberList.forEach((m, i) => requireText("add_group_member", `MemberList[${i}].Member_Account`, m?.Member_Account));
+    request.MemberList.forEach((m, i) =>
+      requireText("add_group_member", `MemberList[${i}].Member_Account`, m?.Member_Account),
+    );
     const body = await this.exec.run("add_group_member", JSON.stringify(request), { groupId: request.GroupId });
     return Array.isArray(body.MemberList) ? (body.MemberList as NonNullable<AddGroupMemberResponse["MemberList"]>) : [];
   }
@@ -370,14 +403,25 @@ export class ChatClient {
    * not 0 is thrown as that id's error.
    */
   async accountCheck(userIds: readonly string[]): Promise<Map<string, boolean>> {
-    if (userIds.length === 0 || userIds.length > 100) throw validationError("account_check", `1 to 100 UserIDs per call, got ${userIds.length}.`);
+    if (userIds.length === 0 || userIds.length > 100)
+      throw validationError("account_check", `1 to 100 UserIDs per call, got ${userIds.length}.`);
     userIds.forEach((id, i) => requireText("account_check", `CheckItem[${i}].UserID`, id));
-    const body = await this.exec.run("account_check", JSON.stringify({ CheckItem: userIds.map((UserID) => ({ UserID })) }));
-    const items = Array.isArray(body.ResultItem) ? (body.ResultItem as NonNullable<AccountCheckResponse["ResultItem"]>) : [];
+    const body = await this.exec.run(
+      "account_check",
+      JSON.stringify({ CheckItem: userIds.map((UserID) => ({ UserID })) }),
+    );
+    const items = Array.isArray(body.ResultItem)
+      ? (body.ResultItem as NonNullable<AccountCheckResponse["ResultItem"]>)
+      : [];
     const out = new Map<string, boolean>();
     for (const id of userIds) {
       const item = items.find((x) => x && x.UserID === id);
-      if (!item) throw new ChatError(ErrorCodes.Protocol, `Tencent Cloud Chat account_check answered without an item for ${JSON.stringify(id)}.`, { action: "account_check" });
+      if (!item)
+        throw new ChatError(
+          ErrorCodes.Protocol,
+          `Tencent Cloud Chat account_check answered without an item for ${JSON.stringify(id)}.`,
+          { action: "account_check" },
+        );
       if (item.ResultCode !== 0) throw new ChatApiError("account_check", item.ResultCode, item.ResultInfo ?? "");
       out.set(id, item.AccountStatus === "Imported");
     }
@@ -387,30 +431,39 @@ export class ChatClient {
   // Accounts, profiles and members: the bodies live in ./accounts.ts and ./members.ts (per-item results, ./items.ts).
 
   /** account_check with one entry per id (imported or not, or that id's own error); never throws for one id. */
-  accountCheckItems = (ids: readonly string[]): Promise<ItemResult<boolean>[]> => accounts.accountCheckItems(this.exec, ids);
+  accountCheckItems = (ids: readonly string[]): Promise<ItemResult<boolean>[]> =>
+    accounts.accountCheckItems(this.exec, ids);
   /** multiaccount_import (≤100, current AccountList form: re-importing updates Nick/FaceUrl); FailAccounts per id. */
-  multiAccountImport = (list: readonly wire.WireAccountItem[]): Promise<ItemResult<true>[]> => accounts.multiAccountImport(this.exec, list);
+  multiAccountImport = (list: readonly wire.WireAccountItem[]): Promise<ItemResult<true>[]> =>
+    accounts.multiAccountImport(this.exec, list);
   /** account_delete (≤100; irreversible): "deleted", or "absent" for a missing id (70107). */
-  accountDelete = (ids: readonly string[]): Promise<ItemResult<accounts.AccountDeleteOutcome>[]> => accounts.accountDelete(this.exec, ids);
+  accountDelete = (ids: readonly string[]): Promise<ItemResult<accounts.AccountDeleteOutcome>[]> =>
+    accounts.accountDelete(this.exec, ids);
   /** portrait_set for one user: Nick (Tag_Profile_IM_Nick), FaceUrl (Tag_Profile_IM_Image), further tags. */
   portraitSet = (input: accounts.PortraitSetInput): Promise<void> => accounts.portraitSet(this.exec, input);
   /** portrait_get for ≤100 users: each user's profile, or its own error (e.g. 40003 not imported). */
   portraitGet = (ids: readonly string[], tags?: readonly string[]): Promise<ItemResult<accounts.AccountProfile>[]> =>
     accounts.portraitGet(this.exec, ids, tags);
   /** import_group_member (≤300; Role "Admin" only; JoinTime): per-member outcome or error. */
-  importGroupMember = (r: wire.ImportGroupMemberRequest): Promise<ItemResult<members.MemberWriteOutcome>[]> => members.importGroupMember(this.exec, r);
+  importGroupMember = (r: wire.ImportGroupMemberRequest): Promise<ItemResult<members.MemberWriteOutcome>[]> =>
+    members.importGroupMember(this.exec, r);
   /** delete_group_member (≤100); removing a non-member succeeds. */
   deleteGroupMember = (r: wire.DeleteGroupMemberRequest): Promise<void> => members.deleteGroupMember(this.exec, r);
   /** modify_group_member_info for one member (Role Admin/Member, NameCard ≤50 bytes, MuteTime, MsgFlag, custom data). */
-  modifyGroupMemberInfo = (r: wire.ModifyGroupMemberInfoRequest): Promise<void> => members.modifyGroupMemberInfo(this.exec, r);
+  modifyGroupMemberInfo = (r: wire.ModifyGroupMemberInfoRequest): Promise<void> =>
+    members.modifyGroupMemberInfo(this.exec, r);
   /** get_role_in_group for ≤500 accounts: Owner / Admin / Member / NotMember each. */
-  getRoleInGroup = (groupId: string, ids: readonly string[]): Promise<ItemResult<wire.WireMemberRole | "NotMember">[]> =>
-    members.getRoleInGroup(this.exec, groupId, ids);
+  getRoleInGroup = (
+    groupId: string,
+    ids: readonly string[],
+  ): Promise<ItemResult<wire.WireMemberRole | "NotMember">[]> => members.getRoleInGroup(this.exec, groupId, ids);
   /** get_specified_group_member_info for ≤50 accounts: each member record, or undefined for a non-member. */
-  getSpecifiedGroupMemberInfo = (r: wire.GetSpecifiedGroupMemberInfoRequest): Promise<ItemResult<members.MemberInfo | undefined>[]> =>
-    members.getSpecifiedGroupMemberInfo(this.exec, r);
+  getSpecifiedGroupMemberInfo = (
+    r: wire.GetSpecifiedGroupMemberInfoRequest,
+  ): Promise<ItemResult<members.MemberInfo | undefined>[]> => members.getSpecifiedGroupMemberInfo(this.exec, r);
   /** get_group_member_info, one page; `Next` (Communities) is a lossless decimal string, "" when done. */
-  getGroupMemberInfo = (r: wire.GetGroupMemberInfoRequest): Promise<members.MemberPage> => members.getGroupMemberInfo(this.exec, r);
+  getGroupMemberInfo = (r: wire.GetGroupMemberInfoRequest): Promise<members.MemberPage> =>
+    members.getGroupMemberInfo(this.exec, r);
   /** Every member of a group, paging with Offset (or Next for Communities). */
   listGroupMembers = (groupId: string, options: members.ListMembersOptions): AsyncGenerator<members.MemberInfo> =>
     members.listGroupMembers(this.exec, groupId, options);

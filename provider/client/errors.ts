@@ -88,7 +88,12 @@ export class ChatApiError extends ChatError {
   readonly errorInfo: string;
   /** What to do about it (from the error-code table). */
   readonly errorClass: ErrorClass;
-  constructor(action: ChatAction, errorCode: number, errorInfo: string, options: { groupId?: string; cause?: unknown } = {}) {
+  constructor(
+    action: ChatAction,
+    errorCode: number,
+    errorInfo: string,
+    options: { groupId?: string; cause?: unknown } = {},
+  ) {
     const info = describeErrorCode(errorCode);
     const subject = options.groupId ? ` for group ${JSON.stringify(options.groupId)}` : "";
     super(
@@ -106,8 +111,12 @@ export class ChatApiError extends ChatError {
 
 /** Any {@link ChatError}, by code. */
 export function isChatError(e: unknown): e is ChatError {
-  return typeof e === "object" && e !== null && typeof (e as { code?: unknown }).code === "string" &&
-    ((e as { code: string }).code).startsWith("CHAT_ERR_");
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    typeof (e as { code?: unknown }).code === "string" &&
+    (e as { code: string }).code.startsWith("CHAT_ERR_")
+  );
 }
 
 /** A {@link ChatApiError}, by code. */

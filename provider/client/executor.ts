@@ -43,7 +43,10 @@ export interface RunHooks {
   /** The budget to run within; a call started inside another's (import_group's read-back) shares it. Default: new. */
   deadline?: Deadline;
   /** An ambiguous failure of a non-repeatable action: return the answer to use, or "retry" if surely not applied. */
-  onAmbiguous?: (error: unknown, decision: "read-back" | "ambiguous-create") => Promise<"retry" | Record<string, unknown>>;
+  onAmbiguous?: (
+    error: unknown,
+    decision: "read-back" | "ambiguous-create",
+  ) => Promise<"retry" | Record<string, unknown>>;
   /** A conflict on a repeat after an ambiguous attempt: return the answer to use, or "retry". */
   onConflictAfterAmbiguous?: (error: unknown) => Promise<"retry" | Record<string, unknown>>;
   /** Told of every attempt that ended ambiguously (it may still be applied later), before the policy decides. */
@@ -109,7 +112,6 @@ export class Deadline {
   }
 }
 
-
 /** Runs calls; one per client. */
 export class Executor {
   private readonly sleep: (ms: number) => Promise<void>;
@@ -163,7 +165,15 @@ export class Executor {
           throw error;
         }
         if (isRateLimitFailure(error)) rateLimited++;
-        const decision = decideRetry({ action, error, attempt, rateLimited, hasCustomGroupId: hooks.hasCustomGroupId, options: retry, random });
+        const decision = decideRetry({
+          action,
+          error,
+          attempt,
+          rateLimited,
+          hasCustomGroupId: hooks.hasCustomGroupId,
+          options: retry,
+          random,
+        });
         if (decision.kind === "read-back" || decision.kind === "ambiguous-create") {
           if (!hooks.onAmbiguous) throw error;
           hadAmbiguous = true;
@@ -179,7 +189,13 @@ export class Executor {
     }
   }
 
-  private async attempt(action: ChatAction, bodyText: string, attempt: number, deadline: Deadline, groupId?: string): Promise<Record<string, unknown>> {
+  private async attempt(
+    action: ChatAction,
+    bodyText: string,
+    attempt: number,
+    deadline: Deadline,
+    groupId?: string,
+  ): Promise<Record<string, unknown>> {
     const { baseUrl, sdkAppId, identifier, sig, transport, limiters, perSecond, random, onRequest } = this.cfg;
     const limiter = limiters?.get(baseUrl, sdkAppId, action, perSecond[action]);
     const waitFrom = this.now();
@@ -188,7 +204,12 @@ export class Executor {
     const left = deadline.remainingMs();
     if (left <= 0) throw outOfTime(action, deadline, groupId);
     deadline.attempts++;
-    const url = buildCallUrl(baseUrl, action, { sdkAppId, identifier, userSig: sig.current(), random: randomUint32(random) });
+    const url = buildCallUrl(baseUrl, action, {
+      sdkAppId,
+      identifier,
+      userSig: sig.current(),
+      random: randomUint32(random),
+    });
     const endpoint = `${baseUrl}/${actionPath(action)}`;
     const redact = (s: string) => redactText(s, sig.secrets());
     const started = performance.now();
@@ -242,14 +263,18 @@ function outOfTime(action: ChatAction, deadline: Deadline, groupId?: string): Ch
 /** The same failure, re-labelled once a read-back proved the request was not applied. */
 function notApplied(error: unknown): unknown {
   if (!isChatError(error)) return error;
-  return new ChatError(error.code, `${error.message} Reading the group back showed it was NOT created, so repeating the call is safe.`, {
-    action: error.action,
-    delivery: "not-sent",
-    retryable: true,
-    status: error.status,
-    groupId: error.groupId,
-    cause: error.cause,
-  });
+  return new ChatError(
+    error.code,
+    `${error.message} Reading the group back showed it was NOT created, so repeating the call is safe.`,
+    {
+      action: error.action,
+      delivery: "not-sent",
+      retryable: true,
+      status: error.status,
+      groupId: error.groupId,
+      cause: error.cause,
+    },
+  );
 }
 
 function describeFailure(action: ChatAction, attempt: number, error: unknown, durationMs: number): RequestEvent {

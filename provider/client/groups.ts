@@ -16,7 +16,15 @@ export const MAX_GROUP_LIST_LIMIT = 10_000;
  * 50 groups never carries their member lists (answers over 1 MB are refused with 10018).
  */
 export const IMPORT_IDENTITY_FILTER = Object.freeze({
-  GroupBaseInfoFilter: Object.freeze(["Type", "Name", "Owner_Account", "CreateTime", "Introduction", "Notification", "FaceUrl"]),
+  GroupBaseInfoFilter: Object.freeze([
+    "Type",
+    "Name",
+    "Owner_Account",
+    "CreateTime",
+    "Introduction",
+    "Notification",
+    "FaceUrl",
+  ]),
 });
 
 /** A group as get_group_info returned it, with the mute flag read from either field name. */
@@ -64,7 +72,12 @@ export function importDifferences(sent: ImportGroupRequest, found: WireGroupInfo
  * GroupId identifies it: every sent field matches ({@link importDifferences}) and, unless CreateTime was sent, its
  * CreateTime (the service's request time) lies in `[fromSec, toSec]`, the seconds the request may have run in.
  */
-export function matchesLostImport(sent: ImportGroupRequest, found: WireGroupInfo, fromSec: number, toSec: number): boolean {
+export function matchesLostImport(
+  sent: ImportGroupRequest,
+  found: WireGroupInfo,
+  fromSec: number,
+  toSec: number,
+): boolean {
   if (importDifferences(sent, found).length > 0) return false;
   if (sent.CreateTime !== undefined) return true;
   return typeof found.CreateTime === "number" && found.CreateTime >= fromSec && found.CreateTime <= toSec;

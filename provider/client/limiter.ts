@@ -79,15 +79,29 @@ export type AimdEvent =
  * - An accepted call granted after the last decrease raises the rate by `increase × ceiling`, at most once per
  *   window, up to the ceiling.
  */
-export function nextRate(state: AimdState, event: AimdEvent, params: AimdParams = DEFAULT_AIMD, windowMs = 1000): AimdState {
+export function nextRate(
+  state: AimdState,
+  event: AimdEvent,
+  params: AimdParams = DEFAULT_AIMD,
+  windowMs = 1000,
+): AimdState {
   if (event.kind === "refused") {
     if (event.grantedAt <= state.lastDecreaseAt) return state;
     const target = Math.max(state.rate * params.decrease, event.accepted * params.margin);
     const rate = Math.max(params.minRate, Math.min(state.rate * params.margin, target));
     return { ...state, rate, lastDecreaseAt: event.now, lastChangeAt: event.now };
   }
-  if (state.rate >= state.ceiling || event.grantedAt <= state.lastDecreaseAt || event.now - state.lastChangeAt < windowMs) return state;
-  return { ...state, rate: Math.min(state.ceiling, state.rate + params.increase * state.ceiling), lastChangeAt: event.now };
+  if (
+    state.rate >= state.ceiling ||
+    event.grantedAt <= state.lastDecreaseAt ||
+    event.now - state.lastChangeAt < windowMs
+  )
+    return state;
+  return {
+    ...state,
+    rate: Math.min(state.ceiling, state.rate + params.increase * state.ceiling),
+    lastChangeAt: event.now,
+  };
 }
 
 /** Token bucket with per-token return after one window, a FIFO queue of waiters, and an AIMD effective rate. */
@@ -107,8 +121,12 @@ export class RateLimiter {
   /** Rate refusals reported so far, and how many of them lowered the rate. */
   readonly refusals = { seen: 0, decreases: 0 };
 
-  constructor(perWindow: number, options: { windowMs?: number; clock?: LimiterClock; aimd?: Partial<AimdParams> } = {}) {
-    if (!(perWindow > 0) || !Number.isFinite(perWindow)) throw new RangeError(`rate limit must be a positive number, got ${perWindow}`);
+  constructor(
+    perWindow: number,
+    options: { windowMs?: number; clock?: LimiterClock; aimd?: Partial<AimdParams> } = {},
+  ) {
+    if (!(perWindow > 0) || !Number.isFinite(perWindow))
+      throw new RangeError(`rate limit must be a positive number, got ${perWindow}`);
     const ceiling = Math.max(1, Math.floor(perWindow));
     this.aimd = { rate: ceiling, ceiling, lastDecreaseAt: -Infinity, lastChangeAt: -Infinity };
     this.params = { ...DEFAULT_AIMD, ...options.aimd };
@@ -138,7 +156,12 @@ export class RateLimiter {
     this.answered(grantedAt, now);
     this.refusals.seen++;
     const before = this.aimd.rate;
-    this.aimd = nextRate(this.aimd, { kind: "refused", grantedAt, now, accepted: this.acceptedInWindow(now) }, this.params, this.windowMs);
+    this.aimd = nextRate(
+      this.aimd,
+      { kind: "refused", grantedAt, now, accepted: this.acceptedInWindow(now) },
+      this.params,
+      this.windowMs,
+    );
     if (this.aimd.rate < before) this.refusals.decreases++;
   }
 

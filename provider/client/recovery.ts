@@ -6,7 +6,13 @@
  */
 import { getGroupInfoSplitting } from "./batch";
 import { ChatApiError, ChatError, ErrorCodes, isNotFound } from "./errors";
-import { canonicalGroupType, IMPORT_IDENTITY_FILTER, importDifferences, matchesLostImport, MAX_GROUP_INFO_IDS } from "./groups";
+import {
+  canonicalGroupType,
+  IMPORT_IDENTITY_FILTER,
+  importDifferences,
+  matchesLostImport,
+  MAX_GROUP_INFO_IDS,
+} from "./groups";
 import type { GetGroupInfoRequest, ImportGroupRequest } from "../../protocol/wire";
 import type { GroupInfoEntry, GroupListRequest } from "./client";
 
@@ -35,7 +41,9 @@ export async function findLostImportByReadBack(
 ): Promise<"retry" | Record<string, unknown>> {
   let entry: GroupInfoEntry;
   try {
-    [entry] = (await lookup.groupInfo({ GroupIdList: [groupId], ResponseFilter: identityFilter() })) as [GroupInfoEntry];
+    [entry] = (await lookup.groupInfo({ GroupIdList: [groupId], ResponseFilter: identityFilter() })) as [
+      GroupInfoEntry,
+    ];
   } catch (readError) {
     throw ambiguousCreate(sent, original, readError);
   }
@@ -114,15 +122,22 @@ function ambiguousCreate(
     found =
       `It was sent without a custom GroupId, so it was not repeated (a repeat could create a second group), and looking for it failed (${how}). ` +
       `What to do: check whether a ${sent.Type} group named ${JSON.stringify(sent.Name)}` +
-      (window ? ` with a CreateTime from ${window.fromSec} to ${window.toSec} (${new Date(window.fromSec * 1000).toISOString()} to ${new Date(window.toSec * 1000).toISOString()})` : "") +
+      (window
+        ? ` with a CreateTime from ${window.fromSec} to ${window.toSec} (${new Date(window.fromSec * 1000).toISOString()} to ${new Date(window.toSec * 1000).toISOString()})`
+        : "") +
       " now exists (get_appid_group_list + get_group_info, or the Chat console); " +
-      "if it does, declare it with groupId: \"<its id>\" and adopt: true, or destroy it; then retry. Setting a custom groupId " +
+      'if it does, declare it with groupId: "<its id>" and adopt: true, or destroy it; then retry. Setting a custom groupId ' +
       "(the ChatGroup default unless serviceAssignedId is set) avoids this: a lost answer is then resolved by reading that id.";
   }
   return new ChatError(
     ErrorCodes.AmbiguousCreate,
     `Tencent Cloud Chat import_group of group ${JSON.stringify(sent.Name)} may or may not have created the group: ` +
       `the request was sent but the answer was lost (${what}). ${found}`,
-    { action: "import_group", delivery: "ambiguous", groupId: sent.GroupId, cause: original instanceof ChatError ? original : undefined },
+    {
+      action: "import_group",
+      delivery: "ambiguous",
+      groupId: sent.GroupId,
+      cause: original instanceof ChatError ? original : undefined,
+    },
   );
 }

@@ -31,7 +31,12 @@ export interface RetryOptions {
 }
 
 /** Defaults: 5 attempts (10 for rate refusals), full jitter between 0 and min(5 s, 100 ms × 2^(n-1)). */
-export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 5000, rateLimitMaxAttempts: 10 };
+export const DEFAULT_RETRY: RetryOptions = {
+  maxAttempts: 5,
+  baseDelayMs: 100,
+  maxDelayMs: 5000,
+  rateLimitMaxAttempts: 10,
+};
 
 /** Tencent codes that mean "too many calls, nothing was done": the limiter slows down on them. */
 export const RATE_LIMIT_CODES: readonly number[] = [60007, 60011, 60018, 60019, 10006];
@@ -55,9 +60,12 @@ export function resolveRetryOptions(retry: number | Partial<RetryOptions> | unde
   }
   if (given.rateLimitMaxAttempts === undefined) {
     // Retries off means off; otherwise rate refusals get at least as many attempts as anything else.
-    opts.rateLimitMaxAttempts = opts.maxAttempts === 1 ? 1 : Math.max(opts.maxAttempts, DEFAULT_RETRY.rateLimitMaxAttempts);
+    opts.rateLimitMaxAttempts =
+      opts.maxAttempts === 1 ? 1 : Math.max(opts.maxAttempts, DEFAULT_RETRY.rateLimitMaxAttempts);
   } else if (!Number.isInteger(opts.rateLimitMaxAttempts) || opts.rateLimitMaxAttempts < 1) {
-    throw new RangeError(`retry: rateLimitMaxAttempts must be an integer >= 1, got ${String(opts.rateLimitMaxAttempts)}`);
+    throw new RangeError(
+      `retry: rateLimitMaxAttempts must be an integer >= 1, got ${String(opts.rateLimitMaxAttempts)}`,
+    );
   }
   if (!(opts.baseDelayMs >= 0) || !(opts.maxDelayMs >= opts.baseDelayMs)) {
     throw new RangeError("retry: need 0 <= baseDelayMs <= maxDelayMs");
@@ -138,7 +146,8 @@ export function decideRetry(ctx: RetryContext): RetryDecision {
   if (isRateLimitFailure(ctx.error)) {
     const refused = Math.max(1, ctx.rateLimited ?? 1);
     // Bounded twice: by the refusal budget, and in total by both budgets together.
-    if (refused >= rateLimitMaxAttempts || ctx.attempt >= maxAttempts + rateLimitMaxAttempts - 1) return { kind: "fail" };
+    if (refused >= rateLimitMaxAttempts || ctx.attempt >= maxAttempts + rateLimitMaxAttempts - 1)
+      return { kind: "fail" };
     return { kind: "retry", delayMs: backoffDelay(refused, ctx.options, ctx.random) };
   }
   const canAttemptAgain = ctx.attempt - (ctx.rateLimited ?? 0) < maxAttempts;
@@ -154,7 +163,11 @@ export function decideRetry(ctx: RetryContext): RetryDecision {
  * Full-jitter exponential backoff: uniform in [0, min(maxDelayMs, baseDelayMs × 2^(attempt-1))].
  * `attempt` is the 1-based number of the attempt that failed.
  */
-export function backoffDelay(attempt: number, options: Pick<RetryOptions, "baseDelayMs" | "maxDelayMs">, random: () => number): number {
+export function backoffDelay(
+  attempt: number,
+  options: Pick<RetryOptions, "baseDelayMs" | "maxDelayMs">,
+  random: () => number,
+): number {
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   return Math.floor(random() * ceiling);
 }

@@ -119,10 +119,14 @@ export class HttpTransport {
   ): Promise<HttpAnswer> {
     const limitMs = Math.max(1, Math.min(this.timeoutMs, Math.ceil(timeoutMs)));
     if (this.closed) {
-      throw new ChatError(ErrorCodes.Config, `Tencent Cloud Chat ${action}: this ChatClient was closed. Create a new ChatClient.`, {
-        action,
-        delivery: "not-sent",
-      });
+      throw new ChatError(
+        ErrorCodes.Config,
+        `Tencent Cloud Chat ${action}: this ChatClient was closed. Create a new ChatClient.`,
+        {
+          action,
+          delivery: "not-sent",
+        },
+      );
     }
     const parsed = new URL(url);
     const controller = new AbortController();
@@ -149,7 +153,14 @@ export class HttpTransport {
     }
   }
 
-  private toChatError(action: ChatAction, endpoint: string, err: unknown, timedOut: boolean, redact: (s: string) => string, limitMs: number): ChatError {
+  private toChatError(
+    action: ChatAction,
+    endpoint: string,
+    err: unknown,
+    timedOut: boolean,
+    redact: (s: string) => string,
+    limitMs: number,
+  ): ChatError {
     const code = errorCodeOf(err);
     const cause = sanitizeCause(err, redact);
     if (timedOut || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") {

@@ -80,7 +80,10 @@ export function createUserSigSource(creds: ChatCredentials, options: UserSigOpti
   if (hasSig) {
     const sig = (creds as UserSigCredentials).userSig;
     if (typeof sig !== "string" || sig.trim() === "") {
-      throw new ChatError(ErrorCodes.Config, "Tencent Cloud Chat credentials: userSig is empty. Set a UserSig or a secretKey.");
+      throw new ChatError(
+        ErrorCodes.Config,
+        "Tencent Cloud Chat credentials: userSig is empty. Set a UserSig or a secretKey.",
+      );
     }
     return {
       canRenew: false,
@@ -97,11 +100,17 @@ export function createUserSigSource(creds: ChatCredentials, options: UserSigOpti
   }
   const key = (creds as SecretKeyCredentials).secretKey;
   if (typeof key !== "string" || key.trim() === "") {
-    throw new ChatError(ErrorCodes.Config, "Tencent Cloud Chat credentials: secretKey is empty. Copy the key from the Chat console.");
+    throw new ChatError(
+      ErrorCodes.Config,
+      "Tencent Cloud Chat credentials: secretKey is empty. Copy the key from the Chat console.",
+    );
   }
   const expire = options.expireSeconds ?? DEFAULT_USERSIG_EXPIRE_SECONDS;
   if (!Number.isInteger(expire) || expire < 60) {
-    throw new ChatError(ErrorCodes.Config, `UserSig validity must be an integer of at least 60 seconds, got ${String(expire)}.`);
+    throw new ChatError(
+      ErrorCodes.Config,
+      `UserSig validity must be an integer of at least 60 seconds, got ${String(expire)}.`,
+    );
   }
   const { sdkAppId, identifier } = creds;
   let cached: { sig: string; issuedAt: number } | undefined;
@@ -131,9 +140,18 @@ function validateCommon(creds: ChatCredentials): void {
   }
   const problem = userIdProblem(creds.identifier);
   if (problem !== undefined) {
-    throw new ChatError(ErrorCodes.Config, `Tencent Cloud Chat identifier ${problem}: it must be an App admin account (a UserID).`);
+    throw new ChatError(
+      ErrorCodes.Config,
+      `Tencent Cloud Chat identifier ${problem}: it must be an App admin account (a UserID).`,
+    );
   }
 }
 
-export { decodeTencentBase64, decodeUserSig, signatureMatches, signedContent, verifyUserSigHmac } from "../../protocol/usersig";
+export {
+  decodeTencentBase64,
+  decodeUserSig,
+  signatureMatches,
+  signedContent,
+  verifyUserSigHmac,
+} from "../../protocol/usersig";
 export type { DecodedUserSig } from "../../protocol/usersig";

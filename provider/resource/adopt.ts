@@ -28,7 +28,8 @@ function literal(v: unknown): string {
 /** One line of the paste block: the live value as a property, the declared one as a comment. */
 function line(c: FieldChange): string {
   const declared = c.new === undefined ? "nothing" : literal(c.new);
-  if (c.old === undefined) return `  // ${c.field}: the group has none; remove ${c.field} from the program (declared ${declared})`;
+  if (c.old === undefined)
+    return `  // ${c.field}: the group has none; remove ${c.field} from the program (declared ${declared})`;
   return `  ${c.field}: ${literal(c.old)}, // declared ${declared}`;
 }
 
@@ -50,13 +51,15 @@ export function adoptRefusal(id: string, existing: PropsLike, inputs: PropsLike)
   const fixed = diffs.filter((c) => c.onChange === "replace");
   if (diffs.length === 0 || (fixed.length === 0 && adoptMode(inputs) === "overwrite")) return undefined;
   const n = diffs.length;
-  const head = `cannot adopt group ${JSON.stringify(id)}: the live group differs from the program in ${n} field${n === 1 ? "" : "s"} ` +
+  const head =
+    `cannot adopt group ${JSON.stringify(id)}: the live group differs from the program in ${n} field${n === 1 ? "" : "s"} ` +
     `(${diffs.map((c) => c.field).join(", ")}). Nothing was changed and nothing was recorded in the stack. ` +
     "To adopt it as it is, declare its live values:";
-  const tail = fixed.length > 0
-    ? `${fixed.map((c) => c.field).join(", ")} cannot change in place (no API changes ${fixed.length === 1 ? "it" : "them"}), ` +
-      'so adopt: "overwrite" cannot help: declare the live values, or choose another groupId.'
-    : 'Or set adopt: "overwrite" to replace the live values with the declared ones (preview cannot show this: it ' +
-      "does not read the live group).";
+  const tail =
+    fixed.length > 0
+      ? `${fixed.map((c) => c.field).join(", ")} cannot change in place (no API changes ${fixed.length === 1 ? "it" : "them"}), ` +
+        'so adopt: "overwrite" cannot help: declare the live values, or choose another groupId.'
+      : 'Or set adopt: "overwrite" to replace the live values with the declared ones (preview cannot show this: it ' +
+        "does not read the live group).";
   return new ChatError(ErrorCodes.AdoptMismatch, [head, ...diffs.map(line), tail].join("\n"), { groupId: id });
 }

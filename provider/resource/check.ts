@@ -4,7 +4,16 @@
  * table. Values still unknown during preview are skipped, as are the rules that depend on them.
  */
 import type { ErrorObject } from "ajv";
-import { FIELDS, GROUP_TYPES, fieldByName, kindText, rangeReason, resolveLimits, type InputName, type ValidationLimits } from "./fields";
+import {
+  FIELDS,
+  GROUP_TYPES,
+  fieldByName,
+  kindText,
+  rangeReason,
+  resolveLimits,
+  type InputName,
+  type ValidationLimits,
+} from "./fields";
 import { canonicalType, isPlainObject, isUnknown, normalizeInputs, ownEntry, toPlainJson } from "./normalize";
 import { resolveIdentity } from "./ids";
 import { inputValidator, utf8Bytes } from "./schema";
@@ -34,10 +43,15 @@ function prepare(news: unknown): Prepared {
     // `__provider` and other engine-internal keys are not inputs; null is Pulumi's "not set".
     if (k.startsWith("__") || v === undefined || v === null) continue;
     raw[k] = v;
-    if (isUnknown(v)) { unknown.add(k); continue; }
+    if (isUnknown(v)) {
+      unknown.add(k);
+      continue;
+    }
     // An unknown map value still counts as a key, so it stays (as a short, always-valid placeholder: an empty
     // value would mean "absent").
-    known[k] = isPlainObject(v) ? Object.fromEntries(Object.entries(v).map(([mk, mv]) => [mk, isUnknown(mv) ? "?" : mv])) : v;
+    known[k] = isPlainObject(v)
+      ? Object.fromEntries(Object.entries(v).map(([mk, mv]) => [mk, isUnknown(mv) ? "?" : mv]))
+      : v;
   }
   return { raw, known, unknown };
 }
@@ -68,7 +82,9 @@ function editDistance(a: string, b: string): number {
 }
 
 function unknownPropertyReason(prop: string): string {
-  const near = FIELDS.map((f) => f.input).find((n) => n.toLowerCase() === prop.toLowerCase() || editDistance(n, prop) <= 2);
+  const near = FIELDS.map((f) => f.input).find(
+    (n) => n.toLowerCase() === prop.toLowerCase() || editDistance(n, prop) <= 2,
+  );
   const hint = near ? ` Did you mean ${near}?` : ` Valid inputs: ${FIELDS.map((f) => f.input).join(", ")}.`;
   return `${prop} is not a ChatGroup input.${hint}`;
 }
@@ -83,9 +99,17 @@ function valueAt(data: Record<string, unknown>, segments: string[]): unknown {
  * Turns one ajv error into a failure naming the property and the fix; undefined for ajv's inner echoes. `type` is
  * the group type when known and valid (bounds that depend on it are named for it).
  */
-function toFailure(e: ErrorObject, data: Record<string, unknown>, limits: ValidationLimits, type?: GroupType): CheckFailure | undefined {
+function toFailure(
+  e: ErrorObject,
+  data: Record<string, unknown>,
+  limits: ValidationLimits,
+  type?: GroupType,
+): CheckFailure | undefined {
   if ((e as { propertyName?: string }).propertyName !== undefined) return undefined; // reported by "propertyNames"
-  const segs = e.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const segs = e.instancePath
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
   const property = segs.join(".");
   const f = fieldByName(segs[0] ?? "");
   const v = valueAt(data, segs);
@@ -100,33 +124,57 @@ function toFailure(e: ErrorObject, data: Record<string, unknown>, limits: Valida
       return { property: name, reason: unknownPropertyReason(name) };
     }
     case "type":
-      return { property, reason: `${property} must be ${article(segs.length > 1 || f?.kind === "enum" ? "string" : f ? kindText(f) : String(p.type))}; got ${describe(v)}.` };
+      return {
+        property,
+        reason: `${property} must be ${article(segs.length > 1 || f?.kind === "enum" ? "string" : f ? kindText(f) : String(p.type))}; got ${describe(v)}.`,
+      };
     case "enum": {
       const refused = typeof v === "string" ? ownEntry(f?.refused, v) : undefined;
-      const one = f?.kind === "bool" ? `${property} must be true, false or ${(f.extraValues ?? []).map((x) => JSON.stringify(x)).join(", ")}`
-        : `${property} must be one of ${f ? kindText(f).replace(/ \| /g, ", ") : ""}`;
+      const one =
+        f?.kind === "bool"
+          ? `${property} must be true, false or ${(f.extraValues ?? []).map((x) => JSON.stringify(x)).join(", ")}`
+          : `${property} must be one of ${f ? kindText(f).replace(/ \| /g, ", ") : ""}`;
       return { property, reason: refused ?? `${one}; got ${describe(v)}.` };
     }
     case "minLength":
       return { property, reason: `${property} must not be empty. Set a value or remove it.` };
     case "maxBytes": {
       const max = f?.maxBytes ? limits[f.maxBytes] : "?";
-      return { property, reason: `${property} is ${utf8Bytes(String(v))} bytes in UTF-8; the limit is ${max} bytes. Shorten it.` };
+      return {
+        property,
+        reason: `${property} is ${utf8Bytes(String(v))} bytes in UTF-8; the limit is ${max} bytes. Shorten it.`,
+      };
     }
     case "pattern":
-      return { property, reason: `${property} must contain only ${f?.pattern?.hint ?? p.pattern}; got ${describe(v)}.` };
+      return {
+        property,
+        reason: `${property} must contain only ${f?.pattern?.hint ?? p.pattern}; got ${describe(v)}.`,
+      };
     case "propertyNames":
-      return { property: `${property}.${String(p.propertyName)}`, reason: `${property} key ${JSON.stringify(p.propertyName)} is invalid: keys must be ${f?.pattern?.hint ?? "valid"}. Rename it.` };
+      return {
+        property: `${property}.${String(p.propertyName)}`,
+        reason: `${property} key ${JSON.stringify(p.propertyName)} is invalid: keys must be ${f?.pattern?.hint ?? "valid"}. Rename it.`,
+      };
     case "minimum":
     case "maximum":
-      return { property, reason: f ? rangeReason(f, v, type, limits) : `${property} is ${String(v)}; the limit is ${String(p.limit)}. Change it.` };
+      return {
+        property,
+        reason: f
+          ? rangeReason(f, v, type, limits)
+          : `${property} is ${String(v)}; the limit is ${String(p.limit)}. Change it.`,
+      };
     default:
       return { property, reason: `${property} ${e.message ?? "is invalid"}.` };
   }
 }
 
 /** Cross-field rules from the table: type applicability plus each field's own rules. */
-function ruleFailures(prep: Prepared, invalid: Set<string>, limits: ValidationLimits, olds: Record<string, unknown>): CheckFailure[] {
+function ruleFailures(
+  prep: Prepared,
+  invalid: Set<string>,
+  limits: ValidationLimits,
+  olds: Record<string, unknown>,
+): CheckFailure[] {
   const failures: CheckFailure[] = [];
   const usable = (n: string): boolean => !prep.unknown.has(n) && !invalid.has(n);
   const type = usable("type") ? canonicalType(prep.known.type) : undefined;
@@ -140,7 +188,8 @@ function ruleFailures(prep: Prepared, invalid: Set<string>, limits: ValidationLi
       const def = f.defaultFor?.(type);
       if (def === undefined || prep.known[f.input] !== def) {
         const where = GROUP_TYPES.filter(f.appliesTo).join(", ");
-        const reason = f.notApplicable?.(type, prep.known[f.input]) ??
+        const reason =
+          f.notApplicable?.(type, prep.known[f.input]) ??
           `${f.input} applies only to ${where} groups, not ${type}. Remove it${where === "Community" ? " or set type to Community" : ""}.`;
         failures.push({ property: f.input, reason });
         continue;
@@ -196,6 +245,7 @@ export function check(olds: unknown, news: unknown, options: CheckOptions = {}):
   unique.sort((a, b) => order(a.property) - order(b.property));
   const inputs = toPlainJson(normalizeInputs(prep.raw)) as unknown as Record<string, unknown>;
   const resourceName = isPlainObject(news) ? news.__resourceName : undefined;
-  if (unique.length === 0) resolveIdentity(olds, { raw: prep.raw, unknown: prep.unknown, resourceName }, inputs, options.random);
+  if (unique.length === 0)
+    resolveIdentity(olds, { raw: prep.raw, unknown: prep.unknown, resourceName }, inputs, options.random);
   return { inputs, failures: unique };
 }

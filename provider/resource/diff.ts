@@ -26,10 +26,7 @@ export interface FieldChange {
  * A sticky field (groupId, createTime, ownerAccount) removed from the program is not a change, whether absent from
  * `news` or carried forward by check (listed under `__carried`).
  */
-export function fieldChanges(
-  olds: PropsLike,
-  news: PropsLike,
-): FieldChange[] {
+export function fieldChanges(olds: PropsLike, news: PropsLike): FieldChange[] {
   const o = normalizeInputs(olds) as unknown as Record<string, unknown>;
   const n = normalizeInputs(news) as unknown as Record<string, unknown>;
   const carried = carriedOf(news);
@@ -38,7 +35,8 @@ export function fieldChanges(
     const nv = n[f.input];
     if (f.sticky && (nv === undefined || carried.has(f.input))) continue;
     const unknown = containsUnknown(nv);
-    if (unknown || !jsonEqual(o[f.input], nv)) changes.push({ field: f.input, onChange: f.onChange, old: o[f.input], new: nv, unknown });
+    if (unknown || !jsonEqual(o[f.input], nv))
+      changes.push({ field: f.input, onChange: f.onChange, old: o[f.input], new: nv, unknown });
   }
   return changes;
 }
@@ -86,10 +84,7 @@ function refuseUnrecreatableId(olds: PropsLike, news: PropsLike, replaces: Input
  * @example
  * diff({ type: "Private", name: "a", __provider: "…" }, { type: "Work", name: "a" }).changes === false
  */
-export function diff(
-  olds: PropsLike,
-  news: PropsLike,
-): DiffResult {
+export function diff(olds: PropsLike, news: PropsLike): DiffResult {
   const effective = fieldChanges(olds, news).filter((c) => c.onChange !== "none");
   const replaces = effective.filter((c) => c.onChange === "replace").map((c) => c.field);
   const changed = new Set(effective.map((c) => c.field));
@@ -97,7 +92,10 @@ export function diff(
   const oldId = (olds as Record<string, unknown> | undefined)?.groupId;
   const deleteBeforeReplace = replaces.length > 0 && newId !== undefined && (isUnknown(newId) || newId === oldId);
   if (deleteBeforeReplace) refuseUnrecreatableId(olds, news, replaces);
-  const stables = replaces.length > 0 ? [] : ["groupId", "customGroupId", ...FIELDS.map((f) => f.input).filter((n) => !changed.has(n) && n !== "groupId")];
+  const stables =
+    replaces.length > 0
+      ? []
+      : ["groupId", "customGroupId", ...FIELDS.map((f) => f.input).filter((n) => !changed.has(n) && n !== "groupId")];
   return { changes: effective.length > 0, replaces, deleteBeforeReplace, stables };
 }
 
@@ -114,10 +112,7 @@ export interface PlannedUpdate {
 }
 
 /** {@link plannedUpdate} splits the changes between olds (old outputs) and news into the calls update() makes. */
-export function plannedUpdate(
-  olds: PropsLike,
-  news: PropsLike,
-): PlannedUpdate {
+export function plannedUpdate(olds: PropsLike, news: PropsLike): PlannedUpdate {
   const changes = fieldChanges(olds, news);
   const owner = changes.find((c) => c.onChange === "update-owner");
   return {

@@ -25,12 +25,20 @@ const MAX_ID_BYTES = 48;
  * documented custom-id prefix). The slug keeps letters, digits, `_` and `-`, so the id is printable ASCII, never
  * starts with `@TGS#` for other types, and fits 48 bytes.
  */
-export function generateGroupId(type: string, resourceName: unknown, random: (n: number) => Buffer = randomBytes): string {
+export function generateGroupId(
+  type: string,
+  resourceName: unknown,
+  random: (n: number) => Buffer = randomBytes,
+): string {
   const prefix = type === "Community" ? "@TGS#_" : "";
   const suffix = `-${random(4).toString("hex")}`;
   const room = MAX_ID_BYTES - prefix.length - suffix.length;
   const raw = typeof resourceName === "string" ? resourceName : "";
-  const slug = raw.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, room) || "group";
+  const slug =
+    raw
+      .replace(/[^A-Za-z0-9_-]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, room) || "group";
   return `${prefix}${slug}${suffix}`;
 }
 
@@ -57,7 +65,12 @@ export interface ProgramValues {
  *   without one in its inputs keeps its service-assigned id (absent is no change).
  * While the type is unknown (preview) the id is unknown too: its prefix depends on the type.
  */
-export function resolveIdentity(olds: unknown, program: ProgramValues, inputs: Record<string, unknown>, random?: (n: number) => Buffer): void {
+export function resolveIdentity(
+  olds: unknown,
+  program: ProgramValues,
+  inputs: Record<string, unknown>,
+  random?: (n: number) => Buffer,
+): void {
   const prev = isPlainObject(olds) ? olds : {};
   const carried: string[] = [];
   for (const k of STICKY_INPUTS) {

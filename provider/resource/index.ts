@@ -2,7 +2,14 @@
 export * from "./types";
 export * from "./fields";
 export * from "./readme-table";
-export { buildInputSchema, inputValidator, utf8Bytes, compiledValidatorCount, MAX_BYTES_KEYWORD, type JsonSchema } from "./schema";
+export {
+  buildInputSchema,
+  inputValidator,
+  utf8Bytes,
+  compiledValidatorCount,
+  MAX_BYTES_KEYWORD,
+  type JsonSchema,
+} from "./schema";
 export * from "./normalize";
 export * from "./check";
 export * from "./ids";

@@ -6,18 +6,37 @@
  * what was really applied. Adoption takes over only a group the program describes, unless told to overwrite (adopt.ts).
  */
 import type { ChatClient } from "../client/client";
-import { ChatError, ErrorCodes, hasErrorClass, isAmbiguousCreate, isChatApiError, isConflict, isNotFound } from "../client/errors";
+import {
+  ChatError,
+  ErrorCodes,
+  hasErrorClass,
+  isAmbiguousCreate,
+  isChatApiError,
+  isConflict,
+  isNotFound,
+} from "../client/errors";
 import type { WireGroupInfo } from "../../protocol/wire";
 import { adoptMode, adoptRefusal } from "./adopt";
 import { diff, replacementId } from "./diff";
 import { carriedOf } from "./ids";
 import { FIELDS, STICKY_INPUTS, UNSETTLED } from "./fields";
-import { createFollowUp, fromWireGroupInfo, readFilter, stickyRecord, toChangeOwnerRequest, toImportRequest, toModifyRequest } from "./mapping";
+import {
+  createFollowUp,
+  fromWireGroupInfo,
+  readFilter,
+  stickyRecord,
+  toChangeOwnerRequest,
+  toImportRequest,
+  toModifyRequest,
+} from "./mapping";
 import { customGroupIdOf, isUnknown, normalizeInputs, toPlainJson, type PropsLike } from "./normalize";
 import type { ChatGroupOutputs, DiffResult } from "./types";
 
 /** The client methods the lifecycle needs (a fake implements them in unit tests). */
-export type GroupApi = Pick<ChatClient, "importGroup" | "getGroup" | "modifyGroupBaseInfo" | "changeGroupOwner" | "destroyGroup">;
+export type GroupApi = Pick<
+  ChatClient,
+  "importGroup" | "getGroup" | "modifyGroupBaseInfo" | "changeGroupOwner" | "destroyGroup"
+>;
 
 /** The account lookup the pre-flight of a delete-first replacement needs. */
 export type AccountApi = Pick<ChatClient, "accountCheck">;
@@ -55,9 +74,16 @@ function withHostKeys<T extends object>(props: T, carry: PropsLike): T {
   return { ...props, ...hostKeys(carry) };
 }
 
-function partialFailure(id: string, properties: Record<string, unknown>, cause: unknown, doing: string, carry: PropsLike): PartialFailure {
+function partialFailure(
+  id: string,
+  properties: Record<string, unknown>,
+  cause: unknown,
+  doing: string,
+  carry: PropsLike,
+): PartialFailure {
   const why = cause instanceof Error ? cause.message : String(cause);
-  const message = `group ${JSON.stringify(id)} exists, but ${doing} failed: ${why} Pulumi keeps the group in state; ` +
+  const message =
+    `group ${JSON.stringify(id)} exists, but ${doing} failed: ${why} Pulumi keeps the group in state; ` +
     "fix the cause and run `pulumi up` again to finish.";
   const e = new ChatError(ErrorCodes.Partial, message, { groupId: id, cause }) as PartialFailure;
   e.id = id;
@@ -70,8 +96,14 @@ function partialFailure(id: string, properties: Record<string, unknown>, cause: 
  * A create whose outcome is unknown, reported as a partial failure (same shape as {@link partialFailure}, its own
  * wording) so the engine keeps the id in state.
  */
-function maybeCreated(id: string, properties: Record<string, unknown>, cause: ChatError, carry: PropsLike): PartialFailure {
-  const message = `group ${JSON.stringify(id)} may or may not have been created: ${cause.message} Pulumi keeps the id in ` +
+function maybeCreated(
+  id: string,
+  properties: Record<string, unknown>,
+  cause: ChatError,
+  carry: PropsLike,
+): PartialFailure {
+  const message =
+    `group ${JSON.stringify(id)} may or may not have been created: ${cause.message} Pulumi keeps the id in ` +
     "state so the group is never left untracked: `pulumi refresh` drops it if it does not exist; otherwise `pulumi up` finishes it.";
   const e = partialFailure(id, properties, cause, "confirming its creation", carry);
   e.message = message;
@@ -83,13 +115,23 @@ function maybeCreated(id: string, properties: Record<string, unknown>, cause: Ch
  * Reads the group (only the fields the resource manages, and the custom-field keys of `previous` and `also`) and
  * maps it to outputs; a group gone between our calls is an error here.
  */
-async function readOutputs(api: GroupApi, id: string, previous: PropsLike, customGroupId: boolean, also?: PropsLike): Promise<ChatGroupOutputs> {
+async function readOutputs(
+  api: GroupApi,
+  id: string,
+  previous: PropsLike,
+  customGroupId: boolean,
+  also?: PropsLike,
+): Promise<ChatGroupOutputs> {
   const live = await api.getGroup(id, readFilter(previous, also));
   if (live === undefined) {
-    throw new ChatError(ErrorCodes.Api, `group ${JSON.stringify(id)} disappeared while it was being managed (destroyed out of band?).`, {
-      action: "get_group_info",
-      groupId: id,
-    });
+    throw new ChatError(
+      ErrorCodes.Api,
+      `group ${JSON.stringify(id)} disappeared while it was being managed (destroyed out of band?).`,
+      {
+        action: "get_group_info",
+        groupId: id,
+      },
+    );
   }
   return fromWireGroupInfo(live, previous, { customGroupId }).outputs;
 }
@@ -99,7 +141,13 @@ async function readOutputs(api: GroupApi, id: string, previous: PropsLike, custo
  * next diff (or the update the engine forces after a partial failure) compares against the truth. When even the read
  * fails, `fallback` marked {@link UNSETTLED}: the next update then reads the live group before deciding what to send.
  */
-async function bestKnown(api: GroupApi, id: string, previous: PropsLike, customGroupId: boolean, fallback: Record<string, unknown>) {
+async function bestKnown(
+  api: GroupApi,
+  id: string,
+  previous: PropsLike,
+  customGroupId: boolean,
+  fallback: Record<string, unknown>,
+) {
   try {
     // The fallback's custom keys are asked for too: a removal that did not land must show up.
     return (await readOutputs(api, id, previous, customGroupId, fallback)) as unknown as Record<string, unknown>;
@@ -139,13 +187,22 @@ async function applyChanges(api: GroupApi, id: string, olds: PropsLike, news: Pr
  * describe the live group. Any difference fails before any write, listing each field's live value (see
  * adopt.ts); `adopt: "overwrite"` instead applies the declared values, except in fields no API can change.
  */
-async function adoptExisting(api: GroupApi, id: string, live: WireGroupInfo | undefined, inputs: PropsLike): Promise<ChatGroupOutputs> {
+async function adoptExisting(
+  api: GroupApi,
+  id: string,
+  live: WireGroupInfo | undefined,
+  inputs: PropsLike,
+): Promise<ChatGroupOutputs> {
   const found = live ?? (await api.getGroup(id, readFilter(inputs)));
   if (found === undefined) {
-    throw new ChatError(ErrorCodes.Api, `group ${JSON.stringify(id)} disappeared while it was being adopted (destroyed out of band?). Run \`pulumi up\` again.`, {
-      action: "get_group_info",
-      groupId: id,
-    });
+    throw new ChatError(
+      ErrorCodes.Api,
+      `group ${JSON.stringify(id)} disappeared while it was being adopted (destroyed out of band?). Run \`pulumi up\` again.`,
+      {
+        action: "get_group_info",
+        groupId: id,
+      },
+    );
   }
   const existing = fromWireGroupInfo(found, inputs, { customGroupId: true }).outputs;
   const refusal = adoptRefusal(id, existing, inputs);
@@ -155,7 +212,13 @@ async function adoptExisting(api: GroupApi, id: string, live: WireGroupInfo | un
     await applyChanges(api, id, existing as unknown as PropsLike, inputs);
     return await readOutputs(api, id, inputs, true);
   } catch (e) {
-    throw partialFailure(id, await bestKnown(api, id, inputs, true, existing as unknown as Record<string, unknown>), e, "adopting it", inputs);
+    throw partialFailure(
+      id,
+      await bestKnown(api, id, inputs, true, existing as unknown as Record<string, unknown>),
+      e,
+      "adopting it",
+      inputs,
+    );
   }
 }
 
@@ -168,23 +231,48 @@ export async function createGroup(api: GroupApi, inputs: PropsLike): Promise<{ i
   // 10021 would not work for it; a group created between this read and the import still ends in the conflict path.
   if (adopt) {
     const live = await api.getGroup(request.GroupId!, readFilter(inputs));
-    if (live !== undefined) return { id: request.GroupId!, outs: withHostKeys(await adoptExisting(api, request.GroupId!, live, inputs), inputs) };
+    if (live !== undefined)
+      return {
+        id: request.GroupId!,
+        outs: withHostKeys(await adoptExisting(api, request.GroupId!, live, inputs), inputs),
+      };
   }
   const canonical = normalizeInputs(inputs);
-  const declaredSticky = STICKY_INPUTS.filter((k) => (canonical as unknown as Record<string, unknown>)[k] !== undefined);
+  const declaredSticky = STICKY_INPUTS.filter(
+    (k) => (canonical as unknown as Record<string, unknown>)[k] !== undefined,
+  );
   let id: string;
   try {
     id = (await api.importGroup(request)).GroupId;
   } catch (e) {
     if (adopt && isConflict(e)) {
-      return { id: request.GroupId!, outs: withHostKeys(await adoptExisting(api, request.GroupId!, undefined, inputs), inputs) };
+      return {
+        id: request.GroupId!,
+        outs: withHostKeys(await adoptExisting(api, request.GroupId!, undefined, inputs), inputs),
+      };
     }
     // A lost answer that reading the id back could not settle: the group may exist. Keep its id in state so it is
     // never orphaned (DECISIONS.md D31): refresh drops it if it was not created, up finishes it if it was.
     if (custom && isAmbiguousCreate(e)) {
       // Only what import_group carries can have landed: the follow-up fields are recorded at their defaults, so `up` sends them.
-      const sent = Object.fromEntries(FIELDS.filter((f) => f.wire.import === undefined && f.wire.modify !== undefined).map((f) => [f.input, f.defaultFor?.(canonical.type)]));
-      throw maybeCreated(request.GroupId!, toPlainJson({ ...canonical, ...sent, groupId: request.GroupId!, customGroupId: true, ...stickyRecord(declaredSticky) }), e, inputs);
+      const sent = Object.fromEntries(
+        FIELDS.filter((f) => f.wire.import === undefined && f.wire.modify !== undefined).map((f) => [
+          f.input,
+          f.defaultFor?.(canonical.type),
+        ]),
+      );
+      throw maybeCreated(
+        request.GroupId!,
+        toPlainJson({
+          ...canonical,
+          ...sent,
+          groupId: request.GroupId!,
+          customGroupId: true,
+          ...stickyRecord(declaredSticky),
+        }),
+        e,
+        inputs,
+      );
     }
     throw e;
   }
@@ -250,30 +338,52 @@ export async function readGroup(
   const live = await api.getGroup(id, readFilter(props));
   if (live === undefined) return { id: "", props: {} };
   const outcome = fromWireGroupInfo(live, props, { customGroupId: customGroupIdOf(props) || undefined });
-  return { id, props: withHostKeys(outcome.outputs as unknown as Record<string, unknown>, props), inputs: outcome.inputs };
+  return {
+    id,
+    props: withHostKeys(outcome.outputs as unknown as Record<string, unknown>, props),
+    inputs: outcome.inputs,
+  };
 }
 
 /**
  * update(): modify_group_base_info with the changed fields, change_group_owner when the owner changes. Changes are
  * computed from `olds` (the stored outputs), or from the live group when the outputs are {@link UNSETTLED}.
  */
-export async function updateGroup(api: GroupApi, id: string, olds: PropsLike, news: PropsLike): Promise<{ outs: ChatGroupOutputs }> {
+export async function updateGroup(
+  api: GroupApi,
+  id: string,
+  olds: PropsLike,
+  news: PropsLike,
+): Promise<{ outs: ChatGroupOutputs }> {
   const custom = customGroupIdOf(olds);
   try {
-    const base = (olds as Record<string, unknown> | undefined)?.[UNSETTLED] === true ? await readOutputs(api, id, olds, custom, olds) : olds;
+    const base =
+      (olds as Record<string, unknown> | undefined)?.[UNSETTLED] === true
+        ? await readOutputs(api, id, olds, custom, olds)
+        : olds;
     await applyChanges(api, id, base, news);
     // Keys removed by this update are read too, so a deletion that did not land shows up.
     return { outs: withHostKeys(await readOutputs(api, id, news, custom, olds), news) };
   } catch (e) {
     if (isChatApiError(e) && isNotFound(e)) {
-      throw new ChatError(ErrorCodes.Api, `${e.message} The group was deleted outside Pulumi: run \`pulumi refresh\`, then \`pulumi up\` re-creates it.`, {
-        action: e.action,
-        groupId: id,
-        cause: e,
-      });
+      throw new ChatError(
+        ErrorCodes.Api,
+        `${e.message} The group was deleted outside Pulumi: run \`pulumi refresh\`, then \`pulumi up\` re-creates it.`,
+        {
+          action: e.action,
+          groupId: id,
+          cause: e,
+        },
+      );
     }
     // Part of the change may have landed: report the live state so Pulumi records what is really there.
-    throw partialFailure(id, await bestKnown(api, id, news, custom, olds as Record<string, unknown>), e, "updating it", news);
+    throw partialFailure(
+      id,
+      await bestKnown(api, id, news, custom, olds as Record<string, unknown>),
+      e,
+      "updating it",
+      news,
+    );
   }
 }
 

@@ -13,17 +13,29 @@ import type {
 } from "../../protocol/wire";
 import { FIELDS, STICKY_INPUTS, type FieldSpec } from "./fields";
 import { plannedUpdate } from "./diff";
-import { containsUnknown, customGroupIdOf, isPlainObject, jsonEqual, normalizeInputs, ownEntry, toPlainJson, type PropsLike } from "./normalize";
+import {
+  containsUnknown,
+  customGroupIdOf,
+  isPlainObject,
+  jsonEqual,
+  normalizeInputs,
+  ownEntry,
+  toPlainJson,
+  type PropsLike,
+} from "./normalize";
 import type { CanonicalInputs, ChatGroupOutputs, GroupType } from "./types";
 
 function assertKnown(c: CanonicalInputs, what: string): Record<string, unknown> {
-  if (containsUnknown(c)) throw new Error(`${what}: inputs still hold unknown (preview) values; this is a provider bug.`);
+  if (containsUnknown(c))
+    throw new Error(`${what}: inputs still hold unknown (preview) values; this is a provider bug.`);
   return c as unknown as Record<string, unknown>;
 }
 
 function mapToWire(m: unknown): WireAppDefinedField[] {
   if (!isPlainObject(m)) return [];
-  return Object.keys(m).sort().map((Key) => ({ Key, Value: String(m[Key]) }));
+  return Object.keys(m)
+    .sort()
+    .map((Key) => ({ Key, Value: String(m[Key]) }));
 }
 
 function toWire(f: FieldSpec, v: unknown): unknown {
@@ -86,7 +98,11 @@ export function createFollowUp(groupId: string, inputs: PropsLike): ModifyGroupB
  * `olds` (old outputs) and `news`; undefined when none does. For appDefinedData only changed keys are sent,
  * and a removed key is sent with `Value: ""` (which deletes it).
  */
-export function toModifyRequest(groupId: string, olds: PropsLike, news: PropsLike): ModifyGroupBaseInfoRequest | undefined {
+export function toModifyRequest(
+  groupId: string,
+  olds: PropsLike,
+  news: PropsLike,
+): ModifyGroupBaseInfoRequest | undefined {
   const plan = plannedUpdate(olds, news);
   if (plan.modify.length === 0) return undefined;
   const o = normalizeInputs(olds) as unknown as Record<string, unknown>;
@@ -113,9 +129,15 @@ export function toModifyRequest(groupId: string, olds: PropsLike, news: PropsLik
 }
 
 /** {@link toChangeOwnerRequest} is the change_group_owner body when the owner differs; otherwise undefined. */
-export function toChangeOwnerRequest(groupId: string, olds: PropsLike, news: PropsLike): ChangeGroupOwnerRequest | undefined {
+export function toChangeOwnerRequest(
+  groupId: string,
+  olds: PropsLike,
+  news: PropsLike,
+): ChangeGroupOwnerRequest | undefined {
   const plan = plannedUpdate(olds, news);
-  return plan.ownerChanged && plan.newOwner !== undefined ? { GroupId: groupId, NewOwner_Account: plan.newOwner } : undefined;
+  return plan.ownerChanged && plan.newOwner !== undefined
+    ? { GroupId: groupId, NewOwner_Account: plan.newOwner }
+    : undefined;
 }
 
 const STICKY: readonly string[] = STICKY_INPUTS;
@@ -147,7 +169,9 @@ export function readFilter(...props: PropsLike[]): NonNullable<GetGroupInfoReque
     const m = (p as Record<string, unknown> | undefined)?.appDefinedData;
     if (isPlainObject(m)) for (const k of Object.keys(m)) keys.add(k);
   }
-  const filter: NonNullable<GetGroupInfoRequest["ResponseFilter"]> = { GroupBaseInfoFilter: [...READ_BASE_INFO_FILTER] };
+  const filter: NonNullable<GetGroupInfoRequest["ResponseFilter"]> = {
+    GroupBaseInfoFilter: [...READ_BASE_INFO_FILTER],
+  };
   if (keys.size > 0) filter.AppDefinedDataFilter_Group = [...keys].sort();
   return filter;
 }
@@ -167,8 +191,12 @@ const LEGACY_TRACKED: readonly string[] = ["groupId", "createTime", "ownerAccoun
 function declaredStickyOf(prev: Record<string, unknown>, customGroupId: boolean): string[] {
   if (Array.isArray(prev.declaredSticky)) {
     const declared = prev.declaredSticky.filter((k): k is string => STICKY.includes(k as string));
-    const tracked = Array.isArray(prev.undeclaredSticky) ? [...declared, ...(prev.undeclaredSticky as string[])] : LEGACY_TRACKED;
-    return STICKY.filter((k) => declared.includes(k) || (!tracked.includes(k) && prev[k] !== undefined && prev[k] !== ""));
+    const tracked = Array.isArray(prev.undeclaredSticky)
+      ? [...declared, ...(prev.undeclaredSticky as string[])]
+      : LEGACY_TRACKED;
+    return STICKY.filter(
+      (k) => declared.includes(k) || (!tracked.includes(k) && prev[k] !== undefined && prev[k] !== ""),
+    );
   }
   return STICKY.filter((k) => (k === "groupId" ? customGroupId : prev[k] !== undefined && prev[k] !== ""));
 }
@@ -202,7 +230,10 @@ export interface ReadOptions {
  * invents a change. Reads MuteAllMember and falls back to ShutUpAllMember. Throws on an error entry.
  */
 export function fromWireGroupInfo(info: WireGroupInfo, previous?: PropsLike, options: ReadOptions = {}): ReadOutcome {
-  if (info.ErrorCode !== 0) throw new Error(`get_group_info entry for ${info.GroupId} is an error (${info.ErrorCode}); it has no group to map.`);
+  if (info.ErrorCode !== 0)
+    throw new Error(
+      `get_group_info entry for ${info.GroupId} is an error (${info.ErrorCode}); it has no group to map.`,
+    );
   const prev = (previous ?? {}) as Record<string, unknown>;
   const wire = info as unknown as Record<string, unknown>;
   const merged: Record<string, unknown> = {};
@@ -223,7 +254,9 @@ export function fromWireGroupInfo(info: WireGroupInfo, previous?: PropsLike, opt
     customGroupId,
     // The stored list stays as written (an upgrade's refresh changes no output); `undeclaredSticky` tells the next
     // reader which sticky fields are really undeclared, so one the writer did not track stays declared.
-    declaredSticky: Array.isArray(prev.declaredSticky) ? prev.declaredSticky.filter((k) => STICKY.includes(k as string)) : declaredSticky,
+    declaredSticky: Array.isArray(prev.declaredSticky)
+      ? prev.declaredSticky.filter((k) => STICKY.includes(k as string))
+      : declaredSticky,
     undeclaredSticky: stickyRecord(declaredSticky).undeclaredSticky,
     memberNum: num(info.MemberNum) ?? num(prev.memberNum),
     infoSeq: num(info.InfoSeq) ?? num(prev.infoSeq),
@@ -235,6 +268,7 @@ export function fromWireGroupInfo(info: WireGroupInfo, previous?: PropsLike, opt
   for (const k of STICKY) if (!declaredSticky.includes(k)) delete inputs[k];
   // Inputs the service knows nothing of (adopt, serviceAssignedId, app) are echoed as stored: one the stored state
   // lacks (written by an earlier release, before the input existed) stays absent, so a refresh rewrites no input.
-  for (const f of FIELDS) if (f.wire.get === undefined && f.onChange === "none" && prev[f.input] === undefined) delete inputs[f.input];
+  for (const f of FIELDS)
+    if (f.wire.get === undefined && f.onChange === "none" && prev[f.input] === undefined) delete inputs[f.input];
   return { outputs, inputs: toPlainJson(inputs) };
 }

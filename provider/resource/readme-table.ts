@@ -2,7 +2,15 @@
  * The README's field reference, rendered from the field table ({@link FIELDS}, {@link OUTPUT_FACTS}); a unit test
  * keeps README.md's generated table equal to {@link renderFieldsMarkdown}'s output.
  */
-import { DEFAULT_LIMITS, FIELDS, kindText, limitValue, OUTPUT_FACTS, type FieldSpec, type ValidationLimits } from "./fields";
+import {
+  DEFAULT_LIMITS,
+  FIELDS,
+  kindText,
+  limitValue,
+  OUTPUT_FACTS,
+  type FieldSpec,
+  type ValidationLimits,
+} from "./fields";
 
 /** The Limits column: the field's own wording, or its byte, key, pattern and range limits. */
 function limitsText(f: FieldSpec, limits: ValidationLimits): string {
@@ -17,7 +25,12 @@ function limitsText(f: FieldSpec, limits: ValidationLimits): string {
 
 /** The On change column: replace / update / no effect, stickiness, and why. */
 function changeText(f: FieldSpec): string {
-  const head = { replace: f.sticky ? "**replace** when set and different" : "**replace**", "update-modify": "update", "update-owner": "update (owner transfer)", none: "no effect" }[f.onChange];
+  const head = {
+    replace: f.sticky ? "**replace** when set and different" : "**replace**",
+    "update-modify": "update",
+    "update-owner": "update (owner transfer)",
+    none: "no effect",
+  }[f.onChange];
   return `${head}${f.sticky ? "; removal is not a change" : ""} — ${f.why}`;
 }
 
@@ -29,7 +42,8 @@ export function renderFieldsMarkdown(limits: ValidationLimits = DEFAULT_LIMITS):
   const esc = (s: string): string => s.replace(/\|/g, "\\|");
   const rows = FIELDS.map((f) => {
     const def = f.defaultFor?.(undefined);
-    const defText = f.defaultDoc ?? (def === undefined ? (f.required ? "required" : "—") : `\`${JSON.stringify(def)}\``);
+    const defText =
+      f.defaultDoc ?? (def === undefined ? (f.required ? "required" : "—") : `\`${JSON.stringify(def)}\``);
     const wire = [f.wire.import, f.wire.modify, f.wire.get].map((w) => w ?? "—").join(" / ");
     return `| \`${f.input}\` | ${esc(kindText(f))} | ${defText} | ${esc(limitsText(f, limits))} | ${esc(changeText(f))} | ${wire} | ${esc(f.doc)} |`;
   });

@@ -39,10 +39,23 @@ export const CLIENT_CASES: readonly ContractCase[] = [
     name: "import_group with a custom id; get_group_info with the provider's filter; destroy; then not found",
     async run(t) {
       const id = t.id("basic");
-      const { GroupId } = await t.client.importGroup({ Type: "Public", Name: "contract basic", GroupId: id, Introduction: "intro", MaxMemberCount: 100 });
+      const { GroupId } = await t.client.importGroup({
+        Type: "Public",
+        Name: "contract basic",
+        GroupId: id,
+        Introduction: "intro",
+        MaxMemberCount: 100,
+      });
       expect(GroupId).toBe(id);
       const g = await t.client.getGroup(id, FILTER());
-      expect(g).toMatchObject({ GroupId: id, Type: "Public", Name: "contract basic", Introduction: "intro", MaxMemberNum: 100, MemberNum: 0 });
+      expect(g).toMatchObject({
+        GroupId: id,
+        Type: "Public",
+        Name: "contract basic",
+        Introduction: "intro",
+        MaxMemberNum: 100,
+        MemberNum: 0,
+      });
       expect(g).not.toHaveProperty("MemberList");
       await t.client.destroyGroup({ GroupId: id });
       expect(await t.client.getGroup(id, FILTER())).toBeUndefined();
@@ -54,21 +67,32 @@ export const CLIENT_CASES: readonly ContractCase[] = [
     async run(t) {
       const id = t.id("dup");
       await t.client.importGroup({ Type: "Public", Name: "first", GroupId: id });
-      expect(isConflict(await rejection(t.client.importGroup({ Type: "Public", Name: "second", GroupId: id })))).toBe(true);
+      expect(isConflict(await rejection(t.client.importGroup({ Type: "Public", Name: "second", GroupId: id })))).toBe(
+        true,
+      );
       expect((await t.client.getGroup(id, FILTER()))?.Name).toBe("first");
     },
   },
   {
     name: "import_group with an owner that was never imported is refused (10019)",
     async run(t) {
-      const e = await rejection(t.client.importGroup({ Type: "Public", Name: "ghost owner", GroupId: t.id("ghost"), Owner_Account: `never-${Date.now().toString(36)}` }));
+      const e = await rejection(
+        t.client.importGroup({
+          Type: "Public",
+          Name: "ghost owner",
+          GroupId: t.id("ghost"),
+          Owner_Account: `never-${Date.now().toString(36)}`,
+        }),
+      );
       expect(e).toMatchObject({ errorCode: 10019 });
     },
   },
   {
     name: "import_group of an AVChatRoom is refused (10007)",
     async run(t) {
-      expect(await rejection(t.client.importGroup({ Type: "AVChatRoom", Name: "live", GroupId: t.id("av") }))).toMatchObject({ errorCode: 10007 });
+      expect(
+        await rejection(t.client.importGroup({ Type: "AVChatRoom", Name: "live", GroupId: t.id("av") })),
+      ).toMatchObject({ errorCode: 10007 });
     },
   },
   {
@@ -78,7 +102,9 @@ export const CLIENT_CASES: readonly ContractCase[] = [
       await t.client.importGroup({ Type: "Public", Name: "ghost member", GroupId: id });
       const ghost = `never-${Date.now().toString(36)}`;
       try {
-        expect(await t.client.addGroupMember({ GroupId: id, MemberList: [{ Member_Account: ghost }] })).toEqual([{ Member_Account: ghost, Result: 0 }]);
+        expect(await t.client.addGroupMember({ GroupId: id, MemberList: [{ Member_Account: ghost }] })).toEqual([
+          { Member_Account: ghost, Result: 0 },
+        ]);
       } catch (e) {
         expect(e).toMatchObject({ errorCode: 10019 });
       }
@@ -101,9 +127,22 @@ export const CLIENT_CASES: readonly ContractCase[] = [
     async run(t) {
       const id = t.id("modify");
       await t.client.importGroup({ Type: "Public", Name: "before", GroupId: id });
-      await t.client.modifyGroupBaseInfo({ GroupId: id, Name: "after", Notification: "notice", MaxMemberNum: 200, InviteJoinOption: "DisableInvite", MuteAllMember: "On", ApplyJoinOption: "FreeAccess" });
+      await t.client.modifyGroupBaseInfo({
+        GroupId: id,
+        Name: "after",
+        Notification: "notice",
+        MaxMemberNum: 200,
+        InviteJoinOption: "DisableInvite",
+        MuteAllMember: "On",
+        ApplyJoinOption: "FreeAccess",
+      });
       expect(await t.client.getGroup(id, FILTER())).toMatchObject({
-        Name: "after", Notification: "notice", MaxMemberNum: 200, InviteJoinOption: "DisableInvite", MuteAllMember: "On", ApplyJoinOption: "FreeAccess",
+        Name: "after",
+        Notification: "notice",
+        MaxMemberNum: 200,
+        InviteJoinOption: "DisableInvite",
+        MuteAllMember: "On",
+        ApplyJoinOption: "FreeAccess",
       });
     },
   },
@@ -112,8 +151,12 @@ export const CLIENT_CASES: readonly ContractCase[] = [
     async run(t) {
       const id = t.id("community", true);
       await t.client.importGroup({ Type: "Community", Name: "community", GroupId: id });
-      expect(refused(await rejection(t.client.modifyGroupBaseInfo({ GroupId: id, ApplyJoinOption: "FreeAccess" })))).toBe(true);
-      expect(refused(await rejection(t.client.modifyGroupBaseInfo({ GroupId: id, InviteJoinOption: "FreeAccess" })))).toBe(true);
+      expect(
+        refused(await rejection(t.client.modifyGroupBaseInfo({ GroupId: id, ApplyJoinOption: "FreeAccess" }))),
+      ).toBe(true);
+      expect(
+        refused(await rejection(t.client.modifyGroupBaseInfo({ GroupId: id, InviteJoinOption: "FreeAccess" }))),
+      ).toBe(true);
       expect((await t.client.getGroup(id, FILTER()))?.Name).toBe("community");
     },
   },
@@ -135,9 +178,18 @@ export const CLIENT_CASES: readonly ContractCase[] = [
       await t.importAccounts([owner, member, outsider]);
       const id = t.id("owner");
       await t.client.importGroup({ Type: "Public", Name: "owned", GroupId: id, Owner_Account: owner });
-      const added = await t.client.addGroupMember({ GroupId: id, Silence: 1, MemberList: [{ Member_Account: member }, { Member_Account: owner }] });
-      expect(added).toEqual([{ Member_Account: member, Result: 1 }, { Member_Account: owner, Result: 2 }]);
-      expect(refused(await rejection(t.client.changeGroupOwner({ GroupId: id, NewOwner_Account: outsider })))).toBe(true);
+      const added = await t.client.addGroupMember({
+        GroupId: id,
+        Silence: 1,
+        MemberList: [{ Member_Account: member }, { Member_Account: owner }],
+      });
+      expect(added).toEqual([
+        { Member_Account: member, Result: 1 },
+        { Member_Account: owner, Result: 2 },
+      ]);
+      expect(refused(await rejection(t.client.changeGroupOwner({ GroupId: id, NewOwner_Account: outsider })))).toBe(
+        true,
+      );
       await t.client.changeGroupOwner({ GroupId: id, NewOwner_Account: member });
       expect(await t.client.getGroup(id, FILTER())).toMatchObject({ Owner_Account: member, MemberNum: 2 });
     },
@@ -159,13 +211,23 @@ export const CLIENT_CASES: readonly ContractCase[] = [
       const accounts = Array.from({ length: members }, (_, i) => t.account(`m${i}`));
       await t.importAccounts(accounts);
       const ids = Array.from({ length: groups }, (_, g) => t.id(`large-${g}`));
-      await Promise.all(ids.map((id) => t.client.importGroup({ Type: "Public", Name: "large", GroupId: id, MaxMemberCount: Math.max(members, 1) })));
+      await Promise.all(
+        ids.map((id) =>
+          t.client.importGroup({ Type: "Public", Name: "large", GroupId: id, MaxMemberCount: Math.max(members, 1) }),
+        ),
+      );
       // 20 per add_group_member call: the newest page's limit (older pages say 300; https://cloud.tencent.com/document/product/269/1621).
-      await Promise.all(ids.map(async (id) => {
-        for (let i = 0; i < accounts.length; i += 20) {
-          await t.client.addGroupMember({ GroupId: id, Silence: 1, MemberList: accounts.slice(i, i + 20).map((Member_Account) => ({ Member_Account })) });
-        }
-      }));
+      await Promise.all(
+        ids.map(async (id) => {
+          for (let i = 0; i < accounts.length; i += 20) {
+            await t.client.addGroupMember({
+              GroupId: id,
+              Silence: 1,
+              MemberList: accounts.slice(i, i + 20).map((Member_Account) => ({ Member_Account })),
+            });
+          }
+        }),
+      );
       const reads = new GroupReadBatcher(t.client, { responseFilter: FILTER() });
       const got = await Promise.all(ids.map((id) => reads.getGroup(id)));
       got.forEach((g, i) => expect(g).toMatchObject({ GroupId: ids[i], MemberNum: members }));
@@ -182,7 +244,14 @@ export const RESOURCE_CASES: readonly ContractCase[] = [
       const owner = t.account("owner");
       await t.importAccounts([owner]);
       const id = t.id("res");
-      const declared = { type: "Public", name: "resource", groupId: id, ownerAccount: owner, inviteJoinOption: "NeedPermission", appDefinedData: {} };
+      const declared = {
+        type: "Public",
+        name: "resource",
+        groupId: id,
+        ownerAccount: owner,
+        inviteJoinOption: "NeedPermission",
+        appDefinedData: {},
+      };
       const [reg] = await t.register({ res: declared });
       const checked = await t.host.check(reg!.urn, {}, inputsOf(reg!));
       expect(checked.failures).toEqual([]);
@@ -190,13 +259,19 @@ export const RESOURCE_CASES: readonly ContractCase[] = [
       expect(properties).toMatchObject({ groupId: id, inviteJoinOption: "NeedPermission", ownerAccount: owner });
       const read = await t.host.read(id, reg!.urn, properties);
       expect((await t.host.diff(id, reg!.urn, read.properties, checked.inputs)).changes).toBe("none");
-      const [reg2] = await t.register({ res: { ...declared, name: "renamed", inviteJoinOption: "DisableInvite", muteAllMember: true } });
+      const [reg2] = await t.register({
+        res: { ...declared, name: "renamed", inviteJoinOption: "DisableInvite", muteAllMember: true },
+      });
       const checked2 = await t.host.check(reg2!.urn, read.properties, inputsOf(reg2!));
       const diff = await t.host.diff(id, reg2!.urn, read.properties, checked2.inputs);
       expect(diff).toMatchObject({ changes: "some" });
       expect(diff.replaces ?? []).toEqual([]);
       const updated = await t.host.update(id, reg2!.urn, read.properties, checked2.inputs);
-      expect(updated.properties).toMatchObject({ name: "renamed", inviteJoinOption: "DisableInvite", muteAllMember: true });
+      expect(updated.properties).toMatchObject({
+        name: "renamed",
+        inviteJoinOption: "DisableInvite",
+        muteAllMember: true,
+      });
       await t.client.modifyGroupBaseInfo({ GroupId: id, InviteJoinOption: "FreeAccess" });
       const drifted = await t.host.read(id, reg2!.urn, updated.properties as Props);
       expect(drifted.properties).toMatchObject({ inviteJoinOption: "FreeAccess" });
@@ -220,7 +295,11 @@ export const RESOURCE_CASES: readonly ContractCase[] = [
   {
     name: "ChatGroup: each Work/Meeting/Public group reads back with no diff (join options as the service fixes them)",
     async run(t) {
-      const decl = { w: { type: "Work", name: "w", groupId: t.id("res-w") }, m: { type: "Meeting", name: "m", groupId: t.id("res-m") }, p: { type: "Public", name: "p", groupId: t.id("res-p"), applyJoinOption: "DisableApply" } };
+      const decl = {
+        w: { type: "Work", name: "w", groupId: t.id("res-w") },
+        m: { type: "Meeting", name: "m", groupId: t.id("res-m") },
+        p: { type: "Public", name: "p", groupId: t.id("res-p"), applyJoinOption: "DisableApply" },
+      };
       for (const reg of await t.register(decl)) {
         const checked = await t.host.check(reg.urn, {}, inputsOf(reg));
         expect(checked.failures).toEqual([]);

@@ -93,12 +93,18 @@ async function makeTarget(
     "tencent-chat:sdkAppId": String(settings.sdkAppId),
     "tencent-chat:secretKey": { secret: settings.secretKey },
     "tencent-chat:identifier": settings.identifier,
-    ...(settings.endpoint !== undefined ? { "tencent-chat:endpoint": settings.endpoint } : { "tencent-chat:region": settings.region ?? "china" }),
+    ...(settings.endpoint !== undefined
+      ? { "tencent-chat:endpoint": settings.endpoint }
+      : { "tencent-chat:region": settings.region ?? "china" }),
   };
   await host.configure(config);
   const accountPrefix = name === "live" ? "ptc-ct-" : "ct-";
   return {
-    name, client, host, emulator, large,
+    name,
+    client,
+    host,
+    emulator,
+    large,
     register: (groups) => collectRegistrations(program.dir, programOf(groups)),
     id: (suffix, community = false) => `${community ? "@TGS#_" : ""}${prefix}${suffix}`,
     account: (n) => `${accountPrefix}${n}`,
@@ -125,7 +131,12 @@ async function makeTarget(
 export async function emulatorTarget(): Promise<ContractTarget> {
   const secretKey = "contract-key";
   const emulator = await startEmulator({ sdkAppId: 1400077001, secretKey, admin: "administrator" });
-  return makeTarget("emulator", { sdkAppId: 1400077001, secretKey, identifier: "administrator", endpoint: emulator.url }, { groups: 50, members: 300 }, emulator);
+  return makeTarget(
+    "emulator",
+    { sdkAppId: 1400077001, secretKey, identifier: "administrator", endpoint: emulator.url },
+    { groups: 50, members: 300 },
+    emulator,
+  );
 }
 
 /** Why the live target cannot run, or undefined when it can. */
@@ -133,7 +144,8 @@ export function liveUnavailable(env: NodeJS.ProcessEnv = process.env): string | 
   const missing = [LIVE_ENV.sdkAppId, LIVE_ENV.secretKey].filter((k) => !env[k]);
   if (missing.length > 0) return `${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set`;
   const region = env[LIVE_ENV.region];
-  if (region !== undefined && region !== "" && !isRegion(region)) return `${LIVE_ENV.region}=${region} is not a known region`;
+  if (region !== undefined && region !== "" && !isRegion(region))
+    return `${LIVE_ENV.region}=${region} is not a known region`;
   return undefined;
 }
 
@@ -148,7 +160,9 @@ export async function liveTarget(env: NodeJS.ProcessEnv = process.env): Promise<
       sdkAppId: Number(env[LIVE_ENV.sdkAppId]),
       secretKey: env[LIVE_ENV.secretKey]!,
       identifier: env[LIVE_ENV.identifier] || "administrator",
-      ...(env[LIVE_ENV.endpoint] ? { endpoint: env[LIVE_ENV.endpoint] } : { region: (env[LIVE_ENV.region] || "china") as Region }),
+      ...(env[LIVE_ENV.endpoint]
+        ? { endpoint: env[LIVE_ENV.endpoint] }
+        : { region: (env[LIVE_ENV.region] || "china") as Region }),
     },
     { groups: int(LIVE_ENV.groups, 50), members: int(LIVE_ENV.members, 300) },
   );

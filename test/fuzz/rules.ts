@@ -72,7 +72,10 @@ export const JOIN_OPTIONS = ["FreeAccess", "NeedPermission", "DisableApply"] as 
  * The join option a Work (Private) or Meeting (ChatRoom) group always has: "Work groups do not allow users to apply
  * to join", "Meeting groups allow anyone to join" (group system, https://cloud.tencent.com/document/product/269/1502).
  */
-export const FIXED_JOIN: Readonly<Record<string, string>> = Object.freeze({ Private: "DisableApply", ChatRoom: "FreeAccess" });
+export const FIXED_JOIN: Readonly<Record<string, string>> = Object.freeze({
+  Private: "DisableApply",
+  ChatRoom: "FreeAccess",
+});
 /** InviteJoinOption values (modify_group_base_info, https://cloud.tencent.com/document/product/269/1620); not for Community. */
 export const INVITE_OPTIONS = ["FreeAccess", "NeedPermission", "DisableInvite"] as const;
 /** The documented custom-field key rule, minus "__proto__" (Pulumi's property encoding drops it, so check refuses it). */
@@ -83,4 +86,13 @@ export const PULUMI_UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
  * Names of Object.prototype members. Valid as custom-field keys (they fit the key rule), and as text they must never
  * reach a prototype through a table lookup.
  */
-export const BUILTIN_NAMES = ["toString", "valueOf", "constructor", "hasOwnProperty", "isPrototypeOf", "toLocaleString", "__defineGetter__", "__lookupGetter__"] as const;
+export const BUILTIN_NAMES = [
+  "toString",
+  "valueOf",
+  "constructor",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "toLocaleString",
+  "__defineGetter__",
+  "__lookupGetter__",
+] as const;

@@ -46,11 +46,15 @@ export interface FuzzConfig {
  */
 export function fuzzConfig(env: NodeJS.ProcessEnv = process.env): FuzzConfig {
   const runs = env.FUZZ_RUNS === undefined ? 300 : Number(env.FUZZ_RUNS);
-  if (!Number.isSafeInteger(runs) || runs < 1) throw new Error(`FUZZ_RUNS must be a positive integer, got ${JSON.stringify(env.FUZZ_RUNS)}`);
+  if (!Number.isSafeInteger(runs) || runs < 1)
+    throw new Error(`FUZZ_RUNS must be a positive integer, got ${JSON.stringify(env.FUZZ_RUNS)}`);
   const seed = env.FUZZ_SEED === undefined ? DEFAULT_SEED : Number(env.FUZZ_SEED);
-  if (!Number.isSafeInteger(seed)) throw new Error(`FUZZ_SEED must be an integer, got ${JSON.stringify(env.FUZZ_SEED)}`);
-  const emulatorRuns = env.FUZZ_EMULATOR_RUNS === undefined ? Math.max(100, Math.ceil(runs / 10)) : Number(env.FUZZ_EMULATOR_RUNS);
-  if (!Number.isSafeInteger(emulatorRuns) || emulatorRuns < 0) throw new Error(`FUZZ_EMULATOR_RUNS must be a whole number, got ${JSON.stringify(env.FUZZ_EMULATOR_RUNS)}`);
+  if (!Number.isSafeInteger(seed))
+    throw new Error(`FUZZ_SEED must be an integer, got ${JSON.stringify(env.FUZZ_SEED)}`);
+  const emulatorRuns =
+    env.FUZZ_EMULATOR_RUNS === undefined ? Math.max(100, Math.ceil(runs / 10)) : Number(env.FUZZ_EMULATOR_RUNS);
+  if (!Number.isSafeInteger(emulatorRuns) || emulatorRuns < 0)
+    throw new Error(`FUZZ_EMULATOR_RUNS must be a whole number, got ${JSON.stringify(env.FUZZ_EMULATOR_RUNS)}`);
   return { seed, checkRuns: runs, emulatorRuns, hostRuns: Math.max(100, Math.ceil(runs / 10)) };
 }
 
@@ -64,8 +68,10 @@ export function assertRefusedNamingField(field: string, input: Input): void {
   const { failures } = check({}, input);
   if (failures.length === 0) throw new Error(`check accepted an input whose ${field} is invalid`);
   for (const f of failures) {
-    if (!names(f.property, field)) throw new Error(`failure names ${f.property}, but only ${field} is broken: ${f.reason}`);
-    if (!f.reason.includes(field === f.property ? field : f.property.split(".")[0]!)) throw new Error(`reason does not name ${field}: ${f.reason}`);
+    if (!names(f.property, field))
+      throw new Error(`failure names ${f.property}, but only ${field} is broken: ${f.reason}`);
+    if (!f.reason.includes(field === f.property ? field : f.property.split(".")[0]!))
+      throw new Error(`reason does not name ${field}: ${f.reason}`);
   }
 }
 
@@ -108,15 +114,24 @@ export async function assertCreatedAsDeclared(client: ChatClient, emu: RunningEm
   const { id, outs } = await createGroup(client, checked);
   try {
     const wanted = typeof input.groupId === "string" ? input.groupId : undefined;
-    if (wanted !== undefined && id !== wanted) throw new Error(`created ${JSON.stringify(id)}, declared ${JSON.stringify(wanted)}`);
-    for (const [label, olds, news] of [["outputs vs checked inputs", outs, checked], ["outputs vs program inputs", outs, input]] as const) {
+    if (wanted !== undefined && id !== wanted)
+      throw new Error(`created ${JSON.stringify(id)}, declared ${JSON.stringify(wanted)}`);
+    for (const [label, olds, news] of [
+      ["outputs vs checked inputs", outs, checked],
+      ["outputs vs program inputs", outs, input],
+    ] as const) {
       const d = diff(olds, news);
-      if (d.changes) throw new Error(`${label} diff as a change (replaces ${JSON.stringify(d.replaces)}): ${JSON.stringify({ outs, news })}`);
+      if (d.changes)
+        throw new Error(
+          `${label} diff as a change (replaces ${JSON.stringify(d.replaces)}): ${JSON.stringify({ outs, news })}`,
+        );
     }
     const refreshed = await readGroup(client, id, outs);
-    if (refreshed.id !== id || diff(refreshed.props, checked).changes) throw new Error(`a refresh right after create drifts: ${JSON.stringify(refreshed)}`);
+    if (refreshed.id !== id || diff(refreshed.props, checked).changes)
+      throw new Error(`a refresh right after create drifts: ${JSON.stringify(refreshed)}`);
     const reChecked = check({}, refreshed.inputs);
-    if (reChecked.failures.length > 0) throw new Error(`a refresh's inputs fail check: ${JSON.stringify(reChecked.failures)}`);
+    if (reChecked.failures.length > 0)
+      throw new Error(`a refresh's inputs fail check: ${JSON.stringify(reChecked.failures)}`);
   } finally {
     await deleteGroup(client, id);
   }
@@ -124,7 +139,8 @@ export async function assertCreatedAsDeclared(client: ChatClient, emu: RunningEm
 }
 
 /** The documented state of a custom-field map: a key with value "" is absent. */
-const present = (m: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(m).filter(([, v]) => v !== ""));
+const present = (m: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(m).filter(([, v]) => v !== ""));
 const own = (m: object, k: string): boolean => Object.prototype.hasOwnProperty.call(m, k);
 
 /**
@@ -140,14 +156,20 @@ export function assertModifySendsTheChange(before: Record<string, string>, after
   for (const { Key, Value } of entries) {
     if (typeof Value !== "string") throw new Error(`${Key} is sent as ${typeof Value}, not a string`);
     const wanted = own(present(after), Key) ? present(after)[Key] : "";
-    if (Value !== wanted) throw new Error(`${Key} is sent as ${JSON.stringify(Value)}; the program says ${JSON.stringify(wanted)}`);
+    if (Value !== wanted)
+      throw new Error(`${Key} is sent as ${JSON.stringify(Value)}; the program says ${JSON.stringify(wanted)}`);
     if ((state.get(Key) ?? "") === Value) throw new Error(`${Key} is sent although it did not change`);
     if (Value === "") state.delete(Key);
     else state.set(Key, Value);
   }
   const got = Object.fromEntries([...state].sort(([a], [b]) => (a < b ? -1 : 1)));
-  if (JSON.stringify(got) !== JSON.stringify(Object.fromEntries(Object.entries(present(after)).sort(([a], [b]) => (a < b ? -1 : 1))))) {
-    throw new Error(`applying ${JSON.stringify(entries)} to ${JSON.stringify(before)} gives ${JSON.stringify(got)}, not ${JSON.stringify(after)}`);
+  if (
+    JSON.stringify(got) !==
+    JSON.stringify(Object.fromEntries(Object.entries(present(after)).sort(([a], [b]) => (a < b ? -1 : 1))))
+  ) {
+    throw new Error(
+      `applying ${JSON.stringify(entries)} to ${JSON.stringify(before)} gives ${JSON.stringify(got)}, not ${JSON.stringify(after)}`,
+    );
   }
 }
 
@@ -159,7 +181,12 @@ let customFieldGroups = 0;
  * `after` holds exactly the new fields (read from the emulator's own store), the outputs say so, and a refresh
  * then shows no change.
  */
-export async function assertCustomFieldsUpdated(client: ChatClient, emu: RunningEmulator, before: Record<string, string>, after: Record<string, string>): Promise<void> {
+export async function assertCustomFieldsUpdated(
+  client: ChatClient,
+  emu: RunningEmulator,
+  before: Record<string, string>,
+  after: Record<string, string>,
+): Promise<void> {
   // One declared id for both checks (without one, each check would choose its own: ids.ts).
   const base = { type: "Public", name: "custom-fields", groupId: `custom-fields-${++customFieldGroups}` };
   const olds = assertAccepted({ ...base, appDefinedData: before });
@@ -169,10 +196,15 @@ export async function assertCustomFieldsUpdated(client: ChatClient, emu: Running
     const { outs: updated } = await updateGroup(client, id, outs, news);
     const live = Object.fromEntries((emu.store.getGroup(id)?.AppDefinedData ?? []).map((e) => [e.Key, e.Value]));
     const want = present(after);
-    if (!jsonSame(live, want)) throw new Error(`the live group holds ${JSON.stringify(live)}; the program says ${JSON.stringify(want)}`);
-    if (!jsonSame(updated.appDefinedData ?? {}, want)) throw new Error(`outputs say ${JSON.stringify(updated.appDefinedData)}; the program says ${JSON.stringify(want)}`);
+    if (!jsonSame(live, want))
+      throw new Error(`the live group holds ${JSON.stringify(live)}; the program says ${JSON.stringify(want)}`);
+    if (!jsonSame(updated.appDefinedData ?? {}, want))
+      throw new Error(
+        `outputs say ${JSON.stringify(updated.appDefinedData)}; the program says ${JSON.stringify(want)}`,
+      );
     const refreshed = await readGroup(client, id, updated);
-    if (diff(refreshed.props, news).changes) throw new Error(`a refresh after the update drifts: ${JSON.stringify(refreshed.props)}`);
+    if (diff(refreshed.props, news).changes)
+      throw new Error(`a refresh after the update drifts: ${JSON.stringify(refreshed.props)}`);
   } finally {
     await deleteGroup(client, id);
   }
@@ -186,7 +218,8 @@ function jsonSame(a: object, b: object): boolean {
 /** Property 3c: a valid input with values not known yet (preview) is accepted by check. */
 export function assertPreviewAccepted(input: Input): void {
   const { failures } = check({}, input);
-  if (failures.length > 0) throw new Error(`check refused a valid input with unknown values: ${JSON.stringify(failures)}`);
+  if (failures.length > 0)
+    throw new Error(`check refused a valid input with unknown values: ${JSON.stringify(failures)}`);
 }
 
 /** fast-check parameters for a property of `runs` runs. */

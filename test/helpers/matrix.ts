@@ -13,7 +13,9 @@ const TYPE = "pulumi-nodejs:dynamic/tencent-chat:ChatGroup";
 
 /** The `__provider` text every ChatGroup carries, from one real program run. */
 export async function providerText(e2e: E2E): Promise<string> {
-  const [proto] = await e2e.register(`const { ChatGroup } = require("pulumi-tencent-chat"); new ChatGroup("proto", { type: "Public", name: "proto" });`);
+  const [proto] = await e2e.register(
+    `const { ChatGroup } = require("pulumi-tencent-chat"); new ChatGroup("proto", { type: "Public", name: "proto" });`,
+  );
   return proto!.inputs.__provider as string;
 }
 
@@ -25,13 +27,26 @@ export async function sharedHost(e2e: E2E, extra: Record<string, ConfigValue> = 
 }
 
 /** A stack whose program declares `groups()` (name → args), evaluated at every command. */
-export function matrixStack(e2e: E2E, host: ProviderHost, provider: string, key: string, groups: () => Record<string, Props>): Engine {
+export function matrixStack(
+  e2e: E2E,
+  host: ProviderHost,
+  provider: string,
+  key: string,
+  groups: () => Record<string, Props>,
+): Engine {
   const registration = (name: string, args: Props): Registration => ({
     // `__resourceName` as the ChatGroup class adds it (check derives generated ids from it).
-    type: TYPE, name, urn: `urn:pulumi:dev::chat-test::${TYPE}::${name}`, inputs: { ...args, __resourceName: name, __provider: provider },
+    type: TYPE,
+    name,
+    urn: `urn:pulumi:dev::chat-test::${TYPE}::${name}`,
+    inputs: { ...args, __resourceName: name, __provider: provider },
   });
   return new Engine({
-    projectDir: e2e.program.dir, project: "chat-test", stack: "dev", config: e2e.config, host,
+    projectDir: e2e.program.dir,
+    project: "chat-test",
+    stack: "dev",
+    config: e2e.config,
+    host,
     statePath: path.join(e2e.program.dir, ".matrix", `${key}.json`),
     program: async () => ({ registrations: Object.entries(groups()).map(([n, a]) => registration(n, a)), outputs: {} }),
   });

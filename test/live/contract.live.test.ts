@@ -4,7 +4,15 @@
  * destroys them all, and first sweeps leftovers (older than an hour) of runs that crashed.
  */
 import { CLIENT_CASES, RESOURCE_CASES } from "../contract/cases";
-import { CONTRACT_PREFIX, contractIdTime, liveTarget, liveUnavailable, sweep, SWEEP_AGE_MS, type ContractTarget } from "../contract/target";
+import {
+  CONTRACT_PREFIX,
+  contractIdTime,
+  liveTarget,
+  liveUnavailable,
+  sweep,
+  SWEEP_AGE_MS,
+  type ContractTarget,
+} from "../contract/target";
 
 const why = liveUnavailable();
 const live = why === undefined ? describe : describe.skip;
@@ -18,7 +26,8 @@ beforeAll(async () => {
     const at = contractIdTime(id);
     return at !== undefined && at < Date.now() - SWEEP_AGE_MS;
   });
-  if (swept.length > 0) process.stdout.write(`swept ${swept.length} leftover ${CONTRACT_PREFIX}* groups of earlier runs\n`);
+  if (swept.length > 0)
+    process.stdout.write(`swept ${swept.length} leftover ${CONTRACT_PREFIX}* groups of earlier runs\n`);
 }, 600_000);
 afterAll(async () => {
   try {

@@ -17,10 +17,19 @@ function globRegex(glob) {
   let re = "";
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
-    if (c === "*" && glob[i + 1] === "*") { re += "(?:.*/)?"; i += glob[i + 2] === "/" ? 2 : 1; }
-    else if (c === "*") re += "[^/]*";
-    else if (c === "{") { const end = glob.indexOf("}", i); re += `(?:${glob.slice(i + 1, end).split(",").map((x) => x.replace(/[.+^$()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")).join("|")})`; i = end; }
-    else re += c.replace(/[.+^$()|[\]\\?]/g, "\\$&");
+    if (c === "*" && glob[i + 1] === "*") {
+      re += "(?:.*/)?";
+      i += glob[i + 2] === "/" ? 2 : 1;
+    } else if (c === "*") re += "[^/]*";
+    else if (c === "{") {
+      const end = glob.indexOf("}", i);
+      re += `(?:${glob
+        .slice(i + 1, end)
+        .split(",")
+        .map((x) => x.replace(/[.+^$()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*"))
+        .join("|")})`;
+      i = end;
+    } else re += c.replace(/[.+^$()|[\]\\?]/g, "\\$&");
   }
   return new RegExp(`^${re}$`);
 }
@@ -36,11 +45,12 @@ const globSync = (glob) => sources().filter((f) => globRegex(glob).test(f));
 const base = JSON.parse(readFileSync(join(root, "stryker.config.json"), "utf8"));
 const globs = base.mutate.filter((g) => !g.startsWith("!"));
 const negated = base.mutate.filter((g) => g.startsWith("!")).map((g) => g.slice(1));
-const files = process.argv.slice(2).length > 0
-  ? process.argv.slice(2)
-  : [...new Set(globs.flatMap((g) => globSync(g)))]
-      .filter((f) => !negated.some((n) => globSync(n).includes(f)))
-      .sort((a, b) => statSync(join(root, a)).size - statSync(join(root, b)).size);
+const files =
+  process.argv.slice(2).length > 0
+    ? process.argv.slice(2)
+    : [...new Set(globs.flatMap((g) => globSync(g)))]
+        .filter((f) => !negated.some((n) => globSync(n).includes(f)))
+        .sort((a, b) => statSync(join(root, a)).size - statSync(join(root, b)).size);
 mkdirSync(join(root, "reports/mutation"), { recursive: true });
 for (const file of files) {
   const name = file.replace(/[/.]/g, "_");

@@ -13,17 +13,23 @@ beforeAll(async () => {
 afterAll(() => e2e?.stop());
 
 test("a Community created without maxMemberCount keeps the service's 100000: no diff after read, an update leaves it alone", async () => {
-  const [reg] = await e2e.register(programOf({ c: { type: "Community", name: "community", groupId: "@TGS#_keep-size" } }));
+  const [reg] = await e2e.register(
+    programOf({ c: { type: "Community", name: "community", groupId: "@TGS#_keep-size" } }),
+  );
   const checked = await e2e.host.check(reg!.urn, {}, inputsOf(reg!));
   expect(checked.inputs).not.toHaveProperty("maxMemberCount");
   const { id, properties } = await e2e.host.create(reg!.urn, checked.inputs);
   expect(properties.maxMemberCount).toBe(100_000);
   const read = await e2e.host.read(id, reg!.urn, properties);
   expect(read.properties.maxMemberCount).toBe(100_000);
-  await expect(e2e.host.diff(id, reg!.urn, read.properties, checked.inputs)).resolves.toMatchObject({ changes: "none" });
+  await expect(e2e.host.diff(id, reg!.urn, read.properties, checked.inputs)).resolves.toMatchObject({
+    changes: "none",
+  });
 
   // An unrelated change: the update must not send MaxMemberNum.
-  const [reg2] = await e2e.register(programOf({ c: { type: "Community", name: "renamed community", groupId: "@TGS#_keep-size" } }));
+  const [reg2] = await e2e.register(
+    programOf({ c: { type: "Community", name: "renamed community", groupId: "@TGS#_keep-size" } }),
+  );
   const checked2 = await e2e.host.check(reg2!.urn, read.properties, inputsOf(reg2!));
   const updated = await e2e.host.update(id, reg2!.urn, read.properties, checked2.inputs);
   expect(updated.properties).toMatchObject({ name: "renamed community", maxMemberCount: 100_000 });
@@ -31,9 +37,16 @@ test("a Community created without maxMemberCount keeps the service's 100000: no 
 });
 
 test("declaring a maxMemberCount above 6000 for a Public group passes check only when the setting allows it", async () => {
-  const [reg] = await e2e.register(programOf({ p: { type: "Public", name: "big", groupId: "big-public", maxMemberCount: 20_000 } }));
+  const [reg] = await e2e.register(
+    programOf({ p: { type: "Public", name: "big", groupId: "big-public", maxMemberCount: 20_000 } }),
+  );
   const refused = await e2e.host.check(reg!.urn, {}, inputsOf(reg!));
-  expect(refused.failures).toEqual([expect.objectContaining({ property: "maxMemberCount", reason: expect.stringMatching(/tencent-chat:maxMemberCount/) })]);
+  expect(refused.failures).toEqual([
+    expect.objectContaining({
+      property: "maxMemberCount",
+      reason: expect.stringMatching(/tencent-chat:maxMemberCount/),
+    }),
+  ]);
   const host = await e2e.newHost();
   await host.configure({ ...e2e.config, "tencent-chat:maxMemberCount": "20000" });
   const accepted = await host.check(reg!.urn, {}, inputsOf(reg!));

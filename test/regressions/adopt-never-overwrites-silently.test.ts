@@ -28,8 +28,16 @@ afterAll(() => e2e?.stop());
 /** A live group made outside the stack, with values the program below does not repeat. */
 async function legacy(groupId?: string): Promise<string> {
   const { GroupId } = await e2e.client.importGroup({
-    Type: "Public", Name: "legacy", Owner_Account: "leckie", Introduction: "kept by the team", MaxMemberCount: 300,
-    AppDefinedData: [{ Key: "level", Value: "gold" }, { Key: "region", Value: "eu" }], ...(groupId ? { GroupId: groupId } : {}),
+    Type: "Public",
+    Name: "legacy",
+    Owner_Account: "leckie",
+    Introduction: "kept by the team",
+    MaxMemberCount: 300,
+    AppDefinedData: [
+      { Key: "level", Value: "gold" },
+      { Key: "region", Value: "eu" },
+    ],
+    ...(groupId ? { GroupId: groupId } : {}),
   });
   return GroupId;
 }
@@ -43,10 +51,12 @@ const writes = () => {
 /** The `field: value` lines of the error's paste block, parsed back: what a user would paste into the program. */
 function pasted(message: string): Props {
   const lines = message.split("\n").filter((l) => /^ {2}\w+: .*, \/\/ declared /.test(l));
-  return Object.fromEntries(lines.map((l) => {
-    const m = /^ {2}(\w+): (.*), \/\/ declared /.exec(l)!;
-    return [m[1]!, JSON.parse(m[2]!) as unknown];
-  }));
+  return Object.fromEntries(
+    lines.map((l) => {
+      const m = /^ {2}(\w+): (.*), \/\/ declared /.exec(l)!;
+      return [m[1]!, JSON.parse(m[2]!) as unknown];
+    }),
+  );
 }
 
 test("adopt: true on a group that differs changes nothing, records nothing, and lists every live value to declare", async () => {
@@ -61,7 +71,9 @@ test("adopt: true on a group that differs changes nothing, records nothing, and 
   const failed = await engine.up();
   expect(failed.ok).toBe(false);
   const message = failed.steps[0]!.error!;
-  expect(message).toMatch(/cannot adopt group "adopt-differs": the live group differs from the program in 3 fields \(introduction, maxMemberCount, appDefinedData\)/);
+  expect(message).toMatch(
+    /cannot adopt group "adopt-differs": the live group differs from the program in 3 fields \(introduction, maxMemberCount, appDefinedData\)/,
+  );
   expect(message).toMatch(/Nothing was changed/);
   expect(message).toMatch(/adopt: "overwrite"/);
   expect(writes()).toBe(0);
@@ -70,30 +82,47 @@ test("adopt: true on a group that differs changes nothing, records nothing, and 
 
   // Pasting the listed values makes the program describe the group: it is adopted as it is, with no write.
   const values = pasted(message);
-  expect(values).toEqual({ introduction: "kept by the team", maxMemberCount: 300, appDefinedData: { level: "gold", region: "eu" } });
+  expect(values).toEqual({
+    introduction: "kept by the team",
+    maxMemberCount: 300,
+    appDefinedData: { level: "gold", region: "eu" },
+  });
   program = { ...program, ...values };
   const adopted = await engine.up();
   expect(adopted.steps.map((s) => s.error)).toEqual([undefined]);
   expect(writes()).toBe(0);
   expect(snapshotOf(id)).toEqual(before);
-  expect(engine.snapshot().resources[0]).toMatchObject({ id, outputs: { ownerAccount: "leckie", __provider: provider } });
+  expect(engine.snapshot().resources[0]).toMatchObject({
+    id,
+    outputs: { ownerAccount: "leckie", __provider: provider },
+  });
   expect((await engine.preview()).steps.map((s) => s.op)).toEqual(["same"]);
   expect((await engine.destroy()).ok).toBe(true);
 });
 
 test('adopt: "overwrite" applies the declared values to the live group', async () => {
   const id = await legacy("adopt-overwrite");
-  const engine = matrixStack(e2e, host, provider, id, () => ({ g: { type: "Public", groupId: id, name: "managed", maxMemberCount: 2000, adopt: "overwrite" } }));
+  const engine = matrixStack(e2e, host, provider, id, () => ({
+    g: { type: "Public", groupId: id, name: "managed", maxMemberCount: 2000, adopt: "overwrite" },
+  }));
   const up = await engine.up();
   expect(up.steps.map((s) => s.error)).toEqual([undefined]);
-  expect(e2e.emulator.store.getGroup(id)).toMatchObject({ Name: "managed", Introduction: "", MaxMemberNum: 2000, AppDefinedData: [], Owner_Account: "leckie" });
+  expect(e2e.emulator.store.getGroup(id)).toMatchObject({
+    Name: "managed",
+    Introduction: "",
+    MaxMemberNum: 2000,
+    AppDefinedData: [],
+    Owner_Account: "leckie",
+  });
   expect((await engine.preview()).steps.map((s) => s.op)).toEqual(["same"]);
   expect((await engine.destroy()).ok).toBe(true);
 });
 
 test('a difference no API can change is refused even with "overwrite", before any write', async () => {
   const { GroupId } = await e2e.client.importGroup({ Type: "ChatRoom", Name: "room", GroupId: "adopt-wrong-type" });
-  const engine = matrixStack(e2e, host, provider, GroupId, () => ({ g: { type: "Public", groupId: GroupId, name: "room", adopt: "overwrite" } }));
+  const engine = matrixStack(e2e, host, provider, GroupId, () => ({
+    g: { type: "Public", groupId: GroupId, name: "room", adopt: "overwrite" },
+  }));
   e2e.emulator.resetCounters();
   const failed = await engine.up();
   expect(failed.steps[0]!.error).toContain('  type: "ChatRoom", // declared "Public"');
@@ -105,7 +134,15 @@ test('a difference no API can change is refused even with "overwrite", before an
 test("adopt on a service-assigned @TGS# id can be removed from the program afterwards", async () => {
   const id = await legacy();
   expect(id).toMatch(/^@TGS#/);
-  let program: Props = { type: "Public", groupId: id, name: "legacy", introduction: "kept by the team", maxMemberCount: 300, appDefinedData: { level: "gold", region: "eu" }, adopt: true };
+  let program: Props = {
+    type: "Public",
+    groupId: id,
+    name: "legacy",
+    introduction: "kept by the team",
+    maxMemberCount: 300,
+    appDefinedData: { level: "gold", region: "eu" },
+    adopt: true,
+  };
   const engine = matrixStack(e2e, host, provider, "tgs-adopted", () => ({ g: program }));
   expect((await engine.up()).steps.map((s) => s.error)).toEqual([undefined]);
   const { adopt: _removed, ...rest } = program;
@@ -120,11 +157,15 @@ test("adopt on a service-assigned @TGS# id can be removed from the program after
 });
 
 test("declaring a service-assigned id for a new group explains that the service assigns them and how to adopt", async () => {
-  const [reg] = await e2e.register(`const { ChatGroup } = require("pulumi-tencent-chat"); new ChatGroup("g", { type: "Public", name: "n", groupId: "@TGS#MINE" });`);
+  const [reg] = await e2e.register(
+    `const { ChatGroup } = require("pulumi-tencent-chat"); new ChatGroup("g", { type: "Public", name: "n", groupId: "@TGS#MINE" });`,
+  );
   const { failures } = await host.check(reg!.urn, {}, JSON.parse(JSON.stringify(reg!.inputs)) as Props);
   expect(failures).toHaveLength(1);
   expect(failures[0]!.property).toBe("groupId");
-  expect(failures[0]!.reason).toMatch(/the prefix of ids the service assigns itself: import_group refuses such ids \(10004\)/);
+  expect(failures[0]!.reason).toMatch(
+    /the prefix of ids the service assigns itself: import_group refuses such ids \(10004\)/,
+  );
   expect(failures[0]!.reason).toMatch(/set adopt: true/);
   expect(failures[0]!.reason).not.toMatch(/Choose another id/);
 });

@@ -29,7 +29,8 @@ test("a type change of an adopted @TGS# group is refused with the way out; follo
   expect((await engine.up()).ok).toBe(true);
 
   args = { ...args, type: "Private" };
-  const refusal = /replaces group "@TGS#\w+", but import_group cannot create a group with this id.*Nothing was changed\. To replace it with a new group, remove groupId and adopt/;
+  const refusal =
+    /replaces group "@TGS#\w+", but import_group cannot create a group with this id.*Nothing was changed\. To replace it with a new group, remove groupId and adopt/;
   await expect(engine.preview()).rejects.toThrow(refusal);
   await expect(engine.up()).rejects.toThrow(refusal);
   expect(e2e.emulator.store.getGroup(legacy)).toMatchObject({ Type: "Public", Name: "legacy" });

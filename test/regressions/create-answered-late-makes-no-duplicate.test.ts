@@ -27,7 +27,8 @@ afterAll(async () => {
 async function importsHandled(count: number): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (log.filter((l) => l.startsWith("POST import_group ")).length < count) {
-    if (Date.now() > deadline) throw new Error(`the emulator did not answer ${count} import_group requests within 30 s`);
+    if (Date.now() > deadline)
+      throw new Error(`the emulator did not answer ${count} import_group requests within 30 s`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }

@@ -29,7 +29,8 @@ test("type change + owner who is not an imported account: refused before the del
   expect((await engine.up()).ok).toBe(true);
 
   args = { ...args, type: "Private", ownerAccount: "nobody" };
-  const refusal = /ownerAccount "nobody" is not an imported account.*Nothing was deleted\. Import the account first \(account_import\)/;
+  const refusal =
+    /ownerAccount "nobody" is not an imported account.*Nothing was deleted\. Import the account first \(account_import\)/;
   await expect(engine.preview()).rejects.toThrow(refusal);
   await expect(engine.up()).rejects.toThrow(refusal);
   expect(e2e.emulator.counters().destroy_group).toBe(0);

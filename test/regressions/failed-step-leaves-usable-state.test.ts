@@ -48,7 +48,11 @@ const CASES: Record<string, (id: string) => Case> = {
   }),
   "create: the muteAllMember follow-up fails after import": (id) => ({
     broken: { type: "Public", groupId: id, name: "half", muteAllMember: true },
-    arm: () => void e2e.emulator.addFault({ action: "modify_group_base_info", effect: { kind: "error", errorCode: 10004, errorInfo: "injected" } }),
+    arm: () =>
+      void e2e.emulator.addFault({
+        action: "modify_group_base_info",
+        effect: { kind: "error", errorCode: 10004, errorInfo: "injected" },
+      }),
     cause: /finishing its creation failed/,
   }),
 };
@@ -56,7 +60,14 @@ const CASES: Record<string, (id: string) => Case> = {
 /** The group's managed fields as the emulator stores them. */
 function live(id: string) {
   const g = e2e.emulator.store.getGroup(id);
-  return g && { name: g.Name, ownerAccount: g.Owner_Account, muteAllMember: g.MuteAllMember === "On", appDefinedData: Object.fromEntries(g.AppDefinedData.map((e) => [e.Key, e.Value])) };
+  return (
+    g && {
+      name: g.Name,
+      ownerAccount: g.Owner_Account,
+      muteAllMember: g.MuteAllMember === "On",
+      appDefinedData: Object.fromEntries(g.AppDefinedData.map((e) => [e.Key, e.Value])),
+    }
+  );
 }
 
 /** A stack whose program is whatever `program.current` holds at each command. */
@@ -71,7 +82,12 @@ function expectUsableTruth(engine: Engine, id: string): void {
   expect(r).toBeDefined();
   expect(r!.outputs.__provider).toBe(provider);
   const l = live(id)!;
-  expect(r!.outputs).toMatchObject({ groupId: id, name: l.name, muteAllMember: l.muteAllMember, appDefinedData: l.appDefinedData });
+  expect(r!.outputs).toMatchObject({
+    groupId: id,
+    name: l.name,
+    muteAllMember: l.muteAllMember,
+    appDefinedData: l.appDefinedData,
+  });
   expect(r!.outputs.ownerAccount ?? "").toBe(l.ownerAccount);
 }
 
@@ -158,7 +174,11 @@ test("a change applied with its answer lost, and the read-back failing too: a re
   s.program.current = { type: "Public", groupId: id, name: "original" };
   expect((await s.engine.up()).ok).toBe(true);
   s.program.current = { type: "Public", groupId: id, name: "renamed" };
-  const lost = e2e.emulator.addFault({ action: "modify_group_base_info", effect: { kind: "applyThenDrop" }, times: Infinity });
+  const lost = e2e.emulator.addFault({
+    action: "modify_group_base_info",
+    effect: { kind: "applyThenDrop" },
+    times: Infinity,
+  });
   const blind = e2e.emulator.addFault({ action: "get_group_info", effect: { kind: "drop" }, times: Infinity });
   const failed = await s.engine.up();
   lost();

@@ -24,7 +24,11 @@ beforeAll(async () => {
   e2e = await startE2E();
   appB = await startEmulator({ sdkAppId: APP_B, secretKey: KEY_B, admin: "administrator" });
   provider = await providerText(e2e);
-  configB = { "tencent-chat:sdkAppId": String(APP_B), "tencent-chat:secretKey": { secret: KEY_B }, "tencent-chat:endpoint": appB.url };
+  configB = {
+    "tencent-chat:sdkAppId": String(APP_B),
+    "tencent-chat:secretKey": { secret: KEY_B },
+    "tencent-chat:endpoint": appB.url,
+  };
   profileA = { sdkAppId: String(SDK_APP_ID), secretKey: SECRET_KEY, endpoint: e2e.emulator.url };
 }, 60_000);
 afterAll(async () => {
@@ -32,8 +36,13 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-const ids = (emu: RunningEmulator) => emu.store.listGroups().map((g) => g.GroupId).sort();
-const outputsOf = (state: { resources: { name: string; outputs: Props }[] }, name: string) => state.resources.find((r) => r.name === name)?.outputs;
+const ids = (emu: RunningEmulator) =>
+  emu.store
+    .listGroups()
+    .map((g) => g.GroupId)
+    .sort();
+const outputsOf = (state: { resources: { name: string; outputs: Props }[] }, name: string) =>
+  state.resources.find((r) => r.name === name)?.outputs;
 
 test("switching tencent-chat:sdkAppId never drops a group; with the old app as a profile it is moved, created first", async () => {
   const groups = () => ({ moving: { type: "Public", name: "moving", groupId: "moving-1" } });
@@ -46,7 +55,9 @@ test("switching tencent-chat:sdkAppId never drops a group; with the old app as a
   const refresh = await switched.refresh();
   expect(refresh.ok).toBe(false);
   expect(refresh.steps[0]!.error).toMatch(
-    new RegExp(`group "moving-1" belongs to Tencent Cloud Chat app ${SDK_APP_ID}.*no configured app has SDKAppID ${SDK_APP_ID}.*Nothing was read, changed or removed from state.*tencent-chat:apps\\.<name>\\.sdkAppId ${SDK_APP_ID}`),
+    new RegExp(
+      `group "moving-1" belongs to Tencent Cloud Chat app ${SDK_APP_ID}.*no configured app has SDKAppID ${SDK_APP_ID}.*Nothing was read, changed or removed from state.*tencent-chat:apps\\.<name>\\.sdkAppId ${SDK_APP_ID}`,
+    ),
   );
   expect(switched.snapshot().resources.map((r) => r.id)).toEqual(["moving-1"]);
   expect(ids(e2e.emulator)).toEqual(["moving-1"]);
@@ -54,7 +65,13 @@ test("switching tencent-chat:sdkAppId never drops a group; with the old app as a
   expect(appB.counters().get_group_info ?? 0).toBe(0); // never read against the wrong app
 
   // The old app as a profile: refresh reads it there; the preview plans a create-first replacement into app B.
-  const both = matrixStack(e2e, await sharedHost(e2e, { ...configB, "tencent-chat:apps": JSON.stringify({ old: profileA }) }), provider, "switch", groups);
+  const both = matrixStack(
+    e2e,
+    await sharedHost(e2e, { ...configB, "tencent-chat:apps": JSON.stringify({ old: profileA }) }),
+    provider,
+    "switch",
+    groups,
+  );
   expect((await both.refresh()).ok).toBe(true);
   const preview = await both.preview();
   expect(preview.steps[0]).toMatchObject({ op: "replace", deleteBeforeReplace: false });
@@ -69,7 +86,9 @@ test("switching tencent-chat:sdkAppId never drops a group; with the old app as a
 });
 
 test("one stack manages groups in two apps; refresh and destroy use each group's own app", async () => {
-  const config = { "tencent-chat:apps": JSON.stringify({ intl: { sdkAppId: APP_B, secretKey: KEY_B, endpoint: appB.url } }) };
+  const config = {
+    "tencent-chat:apps": JSON.stringify({ intl: { sdkAppId: APP_B, secretKey: KEY_B, endpoint: appB.url } }),
+  };
   const groups = () => ({
     home: { type: "Public", name: "home", groupId: "home-1" },
     abroad: { type: "Public", name: "abroad", groupId: "abroad-1", app: "intl" },
@@ -89,11 +108,18 @@ test("one stack manages groups in two apps; refresh and destroy use each group's
 });
 
 test("an app input naming no profile fails check, naming the fix; nothing is sent", async () => {
-  const stack = matrixStack(e2e, await sharedHost(e2e), provider, "no-profile", () => ({ lost: { type: "Public", name: "lost", app: "intl" } }));
+  const stack = matrixStack(e2e, await sharedHost(e2e), provider, "no-profile", () => ({
+    lost: { type: "Public", name: "lost", app: "intl" },
+  }));
   e2e.emulator.resetCounters();
   const preview = await stack.preview();
   expect(preview.steps[0]!.failures).toEqual([
-    { property: "app", reason: expect.stringMatching(/app "intl" names no app profile.*pulumi config set --path tencent-chat:apps\.intl\.sdkAppId/) },
+    {
+      property: "app",
+      reason: expect.stringMatching(
+        /app "intl" names no app profile.*pulumi config set --path tencent-chat:apps\.intl\.sdkAppId/,
+      ),
+    },
   ]);
   expect(Object.values(e2e.emulator.counters()).reduce((a, b) => a + b, 0)).toBe(0);
 });
@@ -107,7 +133,12 @@ test("state written before the app was recorded is read in the default app and g
   const read = await host.read("legacy-1", urn, { ...oldState, __provider: provider });
   expect(read.id).toBe("legacy-1");
   expect(read.properties.sdkAppId).toBe(SDK_APP_ID);
-  const diff = await host.diff("legacy-1", urn, { ...oldState, __provider: provider }, { type: "Public", name: "legacy", groupId: "legacy-1", __provider: provider });
+  const diff = await host.diff(
+    "legacy-1",
+    urn,
+    { ...oldState, __provider: provider },
+    { type: "Public", name: "legacy", groupId: "legacy-1", __provider: provider },
+  );
   expect(diff.changes).toBe("none");
   await host.delete("legacy-1", urn, { ...oldState, __provider: provider });
   expect(ids(e2e.emulator)).not.toContain("legacy-1");

@@ -31,7 +31,11 @@ beforeAll(async () => {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   e2e = await startE2E();
   provider = await providerText(e2e);
-  host = await sharedHost(e2e, { "tencent-chat:endpoint": url, "tencent-chat:timeoutMs": String(TIMEOUT_MS), "tencent-chat:deadlineMs": String(DEADLINE_MS) });
+  host = await sharedHost(e2e, {
+    "tencent-chat:endpoint": url,
+    "tencent-chat:timeoutMs": String(TIMEOUT_MS),
+    "tencent-chat:deadlineMs": String(DEADLINE_MS),
+  });
 }, 60_000);
 afterAll(async () => {
   for (const res of held) res.destroy();
@@ -53,15 +57,28 @@ async function failureOf(call: () => Promise<unknown>): Promise<string> {
 
 /** The "N attempts over X s" summaries in a message (a create's read-back adds its own). */
 function summaries(message: string): { attempts: number; seconds: number }[] {
-  return [...message.matchAll(/(\d+) attempts? over ([\d.]+) s/g)].map((m) => ({ attempts: Number(m[1]), seconds: Number(m[2]) }));
+  return [...message.matchAll(/(\d+) attempts? over ([\d.]+) s/g)].map((m) => ({
+    attempts: Number(m[1]),
+    seconds: Number(m[2]),
+  }));
 }
 
-const props = { type: "Public", name: "g", groupId: "hang-g", customGroupId: true, sdkAppId: SDK_APP_ID, __provider: "" };
+const props = {
+  type: "Public",
+  name: "g",
+  groupId: "hang-g",
+  customGroupId: true,
+  sdkAppId: SDK_APP_ID,
+  __provider: "",
+};
 
 test.each([
   ["read", () => host.read("hang-g", urn, { ...props, __provider: provider })],
   ["delete", () => host.delete("hang-g", urn, { ...props, __provider: provider })],
-  ["create with a custom id (import, then the read-back, in one budget)", () => host.create(urn, { type: "Public", name: "g", groupId: "hang-g", __provider: provider })],
+  [
+    "create with a custom id (import, then the read-back, in one budget)",
+    () => host.create(urn, { type: "Public", name: "g", groupId: "hang-g", __provider: provider }),
+  ],
 ])("%s gives up within the deadline and says how many attempts over how long", async (_name, call) => {
   requests = 0;
   const message = await failureOf(call);

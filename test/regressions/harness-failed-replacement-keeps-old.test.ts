@@ -45,4 +45,3 @@ test("create-before-delete whose create is refused keeps the old resource live a
   expect(e2e.emulator.store.getGroup(after[0]!.id)!.Type).toBe("Private");
   expect((await s.engine.destroy()).ok).toBe(true);
 });
-

@@ -24,11 +24,17 @@ test("`admin.ops` is refused by the settings check, with the other problems, bef
   e2e.emulator.resetCounters();
   let details = "";
   try {
-    await host.create("urn:pulumi:dev::chat-test::pulumi-nodejs:dynamic/tencent-chat:ChatGroup::g", { type: "Public", name: "g", __provider: provider });
+    await host.create("urn:pulumi:dev::chat-test::pulumi-nodejs:dynamic/tencent-chat:ChatGroup::g", {
+      type: "Public",
+      name: "g",
+      __provider: provider,
+    });
   } catch (e) {
     details = e instanceof HostCallError ? e.details : String(e);
   }
-  expect(details).toMatch(/configuration is incomplete: .*`tencent-chat:identifier` \(stack config\) "admin\.ops" contains "\."; use 1-32 characters of A-Z a-z 0-9 _ -/);
+  expect(details).toMatch(
+    /configuration is incomplete: .*`tencent-chat:identifier` \(stack config\) "admin\.ops" contains "\."; use 1-32 characters of A-Z a-z 0-9 _ -/,
+  );
   expect(details).toMatch(/`tencent-chat:timeoutMs` \(stack config\) must be a whole number/);
   expect(Object.values(e2e.emulator.counters()).reduce((a, b) => a + b, 0)).toBe(0);
 });

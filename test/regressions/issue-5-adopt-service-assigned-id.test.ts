@@ -11,7 +11,14 @@ let emu: RunningEmulator;
 let chat: ChatClient;
 beforeAll(async () => {
   emu = await startEmulator({ sdkAppId: 1400000055, secretKey: "adopt-key" });
-  chat = new ChatClient({ sdkAppId: 1400000055, identifier: "administrator", secretKey: "adopt-key", endpoint: emu.url, retry: 0, rateLimit: false });
+  chat = new ChatClient({
+    sdkAppId: 1400000055,
+    identifier: "administrator",
+    secretKey: "adopt-key",
+    endpoint: emu.url,
+    retry: 0,
+    rateLimit: false,
+  });
 });
 afterAll(async () => {
   await chat.close();
@@ -23,7 +30,12 @@ test("a group with a service-assigned id is adopted and brought to the declared 
   expect(GroupId).toMatch(/^@TGS#/);
   emu.resetCounters();
   // "overwrite": the declared name differs from the live one (adopt: true alone would refuse, issue 9).
-  const { id, outs } = await createGroup(chat, { type: "Public", name: "managed now", groupId: GroupId, adopt: "overwrite" });
+  const { id, outs } = await createGroup(chat, {
+    type: "Public",
+    name: "managed now",
+    groupId: GroupId,
+    adopt: "overwrite",
+  });
   expect(id).toBe(GroupId);
   expect(outs).toMatchObject({ name: "managed now", adopt: "overwrite" });
   expect(emu.store.getGroup(GroupId)!.Name).toBe("managed now");
@@ -32,6 +44,8 @@ test("a group with a service-assigned id is adopted and brought to the declared 
 });
 
 test("adopting a service-assigned id that does not exist fails with the service's refusal, creating nothing", async () => {
-  await expect(createGroup(chat, { type: "Public", name: "ghost", groupId: "@TGS#NOPE12345", adopt: true })).rejects.toMatchObject({ errorCode: 10004 });
+  await expect(
+    createGroup(chat, { type: "Public", name: "ghost", groupId: "@TGS#NOPE12345", adopt: true }),
+  ).rejects.toMatchObject({ errorCode: 10004 });
   expect(emu.store.getGroup("@TGS#NOPE12345")).toBeUndefined();
 });

@@ -13,12 +13,15 @@ beforeAll(async () => {
 });
 afterAll(() => h.emu.close());
 
-test.each(["constructor", "toString", "valueOf", "__proto__", "hasOwnProperty"])("Type %s → 10004 naming Type, nothing stored", async (type) => {
-  const res = await h.call("import_group", { Type: type, Name: "n", GroupId: `proto-${type}` });
-  expect(res.status).toBe(200);
-  expect(res.json).toEqual(failure(10004, "Type must be one of"));
-  expect(h.emu.store.getGroup(`proto-${type}`)).toBeUndefined();
-});
+test.each(["constructor", "toString", "valueOf", "__proto__", "hasOwnProperty"])(
+  "Type %s → 10004 naming Type, nothing stored",
+  async (type) => {
+    const res = await h.call("import_group", { Type: type, Name: "n", GroupId: `proto-${type}` });
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual(failure(10004, "Type must be one of"));
+    expect(h.emu.store.getGroup(`proto-${type}`)).toBeUndefined();
+  },
+);
 
 test("the aliases themselves still work", async () => {
   const res = await h.call("import_group", { Type: "Work", Name: "n", GroupId: "alias-work" });

@@ -10,7 +10,16 @@ import { check } from "../../provider/resource/check";
 import { canonicalType, normalizeInputs } from "../../provider/resource/normalize";
 import { inputsOf, programOf, startE2E, type E2E } from "../../harness/e2e";
 
-const PROTO_NAMES = ["valueOf", "toString", "constructor", "__proto__", "hasOwnProperty", "isPrototypeOf", "toLocaleString", "__defineGetter__"];
+const PROTO_NAMES = [
+  "valueOf",
+  "toString",
+  "constructor",
+  "__proto__",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "toLocaleString",
+  "__defineGetter__",
+];
 
 describe.each(PROTO_NAMES)("%s", (name) => {
   test("as type: refused naming type, with a string reason; inputs stay plain JSON", () => {

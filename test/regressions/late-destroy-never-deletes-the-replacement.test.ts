@@ -29,7 +29,8 @@ afterAll(async () => {
 async function destroysHandled(count: number): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (log.filter((l) => l.startsWith("POST destroy_group ")).length < count) {
-    if (Date.now() > deadline) throw new Error(`the emulator did not answer ${count} destroy_group requests within 30 s`);
+    if (Date.now() > deadline)
+      throw new Error(`the emulator did not answer ${count} destroy_group requests within 30 s`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -37,7 +38,12 @@ async function destroysHandled(count: number): Promise<void> {
 test("a destroy_group answered late in a delete-first replacement does not delete the new group", async () => {
   // An owner makes the replacement carry an account, imported as the service requires.
   await e2e.client.accountImport({ UserID: "late-owner" });
-  let args: Record<string, unknown> = { type: "Public", name: "late destroy", groupId: "late-destroy-1", ownerAccount: "late-owner" };
+  let args: Record<string, unknown> = {
+    type: "Public",
+    name: "late destroy",
+    groupId: "late-destroy-1",
+    ownerAccount: "late-owner",
+  };
   const engine = matrixStack(e2e, host, provider, "late-destroy", () => ({ g: args }));
   expect((await engine.up()).ok).toBe(true);
   expect(e2e.emulator.store.getGroup("late-destroy-1")).toBeDefined();

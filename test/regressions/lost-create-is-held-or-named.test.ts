@@ -23,10 +23,13 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-const readsFail = () => e2e.emulator.addFault({ action: "get_group_info", effect: { kind: "error", errorCode: 10002 }, times: Infinity });
+const readsFail = () =>
+  e2e.emulator.addFault({ action: "get_group_info", effect: { kind: "error", errorCode: 10002 }, times: Infinity });
 
 test("created, answer lost, read-back failing: the stack holds the group; refresh keeps it, up finishes, destroy removes it", async () => {
-  const engine = matrixStack(e2e, host, provider, "held", () => ({ held: { type: "Public", name: "held", muteAllMember: true } }));
+  const engine = matrixStack(e2e, host, provider, "held", () => ({
+    held: { type: "Public", name: "held", muteAllMember: true },
+  }));
   e2e.emulator.addFault({ action: "import_group", effect: { kind: "applyThenDrop" } });
   readsFail();
   const up = await engine.up();
@@ -65,9 +68,15 @@ test("not created, answer lost, read-back failing: the id is held, refresh drops
 });
 
 test("serviceAssignedId, answer lost, listing failing: the error names type, name and the CreateTime window of the group", async () => {
-  const engine = matrixStack(e2e, host, provider, "svc", () => ({ svc: { type: "ChatRoom", name: "svc lost", serviceAssignedId: true } }));
+  const engine = matrixStack(e2e, host, provider, "svc", () => ({
+    svc: { type: "ChatRoom", name: "svc lost", serviceAssignedId: true },
+  }));
   e2e.emulator.addFault({ action: "import_group", effect: { kind: "applyThenDrop" } });
-  e2e.emulator.addFault({ action: "get_appid_group_list", effect: { kind: "error", errorCode: 10002 }, times: Infinity });
+  e2e.emulator.addFault({
+    action: "get_appid_group_list",
+    effect: { kind: "error", errorCode: 10002 },
+    times: Infinity,
+  });
   const up = await engine.up();
   e2e.emulator.clearFaults();
   expect(up.ok).toBe(false);

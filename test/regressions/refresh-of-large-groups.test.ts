@@ -12,7 +12,12 @@ const MEMBERS = 300;
 
 /** Creates `n` groups through the host, then gives each `members` imported accounts as members (out of band). */
 async function largeGroups(e2e: E2E, prefix: string, n: number, members: number) {
-  const decl = Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, { type: "Public", name: `${prefix} ${i}`, groupId: `${prefix}-${i}`, maxMemberCount: 2000 }]));
+  const decl = Object.fromEntries(
+    Array.from({ length: n }, (_, i) => [
+      `${prefix}${i}`,
+      { type: "Public", name: `${prefix} ${i}`, groupId: `${prefix}-${i}`, maxMemberCount: 2000 },
+    ]),
+  );
   const regs = await e2e.register(programOf(decl));
   const created = await Promise.all(
     regs.map(async (reg) => {
@@ -25,7 +30,10 @@ async function largeGroups(e2e: E2E, prefix: string, n: number, members: number)
     const group = e2e.emulator.store.getGroup(g.id)!;
     const list = Array.from({ length: members }, (_, m) => `${g.id}-user-${m}`);
     for (const account of list) e2e.emulator.store.putAccount(account);
-    e2e.emulator.store.putGroup({ ...group, Members: list.map((Member_Account) => ({ Member_Account, Role: "Member" as const, JoinTime: 1 })) });
+    e2e.emulator.store.putGroup({
+      ...group,
+      Members: list.map((Member_Account) => ({ Member_Account, Role: "Member" as const, JoinTime: 1 })),
+    });
   }
   return created;
 }
@@ -40,7 +48,9 @@ describe(`refresh of ${GROUPS} groups of ${MEMBERS} members`, () => {
   afterAll(() => e2e?.stop());
 
   test("an unfiltered get_group_info of these groups is over 1 MB (10018): the case is real", async () => {
-    await expect(e2e.client.getGroupInfo({ GroupIdList: groups.map((g) => g.id) })).rejects.toMatchObject({ errorCode: 10018 });
+    await expect(e2e.client.getGroupInfo({ GroupIdList: groups.map((g) => g.id) })).rejects.toMatchObject({
+      errorCode: 10018,
+    });
   });
 
   test("every Read succeeds with memberNum 300, in at most ceil(50/50) + 2 get_group_info calls", async () => {

@@ -13,11 +13,15 @@ test("the modify body deletes each removed built-in-named key with an empty valu
   const olds = { type: "Public", name: "g", appDefinedData: { ...BUILTINS, team: "x" } };
   const news = { type: "Public", name: "g", appDefinedData: { team: "x" } };
   expect(toModifyRequest("g1", olds, news)?.AppDefinedData).toEqual(
-    Object.keys(BUILTINS).sort().map((Key) => ({ Key, Value: "" })),
+    Object.keys(BUILTINS)
+      .sort()
+      .map((Key) => ({ Key, Value: "" })),
   );
   // And the reverse: adding them sends their own values, not the prototype's.
   expect(toModifyRequest("g1", news, olds)?.AppDefinedData).toEqual(
-    Object.entries(BUILTINS).sort(([a], [b]) => (a < b ? -1 : 1)).map(([Key, Value]) => ({ Key, Value })),
+    Object.entries(BUILTINS)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([Key, Value]) => ({ Key, Value })),
   );
 });
 
@@ -29,12 +33,16 @@ describe("through the real provider host", () => {
   afterAll(() => e2e?.stop());
 
   test("create with built-in-named keys, remove them: the live group keeps only the remaining key", async () => {
-    const [first] = await e2e.register(programOf({ g: { type: "Public", name: "g", appDefinedData: { ...BUILTINS, team: "x" } } }));
+    const [first] = await e2e.register(
+      programOf({ g: { type: "Public", name: "g", appDefinedData: { ...BUILTINS, team: "x" } } }),
+    );
     const checked = await e2e.host.check(first!.urn, {}, inputsOf(first!));
     expect(checked.failures).toEqual([]);
     const { id, properties: outs } = await e2e.host.create(first!.urn, checked.inputs);
     expect(e2e.emulator.store.getGroup(id)!.AppDefinedData).toEqual(
-      [...Object.entries(BUILTINS), ["team", "x"]].sort(([a], [b]) => (a! < b! ? -1 : 1)).map(([Key, Value]) => ({ Key, Value })),
+      [...Object.entries(BUILTINS), ["team", "x"]]
+        .sort(([a], [b]) => (a! < b! ? -1 : 1))
+        .map(([Key, Value]) => ({ Key, Value })),
     );
 
     const [second] = await e2e.register(programOf({ g: { type: "Public", name: "g", appDefinedData: { team: "x" } } }));

@@ -24,7 +24,13 @@ afterAll(async () => {
 });
 
 test("removing sticky inputs is no change; a later replacement's preview names every sticky value it changes", async () => {
-  let args: Record<string, unknown> = { type: "Public", name: "sticky", groupId: "sticky-1", ownerAccount: "alice", createTime: 1600000000 };
+  let args: Record<string, unknown> = {
+    type: "Public",
+    name: "sticky",
+    groupId: "sticky-1",
+    ownerAccount: "alice",
+    createTime: 1600000000,
+  };
   const engine = matrixStack(e2e, host, provider, "sticky", () => ({ g: args }));
   expect((await engine.up()).ok).toBe(true);
 

@@ -31,7 +31,12 @@ async function hostWith(env: NodeJS.ProcessEnv): Promise<ProviderHost> {
 test("env region and env UserSig + stack config endpoint and key: the stack config's pair is used whole", async () => {
   const host = await hostWith({ TENCENT_CHAT_REGION: "singapore", TENCENT_CHAT_USER_SIG: "a-sig-from-another-job" });
   await host.configure(e2e.config); // sdkAppId, secretKey (secret), identifier, endpoint
-  const created = await host.create(urn("precedence"), { type: "Public", name: "precedence", groupId: "precedence-1", __provider: provider });
+  const created = await host.create(urn("precedence"), {
+    type: "Public",
+    name: "precedence",
+    groupId: "precedence-1",
+    __provider: provider,
+  });
   expect(created.id).toBe("precedence-1");
   expect(e2e.emulator.store.getGroup("precedence-1")).toBeDefined();
   await host.delete("precedence-1", urn("precedence"), { ...created.properties, __provider: provider });
@@ -40,7 +45,10 @@ test("env region and env UserSig + stack config endpoint and key: the stack conf
 
 test("a conflict inside the environment names both variables, and nothing is sent", async () => {
   const host = await hostWith({ TENCENT_CHAT_REGION: "tokyo", TENCENT_CHAT_ENDPOINT: e2e.emulator.url });
-  await host.configure({ "tencent-chat:sdkAppId": String(SDK_APP_ID), "tencent-chat:secretKey": { secret: SECRET_KEY } });
+  await host.configure({
+    "tencent-chat:sdkAppId": String(SDK_APP_ID),
+    "tencent-chat:secretKey": { secret: SECRET_KEY },
+  });
   e2e.emulator.resetCounters();
   let details = "";
   try {
@@ -48,7 +56,9 @@ test("a conflict inside the environment names both variables, and nothing is sen
   } catch (e) {
     details = e instanceof HostCallError ? e.details : String(e);
   }
-  expect(details).toMatch(/both `TENCENT_CHAT_REGION` \(environment\) and `TENCENT_CHAT_ENDPOINT` \(environment\) are set: keep one/);
+  expect(details).toMatch(
+    /both `TENCENT_CHAT_REGION` \(environment\) and `TENCENT_CHAT_ENDPOINT` \(environment\) are set: keep one/,
+  );
   expect(details).not.toContain(SECRET_KEY);
   expect(Object.values(e2e.emulator.counters()).reduce((a, b) => a + b, 0)).toBe(0);
 });

@@ -34,12 +34,28 @@ test('ten custom fields plus one "" value are ten keys: accepted, created, and r
 });
 
 test("eleven non-empty custom fields are still refused, counting only the non-empty ones", async () => {
-  const failures = await failuresOf({ type: "Public", name: "n", appDefinedData: { ...tenKeys, eleventh: "x", gone: "" } });
-  expect(failures).toEqual([{ property: "appDefinedData", reason: expect.stringMatching(/^appDefinedData has 11 keys \(not counting empty values, which mean absent\); the limit is 10\./) }]);
+  const failures = await failuresOf({
+    type: "Public",
+    name: "n",
+    appDefinedData: { ...tenKeys, eleventh: "x", gone: "" },
+  });
+  expect(failures).toEqual([
+    {
+      property: "appDefinedData",
+      reason: expect.stringMatching(
+        /^appDefinedData has 11 keys \(not counting empty values, which mean absent\); the limit is 10\./,
+      ),
+    },
+  ]);
 });
 
 test.each<[string, string, number, RegExp]>([
-  ["0 on a Public group", "Public", 0, /^maxMemberCount is 0; it must be between 1 and 6000 for a Public group\. Change it\.$/],
+  [
+    "0 on a Public group",
+    "Public",
+    0,
+    /^maxMemberCount is 0; it must be between 1 and 6000 for a Public group\. Change it\.$/,
+  ],
   ["0 on a Work (Private) group", "Work", 0, /between 1 and 6000 for a Private group/],
   ["7000 on a Public group", "Public", 7000, /between 1 and 6000 for a Public group/],
   ["0 on a Community group", "Community", 0, /between 1 and 100000 for a Community group/],
@@ -52,10 +68,13 @@ test.each<[string, string, number, RegExp]>([
 
 test("a createTime in milliseconds is refused with the hint that it is Unix seconds", async () => {
   const failures = await failuresOf({ type: "Public", name: "n", createTime: 1448357837000 });
-  expect(failures).toEqual([{
-    property: "createTime",
-    reason: "createTime is 1448357837000; it must be between 1 and 4294967295. createTime is in Unix seconds, and 1448357837000 looks like milliseconds: use 1448357837.",
-  }]);
+  expect(failures).toEqual([
+    {
+      property: "createTime",
+      reason:
+        "createTime is 1448357837000; it must be between 1 and 4294967295. createTime is in Unix seconds, and 1448357837000 looks like milliseconds: use 1448357837.",
+    },
+  ]);
 });
 
 test("none of the refused inputs reached the service", () => {

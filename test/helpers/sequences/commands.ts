@@ -8,7 +8,17 @@ import fc from "fast-check";
 import type { ResourceState } from "../../../harness/state";
 import { before, planInvariant, storeInvariants, upInvariants, usableInvariants } from "./invariants";
 import { errorsOf, json, urnOf, type SequenceSystem } from "./system";
-import { faultArb, gate, programArb, SLOTS, type FaultChoice, type KnownDefect, type ProgramChoice, type Slot, type SpecChoice } from "./world";
+import {
+  faultArb,
+  gate,
+  programArb,
+  SLOTS,
+  type FaultChoice,
+  type KnownDefect,
+  type ProgramChoice,
+  type Slot,
+  type SpecChoice,
+} from "./world";
 
 /**
  * Enables the app-switch command (stack config `tencent-chat:sdkAppId` pointed at a second app). Off: the
@@ -37,7 +47,13 @@ const faultText = (f?: FaultChoice): string => (f ? ` under ${f.name} on ${f.act
 export const USABLE_EVERY_STEP = process.env.SEQ_USABLE_CHECK !== "after-failures";
 
 /** Invariants every command checks: the store's, then that the state refreshes, previews and destroys. */
-async function checkAll(sys: SequenceSystem, what: string, prev: ReturnType<typeof before>, step: { destroys: boolean; fault?: FaultChoice; clean?: boolean }, extra: string[] = []): Promise<void> {
+async function checkAll(
+  sys: SequenceSystem,
+  what: string,
+  prev: ReturnType<typeof before>,
+  step: { destroys: boolean; fault?: FaultChoice; clean?: boolean },
+  extra: string[] = [],
+): Promise<void> {
   fail(sys, what, [...extra, ...storeInvariants(sys, prev, step)]);
   const t0 = Date.now();
   if (USABLE_EVERY_STEP || !step.clean) fail(sys, `${what} (state usable)`, await usableInvariants(sys));
@@ -51,7 +67,10 @@ export async function finalCheck(sys: SequenceSystem): Promise<void> {
 
 /** `pulumi up` of a program version (gated against known defects), preceded by a fault-free preview. */
 export class UpCommand implements Cmd {
-  constructor(readonly program: ProgramChoice, readonly fault?: FaultChoice) {}
+  constructor(
+    readonly program: ProgramChoice,
+    readonly fault?: FaultChoice,
+  ) {}
   check = (): boolean => true;
   async run(_m: Model, sys: SequenceSystem): Promise<void> {
     const prev = before(sys);
@@ -59,8 +78,18 @@ export class UpCommand implements Cmd {
       const r = prev.state.find((x: ResourceState) => x.urn === urnOf(slot) && !x.delete);
       if (!r) return undefined;
       const o = r.outputs;
-      const createTime = Array.isArray(o.declaredSticky) && o.declaredSticky.includes("createTime") ? (o.createTime as number) : undefined;
-      return { groupId: r.id, type: o.type as SpecChoice["type"], customGroupId: o.customGroupId === true, ownerAccount: typeof o.ownerAccount === "string" ? o.ownerAccount : undefined, createTime, pendingReplacement: !!r.pendingReplacement };
+      const createTime =
+        Array.isArray(o.declaredSticky) && o.declaredSticky.includes("createTime")
+          ? (o.createTime as number)
+          : undefined;
+      return {
+        groupId: r.id,
+        type: o.type as SpecChoice["type"],
+        customGroupId: o.customGroupId === true,
+        ownerAccount: typeof o.ownerAccount === "string" ? o.ownerAccount : undefined,
+        createTime,
+        pendingReplacement: !!r.pendingReplacement,
+      };
     };
     sys.program = Object.fromEntries(
       SLOTS.filter((s) => this.program[s]).map((s) => [s, gate(s, this.program[s]!, heldFacts(s), sys.defects)]),
@@ -74,8 +103,15 @@ export class UpCommand implements Cmd {
     sys.trace.push(`${what} → ${up.ok ? "ok" : `failed: ${errorsOf(up)}`}`);
     sys.noteAmbiguousDeletes(up);
     sys.count(`up ${up.ok ? "ok" : "failed"}${this.fault ? " under a fault" : ""}`);
-    for (const s of up.steps) if (s.executed) sys.count(`step ${s.op}${s.op === "replace" ? (s.deleteBeforeReplace ? " delete-first" : " create-first") : ""}${s.error ? " failed" : ""}`);
-    await checkAll(sys, what, prev, { destroys: false, fault: this.fault, clean: up.ok && !this.fault }, [...planInvariant(preview, up), ...upInvariants(sys, prev, up, preview)]);
+    for (const s of up.steps)
+      if (s.executed)
+        sys.count(
+          `step ${s.op}${s.op === "replace" ? (s.deleteBeforeReplace ? " delete-first" : " create-first") : ""}${s.error ? " failed" : ""}`,
+        );
+    await checkAll(sys, what, prev, { destroys: false, fault: this.fault, clean: up.ok && !this.fault }, [
+      ...planInvariant(preview, up),
+      ...upInvariants(sys, prev, up, preview),
+    ]);
   }
   toString = (): string => `up(${json(this.program)}${this.fault ? `, ${json(this.fault)}` : ""})`;
 }
@@ -91,7 +127,13 @@ export class RefreshCommand implements Cmd {
     sys.count(`refresh ${r.ok ? "ok" : "failed"}`);
     sys.trace.push(`refresh${faultText(this.fault)} → ${r.ok ? "ok" : `failed: ${errorsOf(r)}`}`);
     const errors = !this.fault && !r.ok ? [`refresh without a fault fails: ${errorsOf(r)}`] : [];
-    await checkAll(sys, `refresh${faultText(this.fault)}`, prev, { destroys: false, fault: this.fault, clean: r.ok && !this.fault }, errors);
+    await checkAll(
+      sys,
+      `refresh${faultText(this.fault)}`,
+      prev,
+      { destroys: false, fault: this.fault, clean: r.ok && !this.fault },
+      errors,
+    );
   }
   toString = (): string => `refresh(${this.fault ? json(this.fault) : ""})`;
 }
@@ -107,15 +149,25 @@ export class DestroyCommand implements Cmd {
     sys.noteAmbiguousDeletes(r);
     sys.trace.push(`destroy${faultText(this.fault)} → ${r.ok ? "ok" : `failed: ${errorsOf(r)}`}`);
     const errors = !this.fault && !r.ok ? [`destroy without a fault fails: ${errorsOf(r)}`] : [];
-    if (r.ok && sys.state().length > 0) errors.push(`destroy succeeded but the stack still holds ${sys.state().length} entries`);
-    await checkAll(sys, `destroy${faultText(this.fault)}`, prev, { destroys: true, fault: this.fault, clean: r.ok && !this.fault }, errors);
+    if (r.ok && sys.state().length > 0)
+      errors.push(`destroy succeeded but the stack still holds ${sys.state().length} entries`);
+    await checkAll(
+      sys,
+      `destroy${faultText(this.fault)}`,
+      prev,
+      { destroys: true, fault: this.fault, clean: r.ok && !this.fault },
+      errors,
+    );
   }
   toString = (): string => `destroy(${this.fault ? json(this.fault) : ""})`;
 }
 
 /** Out of band: change the slot's group's profile, or delete it, in the emulator's store. */
 export class OutOfBandCommand implements Cmd {
-  constructor(readonly slot: Slot, readonly kind: "change" | "delete") {}
+  constructor(
+    readonly slot: Slot,
+    readonly kind: "change" | "delete",
+  ) {}
   check = (): boolean => true;
   async run(_m: Model, sys: SequenceSystem): Promise<void> {
     const prev = before(sys);

@@ -19,7 +19,8 @@ export function before(sys: SequenceSystem): Before {
   return { state: sys.state(), groups: sys.groups() };
 }
 
-const live = (state: ResourceState[], slot: string): ResourceState[] => state.filter((r) => r.urn === urnOf(slot) && !r.delete && !r.pendingReplacement);
+const live = (state: ResourceState[], slot: string): ResourceState[] =>
+  state.filter((r) => r.urn === urnOf(slot) && !r.delete && !r.pendingReplacement);
 
 /**
  * Store invariants, after any step:
@@ -31,7 +32,11 @@ const live = (state: ResourceState[], slot: string): ResourceState[] => state.fi
  *   fault hit a delete-first replacement between its delete and its create (the state then holds the old entry,
  *   pendingReplacement or with an ambiguous delete, and the next up creates it).
  */
-export function storeInvariants(sys: SequenceSystem, prev: Before, step: { destroys: boolean; fault?: FaultChoice }): string[] {
+export function storeInvariants(
+  sys: SequenceSystem,
+  prev: Before,
+  step: { destroys: boolean; fault?: FaultChoice },
+): string[] {
   const out: string[] = [];
   const state = sys.state();
   for (const r of state) sys.everHeld.add(r.id);
@@ -40,19 +45,33 @@ export function storeInvariants(sys: SequenceSystem, prev: Before, step: { destr
   for (const [id, { stored }] of sys.seeds) {
     if (sys.everHeld.has(id)) continue;
     const now = byId.get(id);
-    if (json(now) !== json(stored)) out.push(`a group outside the stack changed: ${id} was ${json(stored)}, now ${json(now)}`);
+    if (json(now) !== json(stored))
+      out.push(`a group outside the stack changed: ${id} was ${json(stored)}, now ${json(now)}`);
   }
   // Adoption follows Pulumi's import: taking a group over changes nothing in it.
-  const PROFILE = ["Type", "Name", "Introduction", "Notification", "FaceUrl", "MaxMemberNum", "ApplyJoinOption", "MuteAllMember", "AppDefinedData", "Owner_Account"] as const;
+  const PROFILE = [
+    "Type",
+    "Name",
+    "Introduction",
+    "Notification",
+    "FaceUrl",
+    "MaxMemberNum",
+    "ApplyJoinOption",
+    "MuteAllMember",
+    "AppDefinedData",
+    "Owner_Account",
+  ] as const;
   const profile = (g?: StoredGroup) => json(g && PROFILE.map((k) => g[k]));
   for (const r of state) {
     const seed = sys.seeds.get(r.id);
     if (!seed || seed.seed.kind !== "adoptable" || prev.state.some((p) => p.id === r.id)) continue;
-    if (profile(byId.get(r.id)) !== profile(seed.stored)) out.push(`adopting ${r.id} changed it: was ${profile(seed.stored)}, now ${profile(byId.get(r.id))}`);
+    if (profile(byId.get(r.id)) !== profile(seed.stored))
+      out.push(`adopting ${r.id} changed it: was ${profile(seed.stored)}, now ${profile(byId.get(r.id))}`);
   }
   const held = new Set(state.map((r) => r.id));
   for (const g of groups) {
-    if (!sys.seeds.has(g.GroupId) && !held.has(g.GroupId)) out.push(`orphan: group ${g.GroupId} (${g.Type} "${g.Name}") exists but the stack does not hold it`);
+    if (!sys.seeds.has(g.GroupId) && !held.has(g.GroupId))
+      out.push(`orphan: group ${g.GroupId} (${g.Type} "${g.Name}") exists but the stack does not hold it`);
   }
   for (const r of state) {
     if (r.pendingReplacement || byId.has(r.id) || sys.mayBeGone.has(r.id)) continue;
@@ -65,8 +84,13 @@ export function storeInvariants(sys: SequenceSystem, prev: Before, step: { destr
       if (had.length === 0) continue;
       const has = state.some((r) => r.urn === urnOf(slot) && byId.has(r.id));
       const mine = state.filter((r) => r.urn === urnOf(slot));
-      const outage = (step.fault?.action === "import_group" || step.fault?.action === "destroy_group") && mine.some((r) => r.pendingReplacement || sys.mayBeGone.has(r.id));
-      if (!has && !outage) out.push(`lost: ${slot} had group ${had.map((r) => r.id).join(", ")}, the program still declares it, and no group of it exists now`);
+      const outage =
+        (step.fault?.action === "import_group" || step.fault?.action === "destroy_group") &&
+        mine.some((r) => r.pendingReplacement || sys.mayBeGone.has(r.id));
+      if (!has && !outage)
+        out.push(
+          `lost: ${slot} had group ${had.map((r) => r.id).join(", ")}, the program still declares it, and no group of it exists now`,
+        );
     }
   }
   return out;
@@ -81,7 +105,10 @@ export function upInvariants(sys: SequenceSystem, prev: Before, up: CommandResul
   if (!up.ok) return [];
   const out: string[] = [];
   const state = sys.state();
-  if (state.some((r) => r.delete || r.pendingReplacement)) out.push(`up succeeded but left pending entries: ${json(state.map((r) => [r.name, r.id, r.delete, r.pendingReplacement]))}`);
+  if (state.some((r) => r.delete || r.pendingReplacement))
+    out.push(
+      `up succeeded but left pending entries: ${json(state.map((r) => [r.name, r.id, r.delete, r.pendingReplacement]))}`,
+    );
   for (const [slot, c] of Object.entries(sys.program)) {
     const held = live(state, slot);
     if (held.length !== 1) {
@@ -92,8 +119,14 @@ export function upInvariants(sys: SequenceSystem, prev: Before, up: CommandResul
     const g = sys.group(held[0]!.id);
     const want = idOf(slot as Slot, c);
     if (!g) out.push(`${slot} (${held[0]!.id}) does not exist after a successful up`);
-    else if (g.Type !== c.type || g.Name !== `${slot}-n${c.nameVariant}` || (want !== undefined && g.GroupId !== want)) {
-      out.push(`${slot} is ${g.GroupId} ${g.Type} "${g.Name}", the program declares ${want ?? "(any id)"} ${c.type} "${slot}-n${c.nameVariant}"`);
+    else if (
+      g.Type !== c.type ||
+      g.Name !== `${slot}-n${c.nameVariant}` ||
+      (want !== undefined && g.GroupId !== want)
+    ) {
+      out.push(
+        `${slot} is ${g.GroupId} ${g.Type} "${g.Name}", the program declares ${want ?? "(any id)"} ${c.type} "${slot}-n${c.nameVariant}"`,
+      );
     }
     const step = up.steps.find((s) => s.name === slot);
     const old = prev.state.find((r) => r.urn === urnOf(slot) && !r.delete);
@@ -103,10 +136,18 @@ export function upInvariants(sys: SequenceSystem, prev: Before, up: CommandResul
       // old and new inputs: pulumi/pulumi pkg/backend/display `getDiffInfo`), plus the keys forcing the replacement.
       const named = new Set([...(planned?.changedKeys ?? []), ...(planned?.replaceKeys ?? [])]);
       const o = old.outputs;
-      if (o.customGroupId === true && want === undefined && g.GroupId !== old.id && !named.has("groupId")) out.push(`${slot}'s replacement dropped its id ${old.id} (now ${g.GroupId}) without the plan naming it`);
-      if (typeof o.ownerAccount === "string" && c.owner === "none" && g.Owner_Account !== o.ownerAccount && !named.has("ownerAccount")) out.push(`${slot}'s replacement dropped owner ${String(o.ownerAccount)} without the plan naming it`);
+      if (o.customGroupId === true && want === undefined && g.GroupId !== old.id && !named.has("groupId"))
+        out.push(`${slot}'s replacement dropped its id ${old.id} (now ${g.GroupId}) without the plan naming it`);
+      if (
+        typeof o.ownerAccount === "string" &&
+        c.owner === "none" &&
+        g.Owner_Account !== o.ownerAccount &&
+        !named.has("ownerAccount")
+      )
+        out.push(`${slot}'s replacement dropped owner ${String(o.ownerAccount)} without the plan naming it`);
       const declaredCreate = Array.isArray(o.declaredSticky) && o.declaredSticky.includes("createTime");
-      if (declaredCreate && c.createTime === undefined && g.CreateTime !== o.createTime && !named.has("createTime")) out.push(`${slot}'s replacement dropped createTime ${String(o.createTime)} without the plan naming it`);
+      if (declaredCreate && c.createTime === undefined && g.CreateTime !== o.createTime && !named.has("createTime"))
+        out.push(`${slot}'s replacement dropped createTime ${String(o.createTime)} without the plan naming it`);
     }
   }
   return out;
@@ -132,16 +173,23 @@ export async function usableInvariants(sys: SequenceSystem): Promise<string[]> {
   if (!refreshed.ok) out.push(`refresh fails: ${errorsOf(refreshed)}`);
   const preview = await sys.onCopy((e) => e.preview());
   if (!preview.ok) out.push(`preview fails: ${errorsOf(preview)}`);
-  const held = sys.state().filter((r) => !r.pendingReplacement).map((r) => r.id);
+  const held = sys
+    .state()
+    .filter((r) => !r.pendingReplacement)
+    .map((r) => r.id);
   const destroyed = await sys.onCopy(async (e) => {
     const r = await e.destroy();
     const left = held.filter((id) => sys.group(id));
-    const seedsChanged = [...sys.seeds].filter(([id, s]) => !sys.everHeld.has(id) && json(sys.group(id)) !== json(s.stored)).map(([id]) => id);
+    const seedsChanged = [...sys.seeds]
+      .filter(([id, s]) => !sys.everHeld.has(id) && json(sys.group(id)) !== json(s.stored))
+      .map(([id]) => id);
     return { r, left, seedsChanged, rest: e.snapshot().resources.length };
   });
   if (!destroyed.r.ok) out.push(`destroy fails: ${errorsOf(destroyed.r)}`);
-  else if (destroyed.left.length > 0 || destroyed.rest > 0) out.push(`destroy left groups ${json(destroyed.left)} / ${destroyed.rest} state entries`);
-  if (destroyed.seedsChanged.length > 0) out.push(`destroy changed groups outside the stack: ${json(destroyed.seedsChanged)}`);
+  else if (destroyed.left.length > 0 || destroyed.rest > 0)
+    out.push(`destroy left groups ${json(destroyed.left)} / ${destroyed.rest} state entries`);
+  if (destroyed.seedsChanged.length > 0)
+    out.push(`destroy changed groups outside the stack: ${json(destroyed.seedsChanged)}`);
   return out;
 }
 

@@ -12,7 +12,17 @@ import type { ConfigValue, ProviderHost } from "../../../harness/host";
 import type { ResourceState } from "../../../harness/state";
 import { ADMIN, SECRET_KEY, startE2E, type E2E } from "../../../harness/e2e";
 import { providerText, sharedHost } from "../matrix";
-import { argsOf, effectOf, OWNERS, seedGroups, type FaultChoice, type KnownDefect, type SeedGroup, type Slot, type SpecChoice } from "./world";
+import {
+  argsOf,
+  effectOf,
+  OWNERS,
+  seedGroups,
+  type FaultChoice,
+  type KnownDefect,
+  type SeedGroup,
+  type Slot,
+  type SpecChoice,
+} from "./world";
 
 const TYPE = "pulumi-nodejs:dynamic/tencent-chat:ChatGroup";
 /** The URN of a slot's resource. */
@@ -52,15 +62,28 @@ export class SequenceSystem {
   ) {}
 
   /** Starts the emulator (documented behaviour: owners must be imported accounts) and one configured host. */
-  static async start(defects: ReadonlySet<KnownDefect>, timeoutMs: number, withAltApp = false): Promise<SequenceSystem> {
+  static async start(
+    defects: ReadonlySet<KnownDefect>,
+    timeoutMs: number,
+    withAltApp = false,
+  ): Promise<SequenceSystem> {
     const log: string[] = [];
     const e2e = await startE2E({ behaviour: { requireImportedAccounts: true }, log: (l) => log.push(l) });
     const host = await sharedHost(e2e, { "tencent-chat:timeoutMs": String(timeoutMs) });
     const sys = new SequenceSystem(e2e, host, await providerText(e2e), defects, log);
     if (withAltApp) {
       const ALT_APP = 1400099999;
-      const emulator = await startEmulator({ sdkAppId: ALT_APP, secretKey: SECRET_KEY, admin: ADMIN, behaviour: { requireImportedAccounts: true } });
-      const extra = { "tencent-chat:timeoutMs": String(timeoutMs), "tencent-chat:sdkAppId": String(ALT_APP), "tencent-chat:endpoint": emulator.url };
+      const emulator = await startEmulator({
+        sdkAppId: ALT_APP,
+        secretKey: SECRET_KEY,
+        admin: ADMIN,
+        behaviour: { requireImportedAccounts: true },
+      });
+      const extra = {
+        "tencent-chat:timeoutMs": String(timeoutMs),
+        "tencent-chat:sdkAppId": String(ALT_APP),
+        "tencent-chat:endpoint": emulator.url,
+      };
       sys.alt = { emulator, host: await sharedHost(e2e, extra), config: { ...e2e.config, ...extra } };
     }
     return sys;
@@ -83,7 +106,12 @@ export class SequenceSystem {
     for (const seed of seedGroups(this.defects)) {
       // import_group refuses @TGS# ids (service-assigned): create under a plain id, then store it under the real one.
       const plain = seed.id.startsWith("@TGS#") && seed.type !== "Community" ? `seed-${seed.id.slice(5)}` : seed.id;
-      await this.e2e.client.importGroup({ Type: seed.type, Name: seed.name, GroupId: plain, ...(seed.introduction ? { Introduction: seed.introduction } : {}) });
+      await this.e2e.client.importGroup({
+        Type: seed.type,
+        Name: seed.name,
+        GroupId: plain,
+        ...(seed.introduction ? { Introduction: seed.introduction } : {}),
+      });
       if (plain !== seed.id) {
         emu.store.putGroup({ ...emu.store.getGroup(plain)!, GroupId: seed.id });
         emu.store.deleteGroup(plain);
@@ -101,11 +129,20 @@ export class SequenceSystem {
   /** The engine of the current stack (a new one per command, as each `pulumi` command reads the state anew). */
   engine(statePath = this.statePath): Engine {
     const regs = () =>
-      Object.entries(this.program).map(([slot, c]) => ({ type: TYPE, name: slot, urn: urnOf(slot), inputs: { ...argsOf(slot as Slot, c), __provider: this.provider } }));
+      Object.entries(this.program).map(([slot, c]) => ({
+        type: TYPE,
+        name: slot,
+        urn: urnOf(slot),
+        inputs: { ...argsOf(slot as Slot, c), __provider: this.provider },
+      }));
     const alt = this.app === "alt" ? this.alt : undefined;
     return new Engine({
-      projectDir: this.e2e.program.dir, project: "chat-seq", stack: "dev", statePath,
-      config: alt?.config ?? this.e2e.config, host: alt?.host ?? this.host,
+      projectDir: this.e2e.program.dir,
+      project: "chat-seq",
+      stack: "dev",
+      statePath,
+      config: alt?.config ?? this.e2e.config,
+      host: alt?.host ?? this.host,
       program: async () => ({ registrations: regs(), outputs: {} }),
     });
   }
@@ -218,7 +255,10 @@ export class SequenceSystem {
 
 /** The error texts of a command's failed steps. */
 export function errorsOf(r: CommandResult): string {
-  return r.steps.filter((s) => s.error || s.failures.length > 0).map((s) => `${s.name}: ${s.error ?? s.failures.map((f) => f.reason).join("; ")}`).join(" | ");
+  return r.steps
+    .filter((s) => s.error || s.failures.length > 0)
+    .map((s) => `${s.name}: ${s.error ?? s.failures.map((f) => f.reason).join("; ")}`)
+    .join(" | ");
 }
 
 /** Plain JSON of a value (for byte-for-byte comparison). */

@@ -72,10 +72,24 @@ export interface SeedGroup {
 
 /** Groups seeded before every sequence. */
 export function seedGroups(defects: ReadonlySet<KnownDefect>): SeedGroup[] {
-  const seeds: SeedGroup[] = [{ id: "bystander", kind: "foreign", type: "Public", name: "other team", introduction: "keep" }];
+  const seeds: SeedGroup[] = [
+    { id: "bystander", kind: "foreign", type: "Public", name: "other team", introduction: "keep" },
+  ];
   for (const slot of SLOTS) {
-    seeds.push({ id: `taken-${slot}`, kind: "foreign", type: "Private", name: `taken ${slot}`, introduction: "not ours" });
-    seeds.push({ id: `@TGS#_taken-${slot}`, kind: "foreign", type: "Community", name: `taken ${slot}`, introduction: "not ours" });
+    seeds.push({
+      id: `taken-${slot}`,
+      kind: "foreign",
+      type: "Private",
+      name: `taken ${slot}`,
+      introduction: "not ours",
+    });
+    seeds.push({
+      id: `@TGS#_taken-${slot}`,
+      kind: "foreign",
+      type: "Community",
+      name: `taken ${slot}`,
+      introduction: "not ours",
+    });
     // Adoptable groups hold what a program declaring `{ type: "Public", name: "<slot>-n0" }` would create.
     seeds.push({ id: `adopt-${slot}`, kind: "adoptable", type: "Public", name: `${slot}-n0`, introduction: "" });
     if (!defects.has("tgs-adopted-type-change")) {
@@ -136,7 +150,9 @@ export function programArb(defects: ReadonlySet<KnownDefect>): fc.Arbitrary<Prog
     },
     { requiredKeys: ["type", "nameVariant", "id", "adoptFlag", "owner"] },
   ) as fc.Arbitrary<SpecChoice>;
-  return fc.record(Object.fromEntries(SLOTS.map((s) => [s, spec])) as Record<Slot, fc.Arbitrary<SpecChoice>>, { requiredKeys: [] });
+  return fc.record(Object.fromEntries(SLOTS.map((s) => [s, spec])) as Record<Slot, fc.Arbitrary<SpecChoice>>, {
+    requiredKeys: [],
+  });
 }
 
 /** One injected fault: an emulator fault rule, by name. */
@@ -172,25 +188,51 @@ export function effectOf(name: FaultName): FaultEffect {
   return name === "timeout" ? { kind: "delay", ms: FAULT_DELAY_MS } : FAULTS[name];
 }
 
-const ACTIONS: ChatAction[] = ["import_group", "get_group_info", "modify_group_base_info", "destroy_group", "change_group_owner", "get_appid_group_list"];
+const ACTIONS: ChatAction[] = [
+  "import_group",
+  "get_group_info",
+  "modify_group_base_info",
+  "destroy_group",
+  "change_group_owner",
+  "get_appid_group_list",
+];
 
 /** Faults for one command (`undefined`: none), weighted towards none. */
-export function faultArb(command: "up" | "refresh" | "destroy", defects: ReadonlySet<KnownDefect>): fc.Arbitrary<FaultChoice | undefined> {
+export function faultArb(
+  command: "up" | "refresh" | "destroy",
+  defects: ReadonlySet<KnownDefect>,
+): fc.Arbitrary<FaultChoice | undefined> {
   const allowed = (f: FaultChoice): boolean => {
     if (defects.has("partial-failure-without-provider") && command === "up") {
       // Any failure after the group exists (follow-up, update, owner change, read-back) is a partial failure
       // (a read-back refused twice with 70001 is one: auth errors are renewed once).
-      if (f.action === "modify_group_base_info" || f.action === "change_group_owner" || f.action === "get_group_info") return false;
+      if (f.action === "modify_group_base_info" || f.action === "change_group_owner" || f.action === "get_group_info")
+        return false;
     }
     // A create whose answer is lost or late is resolved by listing, which is ambiguous when a lookalike exists.
-    if (defects.has("late-landing-create-duplicate") && f.action === "import_group" && (f.name === "timeout" || f.name === "lost answer")) return false;
+    if (
+      defects.has("late-landing-create-duplicate") &&
+      f.action === "import_group" &&
+      (f.name === "timeout" || f.name === "lost answer")
+    )
+      return false;
     if (defects.has("late-landing-create-duplicate") && f.action === "get_appid_group_list") return false;
-    if (defects.has("late-landing-delete-removes-replacement") && command === "up" && f.action === "destroy_group" && f.name === "timeout") return false;
+    if (
+      defects.has("late-landing-delete-removes-replacement") &&
+      command === "up" &&
+      f.action === "destroy_group" &&
+      f.name === "timeout"
+    )
+      return false;
     // Repeated timeouts only cost time: each holds a request FAULT_DELAY_MS.
     return !(f.name === "timeout" && f.times === 6);
   };
   const fault = fc
-    .record({ action: fc.constantFrom(...ACTIONS), name: fc.constantFrom(...(Object.keys(FAULTS) as FaultName[])), times: fc.constantFrom(1 as const, 2 as const, 6 as const) })
+    .record({
+      action: fc.constantFrom(...ACTIONS),
+      name: fc.constantFrom(...(Object.keys(FAULTS) as FaultName[])),
+      times: fc.constantFrom(1 as const, 2 as const, 6 as const),
+    })
     .filter(allowed);
   return fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: fault, weight: 2 });
 }
@@ -211,7 +253,12 @@ export interface HeldFacts {
  * Keeps a generated program version away from known defects, given what the stack holds (deterministic, so a
  * sequence replays and shrinks the same). Returns the declaration to use.
  */
-export function gate(slot: Slot, c: SpecChoice, held: HeldFacts | undefined, defects: ReadonlySet<KnownDefect>): SpecChoice {
+export function gate(
+  slot: Slot,
+  c: SpecChoice,
+  held: HeldFacts | undefined,
+  defects: ReadonlySet<KnownDefect>,
+): SpecChoice {
   const out = { ...c };
   const adopting = out.id === "adopt" || out.id === "adopt-tgs";
   if (defects.has("adopt-overwrites-live") && adopting && !held) {
@@ -220,7 +267,9 @@ export function gate(slot: Slot, c: SpecChoice, held: HeldFacts | undefined, def
   }
   if (!held) return out;
   const idFor = (id: IdChoice, type = out.type): string | undefined => idOf(slot, { ...out, id, type });
-  const heldChoice = (["id-0", "id-1", "taken", "adopt", "adopt-tgs"] as IdChoice[]).find((id) => idFor(id, held.type) === held.groupId);
+  const heldChoice = (["id-0", "id-1", "taken", "adopt", "adopt-tgs"] as IdChoice[]).find(
+    (id) => idFor(id, held.type) === held.groupId,
+  );
   if (defects.has("groupid-change-deletes-first")) {
     const declared = idOf(slot, out);
     if (declared !== undefined && declared !== held.groupId) out.id = "none"; // removing the id is no change
@@ -229,15 +278,20 @@ export function gate(slot: Slot, c: SpecChoice, held: HeldFacts | undefined, def
     const wanted = out.owner === "none" ? undefined : out.owner === "ghost" ? GHOST_OWNER : out.owner;
     if (wanted !== undefined && wanted !== held.ownerAccount) out.owner = "none"; // no owner change on a held group
   }
-  const replacing = held.pendingReplacement || out.type !== held.type || (out.createTime !== undefined && out.createTime !== held.createTime);
+  const replacing =
+    held.pendingReplacement ||
+    out.type !== held.type ||
+    (out.createTime !== undefined && out.createTime !== held.createTime);
   if (defects.has("sticky-dropped-on-replacement") && replacing) {
     // A replacement while sticky inputs are removed: declare them again.
-    if (out.createTime === undefined && (held.createTime === 1700000000 || held.createTime === 1700000100)) out.createTime = held.createTime;
+    if (out.createTime === undefined && (held.createTime === 1700000000 || held.createTime === 1700000100))
+      out.createTime = held.createTime;
     if (out.id === "none" && held.customGroupId && heldChoice) {
       out.id = heldChoice;
       if (idOf(slot, out) !== held.groupId) out.type = held.type; // a Community id cannot move to another type
     }
-    if (out.owner === "none" && (held.ownerAccount === "owner-1" || held.ownerAccount === "owner-2")) out.owner = held.ownerAccount;
+    if (out.owner === "none" && (held.ownerAccount === "owner-1" || held.ownerAccount === "owner-2"))
+      out.owner = held.ownerAccount;
   }
   if (defects.has("groupid-change-deletes-first") && !held.customGroupId) out.id = "none";
   if (defects.has("delete-first-refused") && held.customGroupId && out.type !== held.type) {

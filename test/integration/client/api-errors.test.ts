@@ -53,7 +53,9 @@ describe("group errors", () => {
 
 describe("authentication", () => {
   test("70009: a key of another app", async () => {
-    const err = await rejection(client(emu, { secretKey: "some-other-apps-secret-key" }).destroyGroup({ GroupId: "g" }));
+    const err = await rejection(
+      client(emu, { secretKey: "some-other-apps-secret-key" }).destroyGroup({ GroupId: "g" }),
+    );
     expect(isAuthError(err)).toBe(true);
     expect(err.errorCode).toBe(70009);
     expect(err.message).toMatch(/check tencent-chat:secretKey belongs to this SDKAppID/);
@@ -65,7 +67,9 @@ describe("authentication", () => {
   });
 
   test("70014: a supplied UserSig issued for another SDKAppID", async () => {
-    const err = await rejection(client(emu, { userSig: sign(ADMIN, { app: APP_ID + 1 }) }).destroyGroup({ GroupId: "g" }));
+    const err = await rejection(
+      client(emu, { userSig: sign(ADMIN, { app: APP_ID + 1 }) }).destroyGroup({ GroupId: "g" }),
+    );
     expect(err.errorCode).toBe(70014);
   });
 

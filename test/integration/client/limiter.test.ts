@@ -34,9 +34,15 @@ function sharedClock() {
 }
 
 async function burst(chat: ChatClient, n: number): Promise<{ ok: number; limited: number }> {
-  const results = await Promise.allSettled(Array.from({ length: n }, (_, i) => chat.getGroupInfo({ GroupIdList: [`g${i}`] })));
-  const limited = results.filter((r) => r.status === "rejected" && isChatApiError(r.reason) && r.reason.errorCode === 60007).length;
-  const other = results.filter((r) => r.status === "rejected" && !(isChatApiError(r.reason) && r.reason.errorCode === 60007));
+  const results = await Promise.allSettled(
+    Array.from({ length: n }, (_, i) => chat.getGroupInfo({ GroupIdList: [`g${i}`] })),
+  );
+  const limited = results.filter(
+    (r) => r.status === "rejected" && isChatApiError(r.reason) && r.reason.errorCode === 60007,
+  ).length;
+  const other = results.filter(
+    (r) => r.status === "rejected" && !(isChatApiError(r.reason) && r.reason.errorCode === 60007),
+  );
   expect(other).toEqual([]);
   return { ok: results.length - limited - other.length, limited };
 }
@@ -45,7 +51,10 @@ test("a burst of 23 at quota 5/s: all pass the emulator's quota, over ceil(23/5)
   const clock = sharedClock();
   const emu: RunningEmulator = await emulator({ clock: () => clock.state.t });
   emu.setQuota("get_group_info", 5);
-  const chat = client(emu, { rateLimit: { registry: clock.registry, perSecond: { get_group_info: 5 } }, onRequest: clock.onRequest });
+  const chat = client(emu, {
+    rateLimit: { registry: clock.registry, perSecond: { get_group_info: 5 } },
+    onRequest: clock.onRequest,
+  });
   const limiter = clock.registry.get(emu.url, chat.sdkAppId, "get_group_info");
   clock.setGranted(() => limiter.granted);
   const start = clock.state.t;
@@ -68,7 +77,10 @@ test("two clients of the same app and endpoint share one bucket", async () => {
   const clock = sharedClock();
   const emu = await emulator({ clock: () => clock.state.t });
   emu.setQuota("get_group_info", 4);
-  const opts = { rateLimit: { registry: clock.registry, perSecond: { get_group_info: 4 } }, onRequest: clock.onRequest };
+  const opts = {
+    rateLimit: { registry: clock.registry, perSecond: { get_group_info: 4 } },
+    onRequest: clock.onRequest,
+  };
   const a = client(emu, opts);
   const b = client(emu, opts);
   const limiter = clock.registry.get(emu.url, a.sdkAppId, "get_group_info");

@@ -19,17 +19,35 @@ test("accountImport makes accounts known", async () => {
 
 test("accountCheck tells imported accounts from the rest", async () => {
   await chat.accountImport({ UserID: "alice" });
-  expect(await chat.accountCheck(["alice", "nobody"])).toEqual(new Map([["alice", true], ["nobody", false]]));
+  expect(await chat.accountCheck(["alice", "nobody"])).toEqual(
+    new Map([
+      ["alice", true],
+      ["nobody", false],
+    ]),
+  );
   await expect(chat.accountCheck([])).rejects.toThrow(/1 to 100 UserIDs/);
 });
 
 test("importGroup with a server-assigned id, then getGroupInfo reads it (MaxMemberCount in, MaxMemberNum out)", async () => {
   await chat.accountImport({ UserID: "alice" });
-  const res = await chat.importGroup({ Type: "Public", Name: "ops", Owner_Account: "alice", MaxMemberCount: 500, CreateTime: 1448357837 });
+  const res = await chat.importGroup({
+    Type: "Public",
+    Name: "ops",
+    Owner_Account: "alice",
+    MaxMemberCount: 500,
+    CreateTime: 1448357837,
+  });
   expect(res.confirmedByReadBack).toBe(false);
   expect(res.GroupId).toMatch(/^@TGS#/);
   const g = await chat.getGroup(res.GroupId);
-  expect(g).toMatchObject({ GroupId: res.GroupId, Type: "Public", Name: "ops", Owner_Account: "alice", MaxMemberNum: 500, CreateTime: 1448357837 });
+  expect(g).toMatchObject({
+    GroupId: res.GroupId,
+    Type: "Public",
+    Name: "ops",
+    Owner_Account: "alice",
+    MaxMemberNum: 500,
+    CreateTime: 1448357837,
+  });
   expect(g?.MuteAllMember).toBe("Off");
 });
 
@@ -73,7 +91,13 @@ test("getGroupInfo refuses 0 and 51 ids before sending anything", async () => {
 
 test("modifyGroupBaseInfo changes fields (MaxMemberNum, MuteAllMember, AppDefinedData delete)", async () => {
   await chat.importGroup({ Type: "Public", Name: "old", GroupId: "m-1", AppDefinedData: [{ Key: "k1", Value: "v1" }] });
-  await chat.modifyGroupBaseInfo({ GroupId: "m-1", Name: "new", MaxMemberNum: 300, MuteAllMember: "On", AppDefinedData: [{ Key: "k1", Value: "" }] });
+  await chat.modifyGroupBaseInfo({
+    GroupId: "m-1",
+    Name: "new",
+    MaxMemberNum: 300,
+    MuteAllMember: "On",
+    AppDefinedData: [{ Key: "k1", Value: "" }],
+  });
   const g = await chat.getGroup("m-1");
   expect(g).toMatchObject({ Name: "new", MaxMemberNum: 300, MuteAllMember: "On" });
   expect(g?.AppDefinedData ?? []).toEqual([]);
@@ -82,7 +106,10 @@ test("modifyGroupBaseInfo changes fields (MaxMemberNum, MuteAllMember, AppDefine
 test("addGroupMember and changeGroupOwner", async () => {
   for (const u of ["alice", "bob"]) await chat.accountImport({ UserID: u });
   await chat.importGroup({ Type: "Public", Name: "own", GroupId: "o-1", Owner_Account: "alice" });
-  const results = await chat.addGroupMember({ GroupId: "o-1", MemberList: [{ Member_Account: "bob" }, { Member_Account: "alice" }] });
+  const results = await chat.addGroupMember({
+    GroupId: "o-1",
+    MemberList: [{ Member_Account: "bob" }, { Member_Account: "alice" }],
+  });
   expect(results).toEqual([
     { Member_Account: "bob", Result: 1 },
     { Member_Account: "alice", Result: 2 },
@@ -128,10 +155,15 @@ test("a Next cursor above 2^53 round-trips exactly", async () => {
 });
 
 test("validation errors name the field and send nothing", async () => {
-  await expect(chat.importGroup({ Type: "Public", Name: "" })).rejects.toMatchObject({ code: "CHAT_ERR_VALIDATION", message: expect.stringMatching(/Name is required/) });
+  await expect(chat.importGroup({ Type: "Public", Name: "" })).rejects.toMatchObject({
+    code: "CHAT_ERR_VALIDATION",
+    message: expect.stringMatching(/Name is required/),
+  });
   await expect(chat.getAppidGroupList({ Limit: 0 })).rejects.toMatchObject({ code: "CHAT_ERR_VALIDATION" });
   await expect(chat.getAppidGroupList({ Next: "-3" })).rejects.toMatchObject({ code: "CHAT_ERR_VALIDATION" });
-  await expect(chat.addGroupMember({ GroupId: "x", MemberList: [] })).rejects.toMatchObject({ code: "CHAT_ERR_VALIDATION" });
+  await expect(chat.addGroupMember({ GroupId: "x", MemberList: [] })).rejects.toMatchObject({
+    code: "CHAT_ERR_VALIDATION",
+  });
   const c = emu.counters();
   expect(c.import_group + c.get_appid_group_list + c.add_group_member).toBe(0);
 });

@@ -67,7 +67,13 @@ function seeded(seed: number): () => number {
 /** Two clients of one app (as two providers in one host), default retries and limiter, on the virtual clock. */
 function clients(emu: RunningEmulator, vt: ReturnType<typeof virtualTime>): [ChatClient, ChatClient] {
   const make = (seed: number) =>
-    client(emu, { retry: undefined, sleep: vt.sleep, random: seeded(seed), rateLimit: { registry: vt.registry }, onRequest: vt.onRequest });
+    client(emu, {
+      retry: undefined,
+      sleep: vt.sleep,
+      random: seeded(seed),
+      rateLimit: { registry: vt.registry },
+      onRequest: vt.onRequest,
+    });
   const pair: [ChatClient, ChatClient] = [make(1), make(2)];
   vt.track(emu, pair[0].sdkAppId, ["import_group", "get_group_info"]);
   return pair;
@@ -87,7 +93,9 @@ test("quota 50/s on import_group and get_group_info, 300 + 300 concurrent calls 
   const [a, b] = clients(emu, vt);
   const N = 300;
   const start = vt.state.t;
-  const imports = await fire(N, (i) => (i % 2 ? a : b).importGroup({ Type: "Public", Name: `q${i}`, GroupId: `quota-${i}` }));
+  const imports = await fire(N, (i) =>
+    (i % 2 ? a : b).importGroup({ Type: "Public", Name: `q${i}`, GroupId: `quota-${i}` }),
+  );
   expect(imports).toEqual([]);
   expect(emu.store.listGroups()).toHaveLength(N);
   const reads = await fire(N, (i) => (i % 2 ? a : b).getGroupInfo({ GroupIdList: [`quota-${i}`] }));
@@ -119,7 +127,9 @@ test("quota 200/s (the documented one): 600 concurrent imports at the default li
   const [a, b] = clients(emu, vt);
   const N = 600;
   const start = vt.state.t;
-  const failures = await fire(N, (i) => (i % 2 ? a : b).importGroup({ Type: "Public", Name: `d${i}`, GroupId: `doc-${i}` }));
+  const failures = await fire(N, (i) =>
+    (i % 2 ? a : b).importGroup({ Type: "Public", Name: `d${i}`, GroupId: `doc-${i}` }),
+  );
   expect(failures).toEqual([]);
   expect(emu.counters().import_group).toBe(N);
   // Virtual seconds, i.e. windows used: exactly the N/quota - 1 refills the quota forces.
@@ -129,7 +139,12 @@ test("quota 200/s (the documented one): 600 concurrent imports at the default li
 test("control: the same overload with retries off loses calls to 60007", async () => {
   const vt = virtualTime();
   const emu = await emulator({ clock: () => vt.state.t, quota: { import_group: 50 } });
-  const chat = client(emu, { retry: 0, sleep: vt.sleep, rateLimit: { registry: vt.registry }, onRequest: vt.onRequest });
+  const chat = client(emu, {
+    retry: 0,
+    sleep: vt.sleep,
+    rateLimit: { registry: vt.registry },
+    onRequest: vt.onRequest,
+  });
   vt.track(emu, chat.sdkAppId, ["import_group"]);
   const failures = await fire(120, (i) => chat.importGroup({ Type: "Public", Name: `c${i}`, GroupId: `ctl-${i}` }));
   expect(failures.length).toBe(70);

@@ -209,12 +209,21 @@ describe("destroy_group after an ambiguous attempt: returns only once a late lan
   ] as const)("%s", async (_name, effect, exists, outcome, requests, settleWaits) => {
     const sleeps: number[] = [];
     const now = Date.now();
-    const chat = client(emu, { retry: 2, random: () => 0, clock: () => now, ambiguitySettleMs: SETTLE, sleep: async (ms) => void sleeps.push(ms) });
+    const chat = client(emu, {
+      retry: 2,
+      random: () => 0,
+      clock: () => now,
+      ambiguitySettleMs: SETTLE,
+      sleep: async (ms) => void sleeps.push(ms),
+    });
     if (exists) await chat.importGroup({ Type: "Public", Name: "d", GroupId: "d1" });
     if (effect) emu.addFault({ action: "destroy_group", effect, times: outcome === "CHAT_ERR_NETWORK" ? Infinity : 1 });
     const run = chat.destroyGroup({ GroupId: "d1" });
     if (outcome === "ok") await run;
-    else expect(await rejection(run)).toMatchObject(typeof outcome === "number" ? { errorCode: outcome } : { code: outcome });
+    else
+      expect(await rejection(run)).toMatchObject(
+        typeof outcome === "number" ? { errorCode: outcome } : { code: outcome },
+      );
     emu.clearFaults();
     expect(emu.counters().destroy_group).toBe(requests);
     expect(sleeps.filter((ms) => ms === SETTLE)).toHaveLength(settleWaits);

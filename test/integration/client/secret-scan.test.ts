@@ -25,7 +25,12 @@ function dumpError(e: unknown): string {
   const parts: string[] = [];
   for (let cur: unknown = e, depth = 0; cur !== undefined && cur !== null && depth < 6; depth++) {
     const err = cur as Error & Record<string, unknown>;
-    parts.push(String(err.message), String(err.stack), JSON.stringify(err), inspect(err, { showHidden: true, depth: 8 }));
+    parts.push(
+      String(err.message),
+      String(err.stack),
+      JSON.stringify(err),
+      inspect(err, { showHidden: true, depth: 8 }),
+    );
     parts.push(JSON.stringify(Object.getOwnPropertyNames(err).map((k) => [k, String(err[k])])));
     cur = err.cause;
   }
@@ -35,7 +40,11 @@ function dumpError(e: unknown): string {
 test("neither the key nor any generated UserSig leaks", async () => {
   const sigs: string[] = [];
   const real = Api.prototype.genUserSig;
-  const spy = jest.spyOn(Api.prototype, "genUserSig").mockImplementation(function (this: InstanceType<typeof Api>, id: string, exp: number) {
+  const spy = jest.spyOn(Api.prototype, "genUserSig").mockImplementation(function (
+    this: InstanceType<typeof Api>,
+    id: string,
+    exp: number,
+  ) {
     const s = real.call(this, id, exp);
     sigs.push(s);
     return s;
@@ -65,7 +74,11 @@ test("neither the key nor any generated UserSig leaks", async () => {
     };
     const chat = client(emu, { onRequest, retry: 1 });
     const errors: unknown[] = [];
-    const capture = (p: Promise<unknown>) => p.then(() => undefined, (e) => void errors.push(e));
+    const capture = (p: Promise<unknown>) =>
+      p.then(
+        () => undefined,
+        (e) => void errors.push(e),
+      );
 
     await chat.importGroup({ Type: "Public", Name: "ok", GroupId: "ok" });
     emu.addFault({ action: "import_group", effect: { kind: "applyThenDrop" } });
@@ -84,8 +97,12 @@ test("neither the key nor any generated UserSig leaks", async () => {
     const garbled = client(emu, { onRequest, endpoint: `http://127.0.0.1:${port}` });
     await capture(garbled.destroyGroup({ GroupId: "ok" }));
     await capture(garbled.destroyGroup({ GroupId: "echo-json" }));
-    await capture(client(emu, { onRequest, endpoint: `http://127.0.0.1:${await closedPort()}` }).destroyGroup({ GroupId: "ok" }));
-    await capture(Promise.resolve().then(() => client(emu, { endpoint: `http://127.0.0.1:${port}/?usersig=${SECRET_KEY}` })));
+    await capture(
+      client(emu, { onRequest, endpoint: `http://127.0.0.1:${await closedPort()}` }).destroyGroup({ GroupId: "ok" }),
+    );
+    await capture(
+      Promise.resolve().then(() => client(emu, { endpoint: `http://127.0.0.1:${port}/?usersig=${SECRET_KEY}` })),
+    );
 
     expect(errors.length).toBe(10);
     expect(sigs.length).toBeGreaterThanOrEqual(4);
@@ -99,7 +116,9 @@ test("neither the key nor any generated UserSig leaks", async () => {
     ].join("\n");
     // the echoed sig and URL were redacted, not dropped silently
     expect(dumpError(errors[6])).toMatch(/<p>REDACTED<\/p> proxy error/);
-    expect(dumpError(errors[7])).toMatch(/bad sig REDACTED in \/v4\/group_open_http_svc\/destroy_group\?.*usersig=REDACTED/);
+    expect(dumpError(errors[7])).toMatch(
+      /bad sig REDACTED in \/v4\/group_open_http_svc\/destroy_group\?.*usersig=REDACTED/,
+    );
     for (const secret of [SECRET_KEY, ...sigs]) expect(haystack).not.toContain(secret);
     expect(haystack).not.toMatch(/usersig=(?!REDACTED)[^&\s"]+/i);
     expect(events.length).toBeGreaterThan(8);

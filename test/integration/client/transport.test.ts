@@ -52,7 +52,15 @@ afterEach(async () => {
 
 function make(extra: Partial<ConstructorParameters<typeof ChatClient>[0]> = {}): ChatClient {
   const port = (server.address() as AddressInfo).port;
-  chat = new ChatClient({ sdkAppId: APP_ID, identifier: ADMIN, secretKey: SECRET_KEY, endpoint: `http://127.0.0.1:${port}`, retry: 0, rateLimit: false, ...extra });
+  chat = new ChatClient({
+    sdkAppId: APP_ID,
+    identifier: ADMIN,
+    secretKey: SECRET_KEY,
+    endpoint: `http://127.0.0.1:${port}`,
+    retry: 0,
+    rateLimit: false,
+    ...extra,
+  });
   return chat;
 }
 
@@ -90,7 +98,10 @@ test("close() ends the pooled connections", async () => {
   await c.getAppidGroupList();
   await c.close();
   chat = undefined;
-  await expect(c.getAppidGroupList()).rejects.toMatchObject({ code: "CHAT_ERR_CONFIG", message: expect.stringMatching(/was closed/) });
+  await expect(c.getAppidGroupList()).rejects.toMatchObject({
+    code: "CHAT_ERR_CONFIG",
+    message: expect.stringMatching(/was closed/),
+  });
   await c.close(); // idempotent
 });
 
@@ -101,10 +112,14 @@ test("the deadline covers the body: headers sent, body stalled → CHAT_ERR_TIME
   };
   const events: RequestEvent[] = [];
   // The stalled body never ends: a deadline that did not cover it would hang here until jest's timeout.
-  await expect(make({ timeoutMs: 150, onRequest: (e) => events.push(e) }).destroyGroup({ GroupId: "g" })).rejects.toMatchObject({
+  await expect(
+    make({ timeoutMs: 150, onRequest: (e) => events.push(e) }).destroyGroup({ GroupId: "g" }),
+  ).rejects.toMatchObject({
     code: "CHAT_ERR_TIMEOUT",
     delivery: "ambiguous",
-    message: expect.stringMatching(/timed out: no complete answer from POST http:\/\/127\.0\.0\.1:\d+\/v4\/group_open_http_svc\/destroy_group within 150 ms/),
+    message: expect.stringMatching(
+      /timed out: no complete answer from POST http:\/\/127\.0\.0\.1:\d+\/v4\/group_open_http_svc\/destroy_group within 150 ms/,
+    ),
   });
   expect(events.map((e) => e.outcome)).toEqual(["timeout"]);
 });
@@ -126,7 +141,11 @@ test("ActionStatus FAIL at HTTP 200 is a ChatApiError; a retryable one is retrie
   let n = 0;
   respond = (_req, res) => {
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(n++ === 0 ? '{"ActionStatus":"FAIL","ErrorCode":60018,"ErrorInfo":"too frequent"}' : '{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}');
+    res.end(
+      n++ === 0
+        ? '{"ActionStatus":"FAIL","ErrorCode":60018,"ErrorInfo":"too frequent"}'
+        : '{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}',
+    );
   };
   const sleeps: number[] = [];
   await make({ retry: 1, sleep: async (ms) => void sleeps.push(ms), random: () => 0 }).destroyGroup({ GroupId: "g" });

@@ -42,7 +42,13 @@ afterAll(() => {
 
 async function call(command: string, body: unknown, service = "group_open_http_svc"): Promise<Record<string, unknown>> {
   const sig = new Api(APP, KEY).genUserSig("admin", 3600);
-  const q = new URLSearchParams({ sdkappid: String(APP), identifier: "admin", usersig: sig, random: "99999999", contenttype: "json" });
+  const q = new URLSearchParams({
+    sdkappid: String(APP),
+    identifier: "admin",
+    usersig: sig,
+    random: "99999999",
+    contenttype: "json",
+  });
   const res = await request(`${url}/v4/${service}/${command}?${q}`, { method: "POST", body: JSON.stringify(body) });
   expect(res.statusCode).toBe(200);
   return (await res.body.json()) as Record<string, unknown>;
@@ -53,16 +59,29 @@ test.each([
   [{ Type: "Community", Name: "test_import_group", SupportTopic: 1 }, /^@TGS#_/],
   [
     {
-      Owner_Account: "leckie", Type: "Public", GroupId: "MyFirstGroup", Name: "TestGroup",
-      Introduction: "This is group Introduction", Notification: "This is group Notification",
-      FaceUrl: "http://this.is.face.url", MaxMemberCount: 500, ApplyJoinOption: "FreeAccess", CreateTime: 1448357837,
-      AppDefinedData: [{ Key: "GroupTestData1", Value: "xxxxx" }, { Key: "GroupTestData2", Value: "abc\u0000\u0001" }],
+      Owner_Account: "leckie",
+      Type: "Public",
+      GroupId: "MyFirstGroup",
+      Name: "TestGroup",
+      Introduction: "This is group Introduction",
+      Notification: "This is group Notification",
+      FaceUrl: "http://this.is.face.url",
+      MaxMemberCount: 500,
+      ApplyJoinOption: "FreeAccess",
+      CreateTime: 1448357837,
+      AppDefinedData: [
+        { Key: "GroupTestData1", Value: "xxxxx" },
+        { Key: "GroupTestData2", Value: "abc\u0000\u0001" },
+      ],
     },
     /^MyFirstGroup$/,
   ],
 ])("import_group page body %#", async (body, id) => {
   // The sample owner must be an imported account (the emulator's documented default).
-  if ("Owner_Account" in body) expect(await call("account_import", { UserID: body.Owner_Account }, "im_open_login_svc")).toMatchObject({ ErrorCode: 0 });
+  if ("Owner_Account" in body)
+    expect(await call("account_import", { UserID: body.Owner_Account }, "im_open_login_svc")).toMatchObject({
+      ErrorCode: 0,
+    });
   const answer = await call("import_group", body);
   expect(answer).toMatchObject({ ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "" });
   expect(answer.GroupId).toMatch(id);

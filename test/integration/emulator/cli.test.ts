@@ -41,7 +41,9 @@ test("prints `listening on <url>` first, serves, and exits 0 after the stop sign
   const exit = main(["--port", "0", "--sdk-app-id", String(APP_ID), "--admin", "administrator", "--log"], run.io);
   const emu = await run.started;
   expect(run.out[0]).toBe(`listening on http://127.0.0.1:${emu.port}`);
-  expect(await post(emu.url, "group_open_http_svc/import_group", { Type: "Public", Name: "n" })).toMatchObject({ ErrorCode: 0 });
+  expect(await post(emu.url, "group_open_http_svc/import_group", { Type: "Public", Name: "n" })).toMatchObject({
+    ErrorCode: 0,
+  });
   run.stop();
   expect(await exit).toBe(0);
   expect(run.err.some((l) => l.startsWith("POST import_group ErrorCode=0"))).toBe(true);
@@ -53,16 +55,36 @@ test("behaviour flags, quotas and a state file reach the emulator; state survive
   const stateFile = join(dir, "state.json");
   try {
     const argv = [
-      "--sdk-app-id", String(APP_ID), "--secret-key", SECRET_KEY, "--state-file", stateFile, "--not-found-code", "10015",
-      "--quota", "get_appid_group_list=1", "--app-defined-keys", "k1,k2", "--limits=10,10,10,10", "--accept-type-aliases",
+      "--sdk-app-id",
+      String(APP_ID),
+      "--secret-key",
+      SECRET_KEY,
+      "--state-file",
+      stateFile,
+      "--not-found-code",
+      "10015",
+      "--quota",
+      "get_appid_group_list=1",
+      "--app-defined-keys",
+      "k1,k2",
+      "--limits=10,10,10,10",
+      "--accept-type-aliases",
     ];
     const first = fakeIo();
     const exit1 = main(argv, first.io);
     const emu = await first.started;
-    expect(await post(emu.url, "group_open_http_svc/import_group", { Type: "Work", Name: "n", GroupId: "kept" })).toMatchObject({ ErrorCode: 0 });
-    expect(await post(emu.url, "group_open_http_svc/import_group", { Type: "Public", Name: "x".repeat(11) })).toMatchObject({ ErrorCode: 10004 });
     expect(
-      await post(emu.url, "group_open_http_svc/import_group", { Type: "Public", Name: "n", AppDefinedData: [{ Key: "k3", Value: "v" }] }),
+      await post(emu.url, "group_open_http_svc/import_group", { Type: "Work", Name: "n", GroupId: "kept" }),
+    ).toMatchObject({ ErrorCode: 0 });
+    expect(
+      await post(emu.url, "group_open_http_svc/import_group", { Type: "Public", Name: "x".repeat(11) }),
+    ).toMatchObject({ ErrorCode: 10004 });
+    expect(
+      await post(emu.url, "group_open_http_svc/import_group", {
+        Type: "Public",
+        Name: "n",
+        AppDefinedData: [{ Key: "k3", Value: "v" }],
+      }),
     ).toMatchObject({ ErrorInfo: "all defined key is invalid" });
     expect(await post(emu.url, "group_open_http_svc/get_group_info", { GroupIdList: ["none"] })).toMatchObject({
       GroupInfo: [{ ErrorCode: 10015 }],
@@ -87,22 +109,47 @@ test("fidelity flags: accounts required by default, --lenient-accounts, --max-re
   const strict = fakeIo();
   const exitStrict = main(["--sdk-app-id", String(APP_ID), "--secret-key", SECRET_KEY], strict.io);
   const emu = await strict.started;
-  expect(await post(emu.url, "group_open_http_svc/import_group", { Type: "Public", Name: "n", Owner_Account: "ghost" })).toMatchObject({ ErrorCode: 10019 });
+  expect(
+    await post(emu.url, "group_open_http_svc/import_group", { Type: "Public", Name: "n", Owner_Account: "ghost" }),
+  ).toMatchObject({ ErrorCode: 10019 });
   strict.stop();
   expect(await exitStrict).toBe(0);
 
   const argv = [
-    "--sdk-app-id", String(APP_ID), "--secret-key", SECRET_KEY, "--lenient-accounts", "--max-reply-bytes", "300",
-    "--join-option-rules", "settable", "--member-limits", "20000,1000000,2000,100000",
+    "--sdk-app-id",
+    String(APP_ID),
+    "--secret-key",
+    SECRET_KEY,
+    "--lenient-accounts",
+    "--max-reply-bytes",
+    "300",
+    "--join-option-rules",
+    "settable",
+    "--member-limits",
+    "20000,1000000,2000,100000",
   ];
   const lenient = fakeIo();
   const exit = main(argv, lenient.io);
   const emu2 = await lenient.started;
-  const made = (await post(emu2.url, "group_open_http_svc/import_group", { Type: "Private", Name: "n", Owner_Account: "ghost", ApplyJoinOption: "FreeAccess", MaxMemberCount: 20000 })) as Record<string, unknown>;
+  const made = (await post(emu2.url, "group_open_http_svc/import_group", {
+    Type: "Private",
+    Name: "n",
+    Owner_Account: "ghost",
+    ApplyJoinOption: "FreeAccess",
+    MaxMemberCount: 20000,
+  })) as Record<string, unknown>;
   expect(made).toMatchObject({ ErrorCode: 0 });
-  expect(emu2.store.getGroup(made.GroupId as string)).toMatchObject({ ApplyJoinOption: "FreeAccess", MaxMemberNum: 20000 });
-  expect(await post(emu2.url, "group_open_http_svc/get_group_info", { GroupIdList: [made.GroupId] })).toMatchObject({ ErrorCode: 10018 });
-  const community = (await post(emu2.url, "group_open_http_svc/import_group", { Type: "Community", Name: "c" })) as Record<string, unknown>;
+  expect(emu2.store.getGroup(made.GroupId as string)).toMatchObject({
+    ApplyJoinOption: "FreeAccess",
+    MaxMemberNum: 20000,
+  });
+  expect(await post(emu2.url, "group_open_http_svc/get_group_info", { GroupIdList: [made.GroupId] })).toMatchObject({
+    ErrorCode: 10018,
+  });
+  const community = (await post(emu2.url, "group_open_http_svc/import_group", {
+    Type: "Community",
+    Name: "c",
+  })) as Record<string, unknown>;
   expect(emu2.store.getGroup(community.GroupId as string)?.MaxMemberNum).toBe(100000);
   lenient.stop();
   expect(await exit).toBe(0);
@@ -145,7 +192,9 @@ test("a port already in use → exit 1 with a message, never the key", async () 
   const exit = main(["--sdk-app-id", "1", "--secret-key", "secret-value"], run.io);
   const emu = await run.started;
   const clash = fakeIo();
-  expect(await main(["--sdk-app-id", "1", "--secret-key", "secret-value", "--port", String(emu.port)], clash.io)).toBe(1);
+  expect(await main(["--sdk-app-id", "1", "--secret-key", "secret-value", "--port", String(emu.port)], clash.io)).toBe(
+    1,
+  );
   expect(clash.err.join("\n")).toContain("cannot start");
   expect(clash.err.join("\n")).not.toContain("secret-value");
   run.stop();

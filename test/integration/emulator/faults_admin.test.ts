@@ -16,7 +16,10 @@ beforeEach(async () => {
 });
 
 const admin = async (method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown) => {
-  const res = await request(`${h.emu.url}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await request(`${h.emu.url}${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.body.text();
   return { status: res.statusCode, json: text === "" ? undefined : JSON.parse(text) };
 };
@@ -25,7 +28,11 @@ describe("fault effects", () => {
   test("error: FAIL envelope with the code, the request is not applied, fires once by default", async () => {
     h.emu.addFault({ action: "import_group", effect: { kind: "error", errorCode: 10002, errorInfo: "busy" } });
     const body = { Type: "Public", Name: "n", GroupId: "f1" };
-    expect((await h.call("import_group", body)).json).toEqual({ ActionStatus: "FAIL", ErrorInfo: "busy", ErrorCode: 10002 });
+    expect((await h.call("import_group", body)).json).toEqual({
+      ActionStatus: "FAIL",
+      ErrorInfo: "busy",
+      ErrorCode: 10002,
+    });
     expect(h.emu.store.getGroup("f1")).toBeUndefined();
     expect((await h.call("import_group", body)).json.ErrorCode).toBe(0);
   });
@@ -71,7 +78,8 @@ describe("fault effects", () => {
     expect((await h.call("destroy_group", { GroupId: "x" })).json.ErrorCode).toBe(10010);
 
     const remove = h.emu.addFault({ effect: { kind: "error", errorCode: 60007 }, times: Infinity });
-    for (let i = 0; i < 3; i++) expect((await h.call("get_group_info", { GroupIdList: ["x"] })).json.ErrorCode).toBe(60007);
+    for (let i = 0; i < 3; i++)
+      expect((await h.call("get_group_info", { GroupIdList: ["x"] })).json.ErrorCode).toBe(60007);
     remove();
     expect((await h.call("get_group_info", { GroupIdList: ["x"] })).json.ErrorCode).toBe(0);
   });
@@ -112,10 +120,15 @@ describe("quota", () => {
 });
 
 describe("admin routes", () => {
-  test("POST /_emulator/faults with times \"always\", DELETE clears", async () => {
-    const added = await admin("POST", "/_emulator/faults", { action: "get_group_info", effect: { kind: "error", errorCode: 10002 }, times: "always" });
+  test('POST /_emulator/faults with times "always", DELETE clears', async () => {
+    const added = await admin("POST", "/_emulator/faults", {
+      action: "get_group_info",
+      effect: { kind: "error", errorCode: 10002 },
+      times: "always",
+    });
     expect(added).toEqual({ status: 201, json: { ok: true, active: 1 } });
-    for (let i = 0; i < 3; i++) expect((await h.call("get_group_info", { GroupIdList: ["x"] })).json.ErrorCode).toBe(10002);
+    for (let i = 0; i < 3; i++)
+      expect((await h.call("get_group_info", { GroupIdList: ["x"] })).json.ErrorCode).toBe(10002);
     expect(await admin("DELETE", "/_emulator/faults")).toEqual({ status: 200, json: { ok: true } });
     expect((await h.call("get_group_info", { GroupIdList: ["x"] })).json.ErrorCode).toBe(0);
   });
@@ -139,7 +152,11 @@ describe("admin routes", () => {
     await h.call("get_group_info", { GroupIdList: ["x"] }, { query: { usersig: "" } });
     const counters = await admin("GET", "/_emulator/counters");
     // Every action is counted, zero or not.
-    expect(counters.json).toEqual({ ...Object.fromEntries(ACTION_NAMES.map((a) => [a, 0])), import_group: 2, get_group_info: 1 });
+    expect(counters.json).toEqual({
+      ...Object.fromEntries(ACTION_NAMES.map((a) => [a, 0])),
+      import_group: 2,
+      get_group_info: 1,
+    });
     expect(Object.keys(counters.json)).toContain("get_group_member_info");
     expect(h.emu.counters()).toEqual(counters.json);
     await admin("POST", "/_emulator/counters/reset");
@@ -160,7 +177,10 @@ describe("admin routes", () => {
     await h.call("account_import", { UserID: "leckie" });
     await h.call("import_group", { Type: "Public", Name: "n", GroupId: "snap", Owner_Account: "leckie" });
     const snap = await admin("GET", "/_emulator/groups");
-    expect(snap.json).toEqual({ groups: [expect.objectContaining({ GroupId: "snap", Owner_Account: "leckie" })], accounts: ["leckie"] });
+    expect(snap.json).toEqual({
+      groups: [expect.objectContaining({ GroupId: "snap", Owner_Account: "leckie" })],
+      accounts: ["leckie"],
+    });
     await admin("POST", "/_emulator/reset");
     expect((await admin("GET", "/_emulator/groups")).json).toEqual({ groups: [], accounts: [] });
   });
@@ -178,7 +198,11 @@ describe("faults and client lifetimes", () => {
   test("a client that gives up during a delay fault does not disturb later requests", async () => {
     h.emu.addFault({ action: "import_group", effect: { kind: "delay", ms: 300 } });
     const controller = new AbortController();
-    const pending = request(`${h.emu.url}/v4/group_open_http_svc/import_group?x=1`, { method: "POST", body: "{}", signal: controller.signal });
+    const pending = request(`${h.emu.url}/v4/group_open_http_svc/import_group?x=1`, {
+      method: "POST",
+      body: "{}",
+      signal: controller.signal,
+    });
     const before = h.emu.counters().import_group;
     for (let i = 0; i < 200 && h.emu.counters().import_group === before; i++) await new Promise((r) => setImmediate(r));
     expect(h.emu.counters().import_group).toBe(before + 1);
@@ -192,7 +216,8 @@ describe("faults and client lifetimes", () => {
     h2.emu.addFault({ effect: { kind: "delay", ms: 60_000 } });
     const pending = h2.call("get_appid_group_list", {});
     // Wait until the request has reached the emulator (counted) before closing.
-    for (let i = 0; i < 200 && h2.emu.counters().get_appid_group_list === 0; i++) await new Promise((r) => setImmediate(r));
+    for (let i = 0; i < 200 && h2.emu.counters().get_appid_group_list === 0; i++)
+      await new Promise((r) => setImmediate(r));
     expect(h2.emu.counters().get_appid_group_list).toBe(1);
     await h2.emu.close();
     await expect(pending).rejects.toThrow();

@@ -6,12 +6,17 @@ import { failure, startHarness, type Harness } from "./harness";
 
 async function seed(h: Harness, types: string[]): Promise<string[]> {
   const ids: string[] = [];
-  for (const [i, Type] of types.entries()) ids.push((await h.call("import_group", { Type, Name: `g${i}` })).json.GroupId);
+  for (const [i, Type] of types.entries())
+    ids.push((await h.call("import_group", { Type, Name: `g${i}` })).json.GroupId);
   return ids;
 }
 
 /** Every id, following Next until 0; Next is passed on as the raw JSON digits the server sent. */
-async function pageAll(h: Harness, limit: number, extra: Record<string, unknown> = {}): Promise<{ ids: string[]; nexts: string[] }> {
+async function pageAll(
+  h: Harness,
+  limit: number,
+  extra: Record<string, unknown> = {},
+): Promise<{ ids: string[]; nexts: string[] }> {
   const ids: string[] = [];
   const nexts: string[] = [];
   let next = "0";
@@ -38,7 +43,14 @@ describe("get_appid_group_list", () => {
   test("{} lists everything in one page with Next 0", async () => {
     const ids = await seed(h, ["Public", "Private", "ChatRoom"]);
     const res = await h.call("get_appid_group_list", {});
-    expect(res.json).toEqual({ ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0, TotalCount: 3, GroupIdList: ids.map((GroupId) => ({ GroupId })), Next: 0 });
+    expect(res.json).toEqual({
+      ActionStatus: "OK",
+      ErrorInfo: "",
+      ErrorCode: 0,
+      TotalCount: 3,
+      GroupIdList: ids.map((GroupId) => ({ GroupId })),
+      Next: 0,
+    });
   });
 
   test("paging with Limit 2 visits every group once", async () => {
@@ -55,7 +67,11 @@ describe("get_appid_group_list", () => {
     expect(res.json.Next).not.toBe(0);
     const rest = await h.call("get_appid_group_list", { GroupType: "Public", Next: String(res.json.Next) });
     expect(rest.json).toMatchObject({ TotalCount: 2, GroupIdList: [{ GroupId: ids[2] }], Next: 0 });
-    expect((await h.call("get_appid_group_list", { GroupType: "AVChatRoom" })).json).toMatchObject({ TotalCount: 0, GroupIdList: [], Next: 0 });
+    expect((await h.call("get_appid_group_list", { GroupType: "AVChatRoom" })).json).toMatchObject({
+      TotalCount: 0,
+      GroupIdList: [],
+      Next: 0,
+    });
   });
 
   test("a group destroyed between pages is skipped, not repeated", async () => {

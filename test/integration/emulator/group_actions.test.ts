@@ -36,7 +36,11 @@ describe("get_group_info", () => {
       ["nope", 10010],
       [b, 10010],
     ]);
-    expect(res.json.GroupInfo[1]).toEqual({ GroupId: "nope", ErrorCode: 10010, ErrorInfo: "this group does not exist" });
+    expect(res.json.GroupInfo[1]).toEqual({
+      GroupId: "nope",
+      ErrorCode: 10010,
+      ErrorInfo: "this group does not exist",
+    });
   });
 
   test("a found entry carries every documented field", async () => {
@@ -44,24 +48,64 @@ describe("get_group_info", () => {
     const g = await info(id);
     expect(Object.keys(g).sort()).toEqual(
       [
-        "GroupId", "ErrorCode", "ErrorInfo", "Type", "Name", "Appid", "Introduction", "Notification", "FaceUrl",
-        "Owner_Account", "CreateTime", "InfoSeq", "LastInfoTime", "LastMsgTime", "NextMsgSeq", "MemberNum",
-        "MaxMemberNum", "ApplyJoinOption", "InviteJoinOption", "MuteAllMember", "AppDefinedData", "MemberList",
+        "GroupId",
+        "ErrorCode",
+        "ErrorInfo",
+        "Type",
+        "Name",
+        "Appid",
+        "Introduction",
+        "Notification",
+        "FaceUrl",
+        "Owner_Account",
+        "CreateTime",
+        "InfoSeq",
+        "LastInfoTime",
+        "LastMsgTime",
+        "NextMsgSeq",
+        "MemberNum",
+        "MaxMemberNum",
+        "ApplyJoinOption",
+        "InviteJoinOption",
+        "MuteAllMember",
+        "AppDefinedData",
+        "MemberList",
       ].sort(),
     );
     expect(g).toMatchObject({ Appid: 1400000001, MemberNum: 1, MuteAllMember: "Off", InfoSeq: 1 });
     expect(g.MemberList[0]).toEqual({
-      Member_Account: "leckie", Role: "Owner", JoinTime: expect.any(Number), MsgSeq: 0, MsgFlag: "AcceptAndNotify", LastSendMsgTime: 0, ShutUpUntil: 0,
+      Member_Account: "leckie",
+      Role: "Owner",
+      JoinTime: expect.any(Number),
+      MsgSeq: 0,
+      MsgFlag: "AcceptAndNotify",
+      LastSendMsgTime: 0,
+      ShutUpUntil: 0,
     });
   });
 
   test("ResponseFilter: only listed fields, custom keys and member fields come back", async () => {
-    const id = await importGroup({ Owner_Account: "leckie", AppDefinedData: [{ Key: "k1", Value: "a" }, { Key: "k2", Value: "b" }] });
+    const id = await importGroup({
+      Owner_Account: "leckie",
+      AppDefinedData: [
+        { Key: "k1", Value: "a" },
+        { Key: "k2", Value: "b" },
+      ],
+    });
     const g = await info(id, {
-      ResponseFilter: { GroupBaseInfoFilter: ["Type", "Name", "ShutUpAllMember"], AppDefinedDataFilter_Group: ["k2"], MemberInfoFilter: ["Role"] },
+      ResponseFilter: {
+        GroupBaseInfoFilter: ["Type", "Name", "ShutUpAllMember"],
+        AppDefinedDataFilter_Group: ["k2"],
+        MemberInfoFilter: ["Role"],
+      },
     });
     expect(g).toEqual({
-      GroupId: id, ErrorCode: 0, ErrorInfo: "", Type: "Public", Name: "g", ShutUpAllMember: "Off",
+      GroupId: id,
+      ErrorCode: 0,
+      ErrorInfo: "",
+      Type: "Public",
+      Name: "g",
+      ShutUpAllMember: "Off",
       AppDefinedData: [{ Key: "k2", Value: "b" }],
       MemberList: [{ Member_Account: "leckie", Role: "Owner" }],
     });
@@ -106,7 +150,9 @@ describe("get_group_info", () => {
       expect(g).toEqual({ GroupId: "x", ErrorCode: 10015, ErrorInfo: "this group does not exist" });
       expect((await h2.call("modify_group_base_info", { GroupId: "x", Name: "n" })).json).toEqual(failure(10015));
       // destroy_group keeps the captured 10010.
-      expect((await h2.call("destroy_group", { GroupId: "x" })).json).toEqual(failure(10010, "this group does not exist"));
+      expect((await h2.call("destroy_group", { GroupId: "x" })).json).toEqual(
+        failure(10010, "this group does not exist"),
+      );
     } finally {
       await h2.emu.close();
     }
@@ -114,20 +160,45 @@ describe("get_group_info", () => {
 });
 
 describe("modify_group_base_info", () => {
-  test("changes fields, merges AppDefinedData (\"\" deletes), bumps InfoSeq and LastInfoTime", async () => {
-    const id = await importGroup({ AppDefinedData: [{ Key: "a", Value: "1" }, { Key: "b", Value: "2" }] });
+  test('changes fields, merges AppDefinedData ("" deletes), bumps InfoSeq and LastInfoTime', async () => {
+    const id = await importGroup({
+      AppDefinedData: [
+        { Key: "a", Value: "1" },
+        { Key: "b", Value: "2" },
+      ],
+    });
     h.clock.advance(60_000);
     const res = await h.call("modify_group_base_info", {
-      GroupId: id, Name: "new", Introduction: "i", Notification: "n", FaceUrl: "f", MaxMemberNum: 100,
-      ApplyJoinOption: "DisableApply", ShutUpAllMember: "On",
-      AppDefinedData: [{ Key: "a", Value: "" }, { Key: "b", Value: "x\u0000" }, { Key: "c", Value: "3" }],
+      GroupId: id,
+      Name: "new",
+      Introduction: "i",
+      Notification: "n",
+      FaceUrl: "f",
+      MaxMemberNum: 100,
+      ApplyJoinOption: "DisableApply",
+      ShutUpAllMember: "On",
+      AppDefinedData: [
+        { Key: "a", Value: "" },
+        { Key: "b", Value: "x\u0000" },
+        { Key: "c", Value: "3" },
+      ],
     });
     expect(res.json).toEqual({ ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0 });
     const g = await info(id);
     expect(g).toMatchObject({
-      Name: "new", Introduction: "i", Notification: "n", FaceUrl: "f", MaxMemberNum: 100, ApplyJoinOption: "DisableApply",
-      MuteAllMember: "On", InfoSeq: 2, LastInfoTime: Math.floor(h.clock.now / 1000),
-      AppDefinedData: [{ Key: "b", Value: "x\u0000" }, { Key: "c", Value: "3" }],
+      Name: "new",
+      Introduction: "i",
+      Notification: "n",
+      FaceUrl: "f",
+      MaxMemberNum: 100,
+      ApplyJoinOption: "DisableApply",
+      MuteAllMember: "On",
+      InfoSeq: 2,
+      LastInfoTime: Math.floor(h.clock.now / 1000),
+      AppDefinedData: [
+        { Key: "b", Value: "x\u0000" },
+        { Key: "c", Value: "3" },
+      ],
     });
     expect((await h.call("modify_group_base_info", { GroupId: id, MuteAllMember: "Off" })).json.ErrorCode).toBe(0);
     expect(await info(id)).toMatchObject({ MuteAllMember: "Off", InfoSeq: 3 });
@@ -140,11 +211,16 @@ describe("modify_group_base_info", () => {
   });
 
   test("key count is enforced after the merge", async () => {
-    const id = await importGroup({ AppDefinedData: Array.from({ length: 10 }, (_, i) => ({ Key: `k${i}`, Value: "v" })) });
-    expect((await h.call("modify_group_base_info", { GroupId: id, AppDefinedData: [{ Key: "k10", Value: "v" }] })).json).toEqual(
-      failure(10004, "the limit is 10"),
-    );
-    const swap = [{ Key: "k0", Value: "" }, { Key: "k10", Value: "v" }];
+    const id = await importGroup({
+      AppDefinedData: Array.from({ length: 10 }, (_, i) => ({ Key: `k${i}`, Value: "v" })),
+    });
+    expect(
+      (await h.call("modify_group_base_info", { GroupId: id, AppDefinedData: [{ Key: "k10", Value: "v" }] })).json,
+    ).toEqual(failure(10004, "the limit is 10"));
+    const swap = [
+      { Key: "k0", Value: "" },
+      { Key: "k10", Value: "v" },
+    ];
     expect((await h.call("modify_group_base_info", { GroupId: id, AppDefinedData: swap })).json.ErrorCode).toBe(0);
   });
 
@@ -168,17 +244,25 @@ describe("modify_group_base_info", () => {
 
   test("ApplyJoinOption on a Community → 10004; its MaxMemberNum may reach 100000", async () => {
     const id = await importGroup({ Type: "Community" });
-    expect((await h.call("modify_group_base_info", { GroupId: id, ApplyJoinOption: "FreeAccess" })).json).toEqual(failure(10004, "Community"));
+    expect((await h.call("modify_group_base_info", { GroupId: id, ApplyJoinOption: "FreeAccess" })).json).toEqual(
+      failure(10004, "Community"),
+    );
     expect((await h.call("modify_group_base_info", { GroupId: id, MaxMemberNum: 100000 })).json.ErrorCode).toBe(0);
   });
 });
 
 describe("destroy_group", () => {
-  test("removes the group; a second destroy → 10010 \"this group does not exist\"", async () => {
+  test('removes the group; a second destroy → 10010 "this group does not exist"', async () => {
     const id = await importGroup();
-    expect((await h.call("destroy_group", { GroupId: id })).json).toEqual({ ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0 });
     expect((await h.call("destroy_group", { GroupId: id })).json).toEqual({
-      ActionStatus: "FAIL", ErrorInfo: "this group does not exist", ErrorCode: 10010,
+      ActionStatus: "OK",
+      ErrorInfo: "",
+      ErrorCode: 0,
+    });
+    expect((await h.call("destroy_group", { GroupId: id })).json).toEqual({
+      ActionStatus: "FAIL",
+      ErrorInfo: "this group does not exist",
+      ErrorCode: 10010,
     });
     expect((await h.call("destroy_group", {})).json).toEqual(failure(10004, "GroupId"));
   });
@@ -198,7 +282,9 @@ describe("change_group_owner", () => {
 
     const ownerless = await importGroup();
     await h.call("add_group_member", { GroupId: ownerless, MemberList: [{ Member_Account: "amy" }] });
-    expect((await h.call("change_group_owner", { GroupId: ownerless, NewOwner_Account: "amy" })).json.ErrorCode).toBe(0);
+    expect((await h.call("change_group_owner", { GroupId: ownerless, NewOwner_Account: "amy" })).json.ErrorCode).toBe(
+      0,
+    );
     expect((await info(ownerless)).Owner_Account).toBe("amy");
   });
 
@@ -218,10 +304,14 @@ describe("change_group_owner", () => {
     try {
       await h2.call("account_import", { UserID: "x" });
       const id = (await h2.call("import_group", { Type: "Public", Name: "g" })).json.GroupId;
-      expect((await h2.call("change_group_owner", { GroupId: id, NewOwner_Account: "x" })).json).toEqual(failure(10004, "member"));
+      expect((await h2.call("change_group_owner", { GroupId: id, NewOwner_Account: "x" })).json).toEqual(
+        failure(10004, "member"),
+      );
       const group = h2.emu.store.getGroup(id)!;
       h2.emu.store.putGroup({ ...group, GroupId: "av", Type: "AVChatRoom" });
-      expect((await h2.call("change_group_owner", { GroupId: "av", NewOwner_Account: "x" })).json).toEqual(failure(10007, "AVChatRoom"));
+      expect((await h2.call("change_group_owner", { GroupId: "av", NewOwner_Account: "x" })).json).toEqual(
+        failure(10007, "AVChatRoom"),
+      );
     } finally {
       await h2.emu.close();
     }
@@ -232,11 +322,14 @@ describe("add_group_member", () => {
   test("Result 1 added, 2 already a member (also a repeat inside one request)", async () => {
     const id = await importGroup({ Owner_Account: "leckie" });
     const res = await h.call("add_group_member", {
-      GroupId: id, Silence: 1,
+      GroupId: id,
+      Silence: 1,
       MemberList: [{ Member_Account: "leckie" }, { Member_Account: "peter" }, { Member_Account: "peter" }],
     });
     expect(res.json).toEqual({
-      ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0,
+      ActionStatus: "OK",
+      ErrorInfo: "",
+      ErrorCode: 0,
       MemberList: [
         { Member_Account: "leckie", Result: 2 },
         { Member_Account: "peter", Result: 1 },
@@ -258,9 +351,14 @@ describe("add_group_member", () => {
   });
 
   test("unknown group → 10010; over MaxMemberNum → 10038 and nothing added", async () => {
-    expect((await h.call("add_group_member", { GroupId: "nope", MemberList: [{ Member_Account: "u" }] })).json).toEqual(failure(10010));
+    expect((await h.call("add_group_member", { GroupId: "nope", MemberList: [{ Member_Account: "u" }] })).json).toEqual(
+      failure(10010),
+    );
     const id = await importGroup({ MaxMemberCount: 2, Owner_Account: "o" });
-    const res = await h.call("add_group_member", { GroupId: id, MemberList: [{ Member_Account: "a" }, { Member_Account: "b" }] });
+    const res = await h.call("add_group_member", {
+      GroupId: id,
+      MemberList: [{ Member_Account: "a" }, { Member_Account: "b" }],
+    });
     expect(res.json).toEqual(failure(10038));
     expect((await info(id)).MemberNum).toBe(1);
   });
@@ -270,12 +368,17 @@ describe("add_group_member", () => {
     try {
       await h2.call("account_import", { UserID: "known" });
       const id = (await h2.call("import_group", { Type: "Public", Name: "g" })).json.GroupId;
-      const res = await h2.call("add_group_member", { GroupId: id, MemberList: [{ Member_Account: "known" }, { Member_Account: "ghost" }] });
+      const res = await h2.call("add_group_member", {
+        GroupId: id,
+        MemberList: [{ Member_Account: "known" }, { Member_Account: "ghost" }],
+      });
       expect(res.json.MemberList).toEqual([
         { Member_Account: "known", Result: 1 },
         { Member_Account: "ghost", Result: 0 },
       ]);
-      expect((await h2.call("change_group_owner", { GroupId: id, NewOwner_Account: "ghost" })).json).toEqual(failure(10019));
+      expect((await h2.call("change_group_owner", { GroupId: id, NewOwner_Account: "ghost" })).json).toEqual(
+        failure(10019),
+      );
     } finally {
       await h2.emu.close();
     }
@@ -284,7 +387,8 @@ describe("add_group_member", () => {
   test("lenient mode (requireImportedAccounts: false) adds accounts never imported", async () => {
     const h2 = await startHarness({ behaviour: { requireImportedAccounts: false } });
     try {
-      const id = (await h2.call("import_group", { Type: "Public", Name: "g", Owner_Account: "ghost-owner" })).json.GroupId;
+      const id = (await h2.call("import_group", { Type: "Public", Name: "g", Owner_Account: "ghost-owner" })).json
+        .GroupId;
       const res = await h2.call("add_group_member", { GroupId: id, MemberList: [{ Member_Account: "ghost" }] });
       expect(res.json.MemberList).toEqual([{ Member_Account: "ghost", Result: 1 }]);
       expect((await h2.call("change_group_owner", { GroupId: id, NewOwner_Account: "ghost" })).json.ErrorCode).toBe(0);
@@ -295,7 +399,8 @@ describe("add_group_member", () => {
 });
 
 describe("fidelity: answer size, join and invite rules, member limits", () => {
-  const members = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({ Member_Account: `${prefix}${i}`, Role: "Member" as const, JoinTime: 1 }));
+  const members = (n: number, prefix: string) =>
+    Array.from({ length: n }, (_, i) => ({ Member_Account: `${prefix}${i}`, Role: "Member" as const, JoinTime: 1 }));
 
   test("get_group_info without a filter returns every member; over 1 MB it answers 10018; a filter without MemberList fits", async () => {
     const ids: string[] = [];
@@ -310,9 +415,14 @@ describe("fidelity: answer size, join and invite rules, member limits", () => {
     expect(one.MemberNum).toBe(300);
     const all = await h.call("get_group_info", { GroupIdList: ids });
     expect(all.json).toEqual(failure(10018, "too large"));
-    const filtered = await h.call("get_group_info", { GroupIdList: ids, ResponseFilter: { GroupBaseInfoFilter: ["Name", "MemberNum"] } });
+    const filtered = await h.call("get_group_info", {
+      GroupIdList: ids,
+      ResponseFilter: { GroupBaseInfoFilter: ["Name", "MemberNum"] },
+    });
     expect(filtered.json.ErrorCode).toBe(0);
-    expect(filtered.json.GroupInfo.map((g: { MemberNum: number; MemberList?: unknown }) => [g.MemberNum, g.MemberList])).toEqual(ids.map(() => [300, undefined]));
+    expect(
+      filtered.json.GroupInfo.map((g: { MemberNum: number; MemberList?: unknown }) => [g.MemberNum, g.MemberList]),
+    ).toEqual(ids.map(() => [300, undefined]));
   });
 
   test("maxReplyBytes is configurable", async () => {
@@ -320,7 +430,10 @@ describe("fidelity: answer size, join and invite rules, member limits", () => {
     try {
       const id = (await h2.call("import_group", { Type: "Public", Name: "g" })).json.GroupId;
       expect((await h2.call("get_group_info", { GroupIdList: [id] })).json.ErrorCode).toBe(10018);
-      expect((await h2.call("get_group_info", { GroupIdList: [id], ResponseFilter: { GroupBaseInfoFilter: ["Name"] } })).json.ErrorCode).toBe(0);
+      expect(
+        (await h2.call("get_group_info", { GroupIdList: [id], ResponseFilter: { GroupBaseInfoFilter: ["Name"] } })).json
+          .ErrorCode,
+      ).toBe(0);
     } finally {
       await h2.emu.close();
     }
@@ -333,37 +446,53 @@ describe("fidelity: answer size, join and invite rules, member limits", () => {
     ["fixed-ignore", "Private", "FreeAccess", 0, "DisableApply"],
     ["fixed-ignore", "ChatRoom", "NeedPermission", 0, "FreeAccess"],
     ["settable", "Private", "FreeAccess", 0, "FreeAccess"],
-  ] as const)("joinOptionRules %s: %s with ApplyJoinOption %s → %i, reads back %s", async (rules, type, option, code, readBack) => {
-    const h2 = await startHarness({ behaviour: { joinOptionRules: rules } });
-    try {
-      const plain = (await h2.call("import_group", { Type: type, Name: "g" })).json.GroupId as string;
-      const imported = await h2.call("import_group", { Type: type, Name: "g", ApplyJoinOption: option });
-      expect(imported.json.ErrorCode).toBe(code);
-      const modified = await h2.call("modify_group_base_info", { GroupId: plain, ApplyJoinOption: option });
-      expect(modified.json.ErrorCode).toBe(code);
-      if (code === 0) expect((await h2.call("get_group_info", { GroupIdList: [plain] })).json.GroupInfo[0].ApplyJoinOption).toBe(readBack);
-      else expect(modified.json.ErrorInfo).toBe("this group type does not enable apply join group");
-    } finally {
-      await h2.emu.close();
-    }
-  });
+  ] as const)(
+    "joinOptionRules %s: %s with ApplyJoinOption %s → %i, reads back %s",
+    async (rules, type, option, code, readBack) => {
+      const h2 = await startHarness({ behaviour: { joinOptionRules: rules } });
+      try {
+        const plain = (await h2.call("import_group", { Type: type, Name: "g" })).json.GroupId as string;
+        const imported = await h2.call("import_group", { Type: type, Name: "g", ApplyJoinOption: option });
+        expect(imported.json.ErrorCode).toBe(code);
+        const modified = await h2.call("modify_group_base_info", { GroupId: plain, ApplyJoinOption: option });
+        expect(modified.json.ErrorCode).toBe(code);
+        if (code === 0)
+          expect((await h2.call("get_group_info", { GroupIdList: [plain] })).json.GroupInfo[0].ApplyJoinOption).toBe(
+            readBack,
+          );
+        else expect(modified.json.ErrorInfo).toBe("this group type does not enable apply join group");
+      } finally {
+        await h2.emu.close();
+      }
+    },
+  );
 
   test("InviteJoinOption: set by modify, read back; refused for Community (10007); bad value 10004", async () => {
     const id = await importGroup();
     expect((await info(id)).InviteJoinOption).toBe("FreeAccess");
-    expect((await h.call("modify_group_base_info", { GroupId: id, InviteJoinOption: "DisableInvite" })).json.ErrorCode).toBe(0);
+    expect(
+      (await h.call("modify_group_base_info", { GroupId: id, InviteJoinOption: "DisableInvite" })).json.ErrorCode,
+    ).toBe(0);
     expect((await info(id)).InviteJoinOption).toBe("DisableInvite");
-    expect((await h.call("modify_group_base_info", { GroupId: id, InviteJoinOption: "Never" })).json).toEqual(failure(10004, "InviteJoinOption"));
+    expect((await h.call("modify_group_base_info", { GroupId: id, InviteJoinOption: "Never" })).json).toEqual(
+      failure(10004, "InviteJoinOption"),
+    );
     const c = (await h.call("import_group", { Type: "Community", Name: "c" })).json.GroupId as string;
     expect(await info(c)).not.toHaveProperty("InviteJoinOption");
-    expect((await h.call("modify_group_base_info", { GroupId: c, InviteJoinOption: "FreeAccess" })).json).toEqual(failure(10007, "Community"));
+    expect((await h.call("modify_group_base_info", { GroupId: c, InviteJoinOption: "FreeAccess" })).json).toEqual(
+      failure(10007, "Community"),
+    );
   });
 
   test("member limits follow memberLimits: the plan's maximum and the default when MaxMemberCount is absent", async () => {
-    expect((await h.call("import_group", { Type: "Public", Name: "g", MaxMemberCount: 6001 })).json.ErrorCode).toBe(10004);
+    expect((await h.call("import_group", { Type: "Public", Name: "g", MaxMemberCount: 6001 })).json.ErrorCode).toBe(
+      10004,
+    );
     const h2 = await startHarness({ behaviour: { memberLimits: { max: 20000, importDefaultCommunity: 100_000 } } });
     try {
-      expect((await h2.call("import_group", { Type: "Public", Name: "g", MaxMemberCount: 20000 })).json.ErrorCode).toBe(0);
+      expect((await h2.call("import_group", { Type: "Public", Name: "g", MaxMemberCount: 20000 })).json.ErrorCode).toBe(
+        0,
+      );
       const c = (await h2.call("import_group", { Type: "Community", Name: "c" })).json.GroupId as string;
       expect((await h2.call("get_group_info", { GroupIdList: [c] })).json.GroupInfo[0].MaxMemberNum).toBe(100_000);
     } finally {
@@ -377,7 +506,11 @@ describe("account_import", () => {
 
   test("stores the account; importing twice is fine", async () => {
     for (let i = 0; i < 2; i++) {
-      expect((await h.call("account_import", { UserID: "leckie", Nick: "L" })).json).toEqual({ ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0 });
+      expect((await h.call("account_import", { UserID: "leckie", Nick: "L" })).json).toEqual({
+        ActionStatus: "OK",
+        ErrorInfo: "",
+        ErrorCode: 0,
+      });
     }
     expect(h.emu.store.listAccounts()).toEqual(["leckie"]);
   });
@@ -399,7 +532,9 @@ describe("account_check", () => {
     await h.call("account_import", { UserID: "known" });
     const { json } = await h.call("account_check", { CheckItem: [{ UserID: "known" }, { UserID: "never-imported" }] });
     expect(json).toEqual({
-      ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0,
+      ActionStatus: "OK",
+      ErrorInfo: "",
+      ErrorCode: 0,
       ResultItem: [
         { UserID: "known", ResultCode: 0, ResultInfo: "", AccountStatus: "Imported" },
         { UserID: "never-imported", ResultCode: 0, ResultInfo: "", AccountStatus: "NotImported" },

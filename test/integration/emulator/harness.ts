@@ -9,7 +9,9 @@ import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../..
 // The package.json of tls-sig-api-v2 1.0.2 has two "main" keys; jest's resolver picks the first (a missing file),
 // so the implementation file is named directly.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Api } = require("tls-sig-api-v2/TLSSigAPIv2.js") as { Api: new (app: number, key: string) => { genUserSig(id: string, expire: number): string } };
+const { Api } = require("tls-sig-api-v2/TLSSigAPIv2.js") as {
+  Api: new (app: number, key: string) => { genUserSig(id: string, expire: number): string };
+};
 
 /** Credentials every suite uses. */
 export const APP_ID = 1400000001;
@@ -71,7 +73,13 @@ export function query(overrides: Record<string, string | undefined> = {}): strin
 /** Start an emulator for a suite. */
 export async function startHarness(options: Partial<EmulatorOptions> = {}): Promise<Harness> {
   const clock = new TestClock();
-  const emu = await startEmulator({ sdkAppId: APP_ID, secretKey: SECRET_KEY, admin: ADMIN, clock: clock.fn, ...options });
+  const emu = await startEmulator({
+    sdkAppId: APP_ID,
+    secretKey: SECRET_KEY,
+    admin: ADMIN,
+    clock: clock.fn,
+    ...options,
+  });
   const raw = async (path: string, body: string | undefined, opts: CallOptions = {}): Promise<CallResult> => {
     const res = await request(`${emu.url}${path}`, {
       method: opts.method ?? "POST",
@@ -97,6 +105,11 @@ export function failure(code: number, info?: string | RegExp): Record<string, un
   return {
     ActionStatus: "FAIL",
     ErrorCode: code,
-    ErrorInfo: info === undefined ? expect.any(String) : typeof info === "string" ? expect.stringContaining(info) : expect.stringMatching(info),
+    ErrorInfo:
+      info === undefined
+        ? expect.any(String)
+        : typeof info === "string"
+          ? expect.stringContaining(info)
+          : expect.stringMatching(info),
   };
 }

@@ -18,12 +18,28 @@ const info = async (id: string) => (await h.call("get_group_info", { GroupIdList
 
 describe("the vendor page's request bodies", () => {
   test("body 1: Public with owner and CreateTime → server id, CreateTime kept, owner is a member", async () => {
-    const res = await h.call("import_group", { Owner_Account: "leckie", Type: "Public", Name: "TestGroup", CreateTime: 1448357837 });
+    const res = await h.call("import_group", {
+      Owner_Account: "leckie",
+      Type: "Public",
+      Name: "TestGroup",
+      CreateTime: 1448357837,
+    });
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0, GroupId: expect.stringMatching(/^@TGS#[0-9A-Z]{9}$/) });
+    expect(res.json).toEqual({
+      ActionStatus: "OK",
+      ErrorInfo: "",
+      ErrorCode: 0,
+      GroupId: expect.stringMatching(/^@TGS#[0-9A-Z]{9}$/),
+    });
     expect(Object.keys(res.json)).toEqual(["ActionStatus", "ErrorInfo", "ErrorCode", "GroupId"]);
     const g = await info(res.json.GroupId);
-    expect(g).toMatchObject({ ErrorCode: 0, Type: "Public", Name: "TestGroup", CreateTime: 1448357837, Owner_Account: "leckie" });
+    expect(g).toMatchObject({
+      ErrorCode: 0,
+      Type: "Public",
+      Name: "TestGroup",
+      CreateTime: 1448357837,
+      Owner_Account: "leckie",
+    });
     expect(g.MemberList).toEqual([expect.objectContaining({ Member_Account: "leckie", Role: "Owner" })]);
     expect(g.MaxMemberNum).toBe(2000);
     expect(g.ApplyJoinOption).toBe("NeedPermission");
@@ -31,7 +47,12 @@ describe("the vendor page's request bodies", () => {
 
   test("body 2: Community with SupportTopic 1 → @TGS#_ id, no owner, SupportTopic returned", async () => {
     const res = await h.call("import_group", { Type: "Community", Name: "test_import_group", SupportTopic: 1 });
-    expect(res.json).toEqual({ ActionStatus: "OK", ErrorInfo: "", ErrorCode: 0, GroupId: expect.stringMatching(/^@TGS#_@TGS#[0-9A-Za-z]{12}$/) });
+    expect(res.json).toEqual({
+      ActionStatus: "OK",
+      ErrorInfo: "",
+      ErrorCode: 0,
+      GroupId: expect.stringMatching(/^@TGS#_@TGS#[0-9A-Za-z]{12}$/),
+    });
     const g = await info(res.json.GroupId);
     expect(g).toMatchObject({ Type: "Community", SupportTopic: 1, Owner_Account: "", MemberNum: 0 });
     expect(g.ApplyJoinOption).toBeUndefined();
@@ -100,9 +121,19 @@ describe("refusals", () => {
     ["MaxMemberCount 0", { ...ok, MaxMemberCount: 0 }, 10004, "MaxMemberCount"],
     ["MaxMemberCount 6001", { ...ok, MaxMemberCount: 6001 }, 10004, "MaxMemberCount"],
     ["MaxMemberCount 1.5", { ...ok, MaxMemberCount: 1.5 }, 10004, "MaxMemberCount must be an integer"],
-    ["Community MaxMemberCount 100001", { Type: "Community", Name: "n", MaxMemberCount: 100001 }, 10004, "MaxMemberCount"],
+    [
+      "Community MaxMemberCount 100001",
+      { Type: "Community", Name: "n", MaxMemberCount: 100001 },
+      10004,
+      "MaxMemberCount",
+    ],
     ["ApplyJoinOption unknown", { ...ok, ApplyJoinOption: "Anyone" }, 10004, "ApplyJoinOption"],
-    ["ApplyJoinOption on Community", { Type: "Community", Name: "n", ApplyJoinOption: "FreeAccess" }, 10004, "Community"],
+    [
+      "ApplyJoinOption on Community",
+      { Type: "Community", Name: "n", ApplyJoinOption: "FreeAccess" },
+      10004,
+      "Community",
+    ],
     ["SupportTopic 1 on Public", { ...ok, SupportTopic: 1 }, 10004, "SupportTopic"],
     ["SupportTopic 2", { Type: "Community", Name: "n", SupportTopic: 2 }, 10004, "SupportTopic"],
     ["CreateTime negative", { ...ok, CreateTime: -1 }, 10004, "CreateTime"],
@@ -116,11 +147,22 @@ describe("refusals", () => {
     ["AppDefinedData not an array", { ...ok, AppDefinedData: { Key: "a" } }, 10004, "AppDefinedData"],
     ["AppDefinedData key 17 chars", { ...ok, AppDefinedData: [{ Key: "k".repeat(17), Value: "v" }] }, 10004, "Key"],
     ["AppDefinedData key with dash", { ...ok, AppDefinedData: [{ Key: "a-b", Value: "v" }] }, 10004, "Key"],
-    ["AppDefinedData value 513 bytes", { ...ok, AppDefinedData: [{ Key: "k", Value: "v".repeat(513) }] }, 10004, "512 bytes"],
+    [
+      "AppDefinedData value 513 bytes",
+      { ...ok, AppDefinedData: [{ Key: "k", Value: "v".repeat(513) }] },
+      10004,
+      "512 bytes",
+    ],
     ["AppDefinedData value not a string", { ...ok, AppDefinedData: [{ Key: "k", Value: 1 }] }, 10004, "Value"],
     [
       "AppDefinedData duplicate key",
-      { ...ok, AppDefinedData: [{ Key: "k", Value: "1" }, { Key: "k", Value: "2" }] },
+      {
+        ...ok,
+        AppDefinedData: [
+          { Key: "k", Value: "1" },
+          { Key: "k", Value: "2" },
+        ],
+      },
       10004,
       "twice",
     ],
@@ -131,16 +173,23 @@ describe("refusals", () => {
       "the limit is 10",
     ],
   ];
-  test.each(cases.map(([name, body, code, text]) => ({ name, body, code, text })))("$name → $code", async ({ body, code, text }) => {
-    const res = await h.call("import_group", body);
-    expect(res.status).toBe(200);
-    expect(res.json).toEqual(failure(code, text));
-    expect(Object.keys(res.json)).toEqual(["ActionStatus", "ErrorInfo", "ErrorCode"]);
-    expect(h.emu.store.listGroups()).toEqual([]);
-  });
+  test.each(cases.map(([name, body, code, text]) => ({ name, body, code, text })))(
+    "$name → $code",
+    async ({ body, code, text }) => {
+      const res = await h.call("import_group", body);
+      expect(res.status).toBe(200);
+      expect(res.json).toEqual(failure(code, text));
+      expect(Object.keys(res.json)).toEqual(["ActionStatus", "ErrorInfo", "ErrorCode"]);
+      expect(h.emu.store.listGroups()).toEqual([]);
+    },
+  );
 
   test("limits are bytes: 10 CJK characters (30 bytes) fit, a 512-byte value fits", async () => {
-    const res = await h.call("import_group", { Type: "Public", Name: "群".repeat(10), AppDefinedData: [{ Key: "k", Value: "é".repeat(256) }] });
+    const res = await h.call("import_group", {
+      Type: "Public",
+      Name: "群".repeat(10),
+      AppDefinedData: [{ Key: "k", Value: "é".repeat(256) }],
+    });
     expect(res.json.ErrorCode).toBe(0);
   });
 
@@ -150,13 +199,20 @@ describe("refusals", () => {
       failure(10021, "group id has been used"),
     );
     expect((await h.call("destroy_group", { GroupId: "dup" })).json.ErrorCode).toBe(0);
-    expect((await h.call("import_group", { Type: "Private", Name: "c", GroupId: "dup" })).json).toMatchObject({ ErrorCode: 0, GroupId: "dup" });
+    expect((await h.call("import_group", { Type: "Private", Name: "c", GroupId: "dup" })).json).toMatchObject({
+      ErrorCode: 0,
+      GroupId: "dup",
+    });
   });
 
   test("custom ids: space is printable, 48 bytes fit, Community @TGS#_ accepted", async () => {
     expect((await h.call("import_group", { Type: "Public", Name: "n", GroupId: "with space" })).json.ErrorCode).toBe(0);
-    expect((await h.call("import_group", { Type: "Public", Name: "n", GroupId: "g".repeat(48) })).json.ErrorCode).toBe(0);
-    expect((await h.call("import_group", { Type: "Community", Name: "n", GroupId: "@TGS#_mine" })).json).toMatchObject({ GroupId: "@TGS#_mine" });
+    expect((await h.call("import_group", { Type: "Public", Name: "n", GroupId: "g".repeat(48) })).json.ErrorCode).toBe(
+      0,
+    );
+    expect((await h.call("import_group", { Type: "Community", Name: "n", GroupId: "@TGS#_mine" })).json).toMatchObject({
+      GroupId: "@TGS#_mine",
+    });
   });
 
   test("empty Owner_Account and GroupId count as not given", async () => {
@@ -167,7 +223,8 @@ describe("refusals", () => {
 
   test("server ids are unique", async () => {
     const ids = new Set<string>();
-    for (let i = 0; i < 50; i++) ids.add((await h.call("import_group", { Type: "Private", Name: `g${i}` })).json.GroupId);
+    for (let i = 0; i < 50; i++)
+      ids.add((await h.call("import_group", { Type: "Private", Name: `g${i}` })).json.GroupId);
     expect(ids.size).toBe(50);
   });
 
@@ -192,12 +249,20 @@ describe("behaviour switches", () => {
     }
   });
 
-  test("appDefinedKeys: an unconfigured key → 10004 \"all defined key is invalid\"; configured keys pass", async () => {
+  test('appDefinedKeys: an unconfigured key → 10004 "all defined key is invalid"; configured keys pass', async () => {
     const h2 = await startHarness({ behaviour: { appDefinedKeys: ["GroupTestData1"] } });
     try {
-      const bad = await h2.call("import_group", { Type: "Public", Name: "n", AppDefinedData: [{ Key: "Other", Value: "v" }] });
+      const bad = await h2.call("import_group", {
+        Type: "Public",
+        Name: "n",
+        AppDefinedData: [{ Key: "Other", Value: "v" }],
+      });
       expect(bad.json).toEqual({ ActionStatus: "FAIL", ErrorInfo: "all defined key is invalid", ErrorCode: 10004 });
-      const good = await h2.call("import_group", { Type: "Public", Name: "n", AppDefinedData: [{ Key: "GroupTestData1", Value: "v" }] });
+      const good = await h2.call("import_group", {
+        Type: "Public",
+        Name: "n",
+        AppDefinedData: [{ Key: "GroupTestData1", Value: "v" }],
+      });
       expect(good.json.ErrorCode).toBe(0);
     } finally {
       await h2.emu.close();
@@ -219,19 +284,28 @@ describe("behaviour switches", () => {
   test("lenient mode (requireImportedAccounts: false) accepts an owner never imported", async () => {
     const h2 = await startHarness({ behaviour: { requireImportedAccounts: false } });
     try {
-      expect((await h2.call("import_group", { Type: "Public", Name: "n", Owner_Account: "ghost" })).json.ErrorCode).toBe(0);
+      expect(
+        (await h2.call("import_group", { Type: "Public", Name: "n", Owner_Account: "ghost" })).json.ErrorCode,
+      ).toBe(0);
     } finally {
       await h2.emu.close();
     }
   });
 
   test("limits and maxAppDefinedKeys are configurable", async () => {
-    const h2 = await startHarness({ behaviour: { limits: { name: 100, introduction: 400, notification: 400, faceUrl: 500 }, maxAppDefinedKeys: 1 } });
+    const h2 = await startHarness({
+      behaviour: { limits: { name: 100, introduction: 400, notification: 400, faceUrl: 500 }, maxAppDefinedKeys: 1 },
+    });
     try {
       expect((await h2.call("import_group", { Type: "Public", Name: "x".repeat(100) })).json.ErrorCode).toBe(0);
       expect((await h2.call("import_group", { Type: "Public", Name: "x".repeat(101) })).json.ErrorCode).toBe(10004);
-      const two = [{ Key: "a", Value: "1" }, { Key: "b", Value: "2" }];
-      expect((await h2.call("import_group", { Type: "Public", Name: "n", AppDefinedData: two })).json).toEqual(failure(10004, "limit is 1"));
+      const two = [
+        { Key: "a", Value: "1" },
+        { Key: "b", Value: "2" },
+      ];
+      expect((await h2.call("import_group", { Type: "Public", Name: "n", AppDefinedData: two })).json).toEqual(
+        failure(10004, "limit is 1"),
+      );
     } finally {
       await h2.emu.close();
     }

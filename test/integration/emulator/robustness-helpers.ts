@@ -10,7 +10,9 @@ import * as path from "node:path";
 
 // jest reads the first of tls-sig-api-v2's two "main" fields, which names a missing file: load the file itself.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Api } = require("tls-sig-api-v2/TLSSigAPIv2.js") as { Api: new (app: number, key: string) => { genUserSig(id: string, expire: number): string } };
+const { Api } = require("tls-sig-api-v2/TLSSigAPIv2.js") as {
+  Api: new (app: number, key: string) => { genUserSig(id: string, expire: number): string };
+};
 
 /** Repository root. */
 export const ROOT = path.join(__dirname, "..", "..", "..");
@@ -23,13 +25,23 @@ export const ADMIN = "administrator";
 
 /** Builds dist/ when it is missing (npm test builds before jest; a lone `npx jest` may not have). */
 export function ensureBuilt(): void {
-  if (!existsSync(CLI)) execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
+  if (!existsSync(CLI))
+    execFileSync(
+      process.execPath,
+      [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"],
+      { cwd: ROOT, stdio: "inherit" },
+    );
 }
 
 /** A valid query string for the admin (one UserSig, reused: generating one per request would dominate). */
 export function signedQuery(overrides: Record<string, string | undefined> = {}): string {
   const params: Record<string, string | undefined> = {
-    sdkappid: String(APP), identifier: ADMIN, usersig: new Api(APP, KEY).genUserSig(ADMIN, 86400), random: "12345", contenttype: "json", ...overrides,
+    sdkappid: String(APP),
+    identifier: ADMIN,
+    usersig: new Api(APP, KEY).genUserSig(ADMIN, 86400),
+    random: "12345",
+    contenttype: "json",
+    ...overrides,
   };
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined) q.set(k, v);
@@ -57,15 +69,27 @@ export function spawnEmulator(args: readonly string[]): Promise<Child> {
   });
   let err = "";
   proc.stderr!.on("data", (c: Buffer) => (err += c.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   return new Promise((resolve, reject) => {
     let out = "";
     proc.stdout!.on("data", (c: Buffer) => {
       out += c.toString();
       const m = /^listening on (http:\/\/127\.0\.0\.1:(\d+))\n/.exec(out);
-      if (m) resolve({ proc, url: m[1]!, port: Number(m[2]), exited, stderr: () => err, alive: () => proc.exitCode === null && proc.signalCode === null });
+      if (m)
+        resolve({
+          proc,
+          url: m[1]!,
+          port: Number(m[2]),
+          exited,
+          stderr: () => err,
+          alive: () => proc.exitCode === null && proc.signalCode === null,
+        });
     });
-    void exited.then(({ code, signal }) => reject(new Error(`emulator exited (${code ?? signal}) before listening: ${err}`)));
+    void exited.then(({ code, signal }) =>
+      reject(new Error(`emulator exited (${code ?? signal}) before listening: ${err}`)),
+    );
   });
 }
 
@@ -129,14 +153,23 @@ export function rawHttp(port: number, payload: string | Buffer, opts: RawOptions
       socket.destroy();
       resolve(a);
     };
-    socket.setTimeout(opts.idleMs ?? 30_000, () => finish({ headers: {}, body: buf.toString("latin1"), error: "idle" }));
+    socket.setTimeout(opts.idleMs ?? 30_000, () =>
+      finish({ headers: {}, body: buf.toString("latin1"), error: "idle" }),
+    );
     socket.on("data", (d: Buffer) => {
       buf = Buffer.concat([buf, d]);
       const a = parseResponse(buf, opts.head ?? false);
       if (a) finish(a);
     });
-    socket.on("error", (e) => finish({ ...(parseResponse(buf, opts.head ?? false) ?? { headers: {}, body: buf.toString("latin1") }), error: e.message }));
-    socket.on("close", () => finish(parseResponse(buf, opts.head ?? false) ?? { headers: {}, body: buf.toString("latin1") }));
+    socket.on("error", (e) =>
+      finish({
+        ...(parseResponse(buf, opts.head ?? false) ?? { headers: {}, body: buf.toString("latin1") }),
+        error: e.message,
+      }),
+    );
+    socket.on("close", () =>
+      finish(parseResponse(buf, opts.head ?? false) ?? { headers: {}, body: buf.toString("latin1") }),
+    );
     socket.on("connect", () => {
       socket.write(payload);
       if (opts.endAfterWrite) socket.end();
@@ -145,15 +178,35 @@ export function rawHttp(port: number, payload: string | Buffer, opts: RawOptions
 }
 
 /** An HTTP/1.1 request as text (Connection: close, Content-Length from the body unless given). */
-export function httpRequest(method: string, target: string, body: string | Buffer = "", headers: Record<string, string> = {}): Buffer {
+export function httpRequest(
+  method: string,
+  target: string,
+  body: string | Buffer = "",
+  headers: Record<string, string> = {},
+): Buffer {
   const b = typeof body === "string" ? Buffer.from(body, "utf8") : body;
-  const h: Record<string, string> = { Host: "127.0.0.1", Connection: "close", "Content-Type": "application/json", "Content-Length": String(b.length), ...headers };
-  const head = `${method} ${target} HTTP/1.1\r\n${Object.entries(h).filter(([, v]) => v !== "").map(([k, v]) => `${k}: ${v}`).join("\r\n")}\r\n\r\n`;
+  const h: Record<string, string> = {
+    Host: "127.0.0.1",
+    Connection: "close",
+    "Content-Type": "application/json",
+    "Content-Length": String(b.length),
+    ...headers,
+  };
+  const head = `${method} ${target} HTTP/1.1\r\n${Object.entries(h)
+    .filter(([, v]) => v !== "")
+    .map(([k, v]) => `${k}: ${v}`)
+    .join("\r\n")}\r\n\r\n`;
   return Buffer.concat([Buffer.from(head, "latin1"), b]);
 }
 
 /** True for a documented envelope: `{ActionStatus: "OK"|"FAIL", ErrorCode: number, ErrorInfo: string}`. */
 export function isEnvelope(json: unknown): boolean {
   const j = json as Record<string, unknown> | undefined;
-  return j !== undefined && j !== null && (j.ActionStatus === "OK" || j.ActionStatus === "FAIL") && typeof j.ErrorCode === "number" && typeof j.ErrorInfo === "string";
+  return (
+    j !== undefined &&
+    j !== null &&
+    (j.ActionStatus === "OK" || j.ActionStatus === "FAIL") &&
+    typeof j.ErrorCode === "number" &&
+    typeof j.ErrorInfo === "string"
+  );
 }

@@ -35,8 +35,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** A large, distinctive import body: every field is derived from the id, so a torn group cannot pass for whole. */
 function bodyFor(id: string): Record<string, unknown> {
   return {
-    Type: "Public", GroupId: id, Name: id.slice(0, 30), Introduction: `${id}:`.padEnd(240, "i"), Notification: `${id}:`.padEnd(300, "n"),
-    FaceUrl: `http://f/${id}`.padEnd(100, "f"), MaxMemberCount: 1000 + id.length,
+    Type: "Public",
+    GroupId: id,
+    Name: id.slice(0, 30),
+    Introduction: `${id}:`.padEnd(240, "i"),
+    Notification: `${id}:`.padEnd(300, "n"),
+    FaceUrl: `http://f/${id}`.padEnd(100, "f"),
+    MaxMemberCount: 1000 + id.length,
     AppDefinedData: Array.from({ length: 10 }, (_, k) => ({ Key: `k${k}`, Value: `${id}/${k}:`.padEnd(500, "v") })),
   };
 }
@@ -54,7 +59,11 @@ async function streamAndKill(child: Child, cycle: number, killAt: number): Promi
       sent.set(id, bodyFor(id));
       inFlight++;
       try {
-        const res = await pool.request({ path: `${SVC}/import_group?${q}`, method: "POST", body: JSON.stringify(bodyFor(id)) });
+        const res = await pool.request({
+          path: `${SVC}/import_group?${q}`,
+          method: "POST",
+          body: JSON.stringify(bodyFor(id)),
+        });
         const json = (await res.body.json()) as { ErrorCode: number };
         if (json.ErrorCode !== 0) throw new Error(`import ${id} refused: ${JSON.stringify(json)}`);
         acked.add(id);
@@ -77,14 +86,32 @@ async function streamAndKill(child: Child, cycle: number, killAt: number): Promi
 }
 
 const GROUP_SHAPE: Record<string, string> = {
-  GroupId: "string", Type: "string", Name: "string", Introduction: "string", Notification: "string", FaceUrl: "string",
-  Owner_Account: "string", CreateTime: "number", LastInfoTime: "number", InfoSeq: "number", MaxMemberNum: "number",
-  ApplyJoinOption: "string", MuteAllMember: "string", SupportTopic: "number", AppDefinedData: "object", Members: "object",
+  GroupId: "string",
+  Type: "string",
+  Name: "string",
+  Introduction: "string",
+  Notification: "string",
+  FaceUrl: "string",
+  Owner_Account: "string",
+  CreateTime: "number",
+  LastInfoTime: "number",
+  InfoSeq: "number",
+  MaxMemberNum: "number",
+  ApplyJoinOption: "string",
+  MuteAllMember: "string",
+  SupportTopic: "number",
+  AppDefinedData: "object",
+  Members: "object",
 };
 
 /** Reads the state file and asserts it is consistent; returns the ids it holds. */
 function verifyStateFile(): string[] {
-  const state = JSON.parse(readFileSync(stateFile, "utf8")) as { version: number; nextSeq: number; groups: { seq: number; group: Record<string, unknown> }[]; accounts: unknown[] };
+  const state = JSON.parse(readFileSync(stateFile, "utf8")) as {
+    version: number;
+    nextSeq: number;
+    groups: { seq: number; group: Record<string, unknown> }[];
+    accounts: unknown[];
+  };
   expect(state.version).toBe(1);
   const ids = state.groups.map((r) => r.group.GroupId as string);
   expect(new Set(ids).size).toBe(ids.length); // no duplicates
@@ -92,10 +119,19 @@ function verifyStateFile(): string[] {
   expect(new Set(seqs).size).toBe(seqs.length);
   expect(Math.max(0, ...seqs)).toBeLessThan(state.nextSeq);
   for (const { group } of state.groups) {
-    for (const [k, t] of Object.entries(GROUP_SHAPE)) if (typeof group[k] !== t) throw new Error(`group ${String(group.GroupId)}: ${k} is ${typeof group[k]}`);
+    for (const [k, t] of Object.entries(GROUP_SHAPE))
+      if (typeof group[k] !== t) throw new Error(`group ${String(group.GroupId)}: ${k} is ${typeof group[k]}`);
     const body = sent.get(group.GroupId as string);
     if (body === undefined) throw new Error(`phantom group ${String(group.GroupId)} in the state file`);
-    expect(group).toMatchObject({ Type: body.Type, Name: body.Name, Introduction: body.Introduction, Notification: body.Notification, FaceUrl: body.FaceUrl, MaxMemberNum: body.MaxMemberCount, AppDefinedData: body.AppDefinedData });
+    expect(group).toMatchObject({
+      Type: body.Type,
+      Name: body.Name,
+      Introduction: body.Introduction,
+      Notification: body.Notification,
+      FaceUrl: body.FaceUrl,
+      MaxMemberNum: body.MaxMemberCount,
+      AppDefinedData: body.AppDefinedData,
+    });
   }
   const missing = [...acked].filter((id) => !ids.includes(id));
   expect(missing).toEqual([]); // durability: acknowledged ⇒ on disk
@@ -136,9 +172,21 @@ test(`${KILL_AFTER.length} SIGKILLs mid-stream: after each, the state file is wh
     expect((await servedIds(child)).sort()).toEqual([...ids].sort());
     const q = signedQuery();
     const someAcked = [...acked][acked.size - 1]!;
-    const got = await rawHttp(child.port, httpRequest("POST", `${SVC}/get_group_info?${q}`, JSON.stringify({ GroupIdList: [someAcked] })));
-    expect(got.json).toMatchObject({ GroupInfo: [{ GroupId: someAcked, ErrorCode: 0, Introduction: sent.get(someAcked)!.Introduction }] });
-    const imported = await rawHttp(child.port, httpRequest("POST", `${SVC}/import_group?${q}`, JSON.stringify({ Type: "Public", Name: "after-kills", GroupId: "after-kills" })));
+    const got = await rawHttp(
+      child.port,
+      httpRequest("POST", `${SVC}/get_group_info?${q}`, JSON.stringify({ GroupIdList: [someAcked] })),
+    );
+    expect(got.json).toMatchObject({
+      GroupInfo: [{ GroupId: someAcked, ErrorCode: 0, Introduction: sent.get(someAcked)!.Introduction }],
+    });
+    const imported = await rawHttp(
+      child.port,
+      httpRequest(
+        "POST",
+        `${SVC}/import_group?${q}`,
+        JSON.stringify({ Type: "Public", Name: "after-kills", GroupId: "after-kills" }),
+      ),
+    );
     expect(imported.json).toMatchObject({ ErrorCode: 0, GroupId: "after-kills" });
   } finally {
     child.proc.kill("SIGTERM");

@@ -60,7 +60,9 @@ describe("query parameters and UserSig", () => {
     expect((await h.call("get_appid_group_list", {}, { query: { usersig: sig } })).json.ErrorCode).toBe(0);
     h.clock.advance(3601_000 + 1000);
     try {
-      expect((await h.call("get_appid_group_list", {}, { query: { usersig: sig } })).json).toEqual(failure(70001, "expired"));
+      expect((await h.call("get_appid_group_list", {}, { query: { usersig: sig } })).json).toEqual(
+        failure(70001, "expired"),
+      );
     } finally {
       h.clock.advance(-(3601_000 + 1000));
     }
@@ -68,7 +70,11 @@ describe("query parameters and UserSig", () => {
 
   test("refused requests change nothing but are counted", async () => {
     h.emu.resetCounters();
-    const res = await h.call("import_group", { Type: "Public", Name: "n", GroupId: "refused" }, { query: { usersig: "" } });
+    const res = await h.call(
+      "import_group",
+      { Type: "Public", Name: "n", GroupId: "refused" },
+      { query: { usersig: "" } },
+    );
     expect(res.json.ErrorCode).toBe(70002);
     expect(h.emu.store.getGroup("refused")).toBeUndefined();
     expect(h.emu.counters().import_group).toBe(1);
@@ -110,7 +116,10 @@ describe("bodies and methods", () => {
   });
 
   test("answers carry the documented headers", async () => {
-    const res = await fetch(`${h.emu.url}/v4/group_open_http_svc/get_appid_group_list?${query()}`, { method: "POST", body: "{}" });
+    const res = await fetch(`${h.emu.url}/v4/group_open_http_svc/get_appid_group_list?${query()}`, {
+      method: "POST",
+      body: "{}",
+    });
     expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
     expect(res.headers.get("access-control-allow-methods")).toBe("POST");
@@ -156,7 +165,10 @@ describe("robustness", () => {
   });
 
   test("an unparsable absolute URL → 400 envelope", async () => {
-    const answer = await rawExchange(h.emu.port, "POST http://[bad/v4 HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+    const answer = await rawExchange(
+      h.emu.port,
+      "POST http://[bad/v4 HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}",
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 400/);
   });
 

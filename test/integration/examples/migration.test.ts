@@ -30,7 +30,11 @@ beforeAll(async () => {
     project: "migration",
     stack: "dev",
     statePath: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ptc-state-")), "dev.json"),
-    config: { "tencent-chat:sdkAppId": "1400000002", "tencent-chat:secretKey": { secret: KEY }, "tencent-chat:endpoint": emulator.url },
+    config: {
+      "tencent-chat:sdkAppId": "1400000002",
+      "tencent-chat:secretKey": { secret: KEY },
+      "tencent-chat:endpoint": emulator.url,
+    },
     env: programEnv(program.dir),
   });
 });
@@ -41,8 +45,16 @@ afterAll(async () => {
 
 test("a half-finished earlier migration: the group that already exists is adopted, not duplicated", async () => {
   // What an earlier, interrupted run of this program imported before its state was saved: the first entry.
-  const [first] = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "examples", "migration", "groups.json"), "utf8")) as object[];
-  const client = new ChatClient({ sdkAppId: 1400000002, identifier: "administrator", secretKey: KEY, endpoint: emulator.url, retry: 0 });
+  const [first] = JSON.parse(
+    fs.readFileSync(path.join(REPO_ROOT, "examples", "migration", "groups.json"), "utf8"),
+  ) as object[];
+  const client = new ChatClient({
+    sdkAppId: 1400000002,
+    identifier: "administrator",
+    secretKey: KEY,
+    endpoint: emulator.url,
+    retry: 0,
+  });
   await client.importGroup(toImportRequest(first));
   await client.close();
   emulator.resetCounters();
@@ -60,10 +72,21 @@ test("a half-finished earlier migration: the group that already exists is adopte
     Owner_Account: "leckie",
     MaxMemberNum: 500,
     ApplyJoinOption: "FreeAccess",
-    AppDefinedData: [{ Key: "GroupTestData1", Value: "xxxxx" }, { Key: "GroupTestData2", Value: "abc\u0000\u0001" }],
+    AppDefinedData: [
+      { Key: "GroupTestData1", Value: "xxxxx" },
+      { Key: "GroupTestData2", Value: "abc\u0000\u0001" },
+    ],
   });
-  expect(emulator.store.getGroup("ops-oncall")).toMatchObject({ Type: "Private", CreateTime: 1514764800, Owner_Account: "peter" });
-  expect(emulator.store.getGroup("@TGS#_product-forum")).toMatchObject({ Type: "Community", SupportTopic: 1, CreateTime: 1609459200 });
+  expect(emulator.store.getGroup("ops-oncall")).toMatchObject({
+    Type: "Private",
+    CreateTime: 1514764800,
+    Owner_Account: "peter",
+  });
+  expect(emulator.store.getGroup("@TGS#_product-forum")).toMatchObject({
+    Type: "Community",
+    SupportTopic: 1,
+    CreateTime: 1609459200,
+  });
   expect(up.outputs.imported).toEqual(["MyFirstGroup", "ops-oncall", "@TGS#_product-forum"]);
 }, 60_000);
 

@@ -26,7 +26,11 @@ test("Pulumi.yaml names the quickstart project and its main; up and destroy work
     project: "quickstart",
     stack: "dev",
     statePath: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ptc-root-")), "dev.json"),
-    config: { "tencent-chat:sdkAppId": "1400000003", "tencent-chat:secretKey": { secret: "root-key" }, "tencent-chat:endpoint": emulator.url },
+    config: {
+      "tencent-chat:sdkAppId": "1400000003",
+      "tencent-chat:secretKey": { secret: "root-key" },
+      "tencent-chat:endpoint": emulator.url,
+    },
   });
   const up = await engine.up();
   expect(up.ok).toBe(true);

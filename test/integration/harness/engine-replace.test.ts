@@ -69,7 +69,9 @@ test("create-before-delete with a partial failure stores the returned properties
   expect(done.ok).toBe(true);
   expect(e2e.emulator.store.getGroup(before!.id)).toBeUndefined();
   expect(e2e.emulator.store.getGroup(init.id)!.MuteAllMember).toBe("On");
-  expect(s.engine.snapshot().resources.map((r) => [r.id, r.delete, r.initErrors])).toEqual([[init.id, undefined, undefined]]);
+  expect(s.engine.snapshot().resources.map((r) => [r.id, r.delete, r.initErrors])).toEqual([
+    [init.id, undefined, undefined],
+  ]);
   expect((await s.engine.destroy()).ok).toBe(true);
 });
 

@@ -24,8 +24,17 @@ function stack(source: string): { engine: () => Engine; write: (src: string) => 
   fs.writeFileSync(entry, source);
   const engine = () =>
     new Engine({
-      projectDir: e2e.program.dir, entry, project: "chat-test", stack: "dev", statePath, env: programEnv(e2e.program.dir),
-      config: { "tencent-chat:sdkAppId": String(SDK_APP_ID), "tencent-chat:secretKey": { secret: SECRET_KEY }, "tencent-chat:endpoint": e2e.emulator.url },
+      projectDir: e2e.program.dir,
+      entry,
+      project: "chat-test",
+      stack: "dev",
+      statePath,
+      env: programEnv(e2e.program.dir),
+      config: {
+        "tencent-chat:sdkAppId": String(SDK_APP_ID),
+        "tencent-chat:secretKey": { secret: SECRET_KEY },
+        "tencent-chat:endpoint": e2e.emulator.url,
+      },
     });
   return { engine, write: (src) => fs.writeFileSync(entry, src), statePath };
 }
@@ -48,7 +57,9 @@ test("preview changes nothing; up persists state that a new engine (a new `pulum
 });
 
 test("a partial failure stays in state with its id, and the next up updates it even without a diff", async () => {
-  const s = stack(programOf({ p: { type: "Public", name: "partial", groupId: "engine-partial", muteAllMember: true } }));
+  const s = stack(
+    programOf({ p: { type: "Public", name: "partial", groupId: "engine-partial", muteAllMember: true } }),
+  );
   e2e.emulator.addFault({ action: "modify_group_base_info", effect: { kind: "error", errorCode: 10004 } });
   const first = await s.engine().up();
   expect(first.ok).toBe(false);
@@ -65,13 +76,21 @@ test("a partial failure stays in state with its id, and the next up updates it e
 });
 
 test("deletes of undeclared resources wait until a run without failures", async () => {
-  const s = stack(programOf({ keep: { type: "Public", name: "keep" }, drop: { type: "Public", name: "drop", groupId: "engine-drop" } }));
+  const s = stack(
+    programOf({
+      keep: { type: "Public", name: "keep" },
+      drop: { type: "Public", name: "drop", groupId: "engine-drop" },
+    }),
+  );
   expect((await s.engine().up()).ok).toBe(true);
   // The new program drops `drop` and declares a group check refuses: the delete must not run.
   s.write(programOf({ keep: { type: "Public", name: "keep" }, bad: { type: "AVChatRoom", name: "bad" } }));
   const failed = await s.engine().up();
   expect(failed.ok).toBe(false);
-  expect(failed.steps.find((x) => x.name === "drop")).toMatchObject({ op: "delete", error: expect.stringMatching(/skipped/) });
+  expect(failed.steps.find((x) => x.name === "drop")).toMatchObject({
+    op: "delete",
+    error: expect.stringMatching(/skipped/),
+  });
   expect(e2e.emulator.store.getGroup("engine-drop")).toBeDefined();
   s.write(programOf({ keep: { type: "Public", name: "keep" } }));
   const clean = await s.engine().up();

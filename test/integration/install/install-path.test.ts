@@ -17,11 +17,24 @@ import type { ConfigValue } from "../../../harness/host";
 import { ADMIN, SDK_APP_ID, SECRET_KEY, USERSIG_SHAPE } from "../../../harness/e2e";
 import { ChatClient } from "../../../provider/client/client";
 import { acceptsConnections, startBinEmulator, type BinEmulator } from "./bin-emulator";
-import { NODE16_TSCONFIG, PROJECT, REPO_ROOT, run, SUBPATH_PROGRAM, TEMPLATE_TSCONFIG, typecheck, userEnv, writeProject } from "./project";
+import {
+  NODE16_TSCONFIG,
+  PROJECT,
+  REPO_ROOT,
+  run,
+  SUBPATH_PROGRAM,
+  TEMPLATE_TSCONFIG,
+  typecheck,
+  userEnv,
+  writeProject,
+} from "./project";
 
 const PKG = "pulumi-tencent-chat";
 const TYPE = "pulumi-nodejs:dynamic/tencent-chat:ChatGroup";
-const GOLDEN = fs.readFileSync(path.join(REPO_ROOT, "test", "integration", "provider", "__golden__", "provider.txt"), "utf8");
+const GOLDEN = fs.readFileSync(
+  path.join(REPO_ROOT, "test", "integration", "provider", "__golden__", "provider.txt"),
+  "utf8",
+);
 const repoPkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
   version: string;
   devDependencies: Record<string, string>;
@@ -91,18 +104,26 @@ test("npm pack: the tarball holds the compiled package, its bin and types, and n
 test("npm install: the tarball lands as a real directory in a fresh project outside the repository", async () => {
   expect(projectDir.startsWith(REPO_ROOT + path.sep)).toBe(false);
   writeProject(projectDir, tarball, repoPkg.devDependencies["@pulumi/pulumi"]!);
-  const r = await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: projectDir, timeoutMs: 235_000 });
+  const r = await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], {
+    cwd: projectDir,
+    timeoutMs: 235_000,
+  });
   timings.npmInstall = r.ms;
   expect({ code: r.code, stderr: r.code === 0 ? "" : r.stderr }).toEqual({ code: 0, stderr: "" });
   const installed = path.join(projectDir, "node_modules", PKG);
   const stat = fs.lstatSync(installed);
-  expect({ directory: stat.isDirectory(), symlink: stat.isSymbolicLink() }).toEqual({ directory: true, symlink: false });
+  expect({ directory: stat.isDirectory(), symlink: stat.isSymbolicLink() }).toEqual({
+    directory: true,
+    symlink: false,
+  });
   expect(fs.realpathSync(installed)).toBe(installed);
   const pkg = JSON.parse(fs.readFileSync(path.join(installed, "package.json"), "utf8")) as { version: string };
   expect(pkg.version).toBe(repoPkg.version);
   // The package's own dependencies were installed from the registry, not borrowed from the repository.
   for (const dep of ["ajv", "undici", "tls-sig-api-v2", "@pulumi/pulumi"]) {
-    expect(fs.realpathSync(require.resolve(`${dep}/package.json`, { paths: [installed] })).startsWith(projectDir + path.sep)).toBe(true);
+    expect(
+      fs.realpathSync(require.resolve(`${dep}/package.json`, { paths: [installed] })).startsWith(projectDir + path.sep),
+    ).toBe(true);
   }
 }, 240_000);
 
@@ -118,7 +139,9 @@ test("exports: every subpath loads by package name from the project; internal fi
   const out = JSON.parse(r.stdout) as Record<string, string[] | string>;
   expect(out["."]).toEqual(expect.arrayContaining(["ChatGroup", "ChatClient", "isChatError", "isPartialFailure"]));
   expect(out["/stub"]).toEqual(["check", "configure", "create", "delete", "diff", "read", "update"]);
-  expect(out["/provider"]).toEqual(expect.arrayContaining(["configure", "check", "diff", "create", "read", "update", "remove"]));
+  expect(out["/provider"]).toEqual(
+    expect.arrayContaining(["configure", "check", "diff", "create", "read", "update", "remove"]),
+  );
   expect(out["/client"]).toEqual(expect.arrayContaining(["ChatClient", "ChatError", "isNotFound"]));
   expect(out["/emulator"]).toEqual(expect.arrayContaining(["startEmulator"]));
   expect(out["/package.json"]).toEqual(expect.arrayContaining(["name", "version"]));
@@ -137,7 +160,10 @@ describe("types: the user's program against the installed declarations", () => {
     const wrong: Record<string, [string, RegExp]> = {
       "wrong-type.ts": [`new ChatGroup("g", { type: "AVChatRoom", name: "live" });`, /AVChatRoom/],
       "wrong-name.ts": [`new ChatGroup("g", { type: "Public", name: "x", ownerAcount: "leckie" });`, /ownerAcount/],
-      "wrong-value.ts": [`new ChatGroup("g", { type: "Public", name: "x", maxMemberCount: "500" });`, /maxMemberCount|string/],
+      "wrong-value.ts": [
+        `new ChatGroup("g", { type: "Public", name: "x", maxMemberCount: "500" });`,
+        /maxMemberCount|string/,
+      ],
       "wrong-missing.ts": [`new ChatGroup("g", { type: "Public" });`, /TS2345/],
     };
     for (const [file, [line]] of Object.entries(wrong)) {
@@ -145,13 +171,19 @@ describe("types: the user's program against the installed declarations", () => {
     }
     // skipLibCheck only to save time: these programs only have to fail; the check above covers the declarations.
     const options = { ...TEMPLATE_TSCONFIG.compilerOptions, skipLibCheck: true };
-    fs.writeFileSync(path.join(projectDir, "tsconfig.wrong.json"), JSON.stringify({ compilerOptions: options, files: Object.keys(wrong) }));
+    fs.writeFileSync(
+      path.join(projectDir, "tsconfig.wrong.json"),
+      JSON.stringify({ compilerOptions: options, files: Object.keys(wrong) }),
+    );
     try {
       const r = await typecheck(projectDir, "tsconfig.wrong.json");
       expect(r.code).not.toBe(0);
       for (const [file, [, mention]] of Object.entries(wrong)) {
         const errors = r.stdout.split("\n").filter((l) => l.startsWith(`${file}(`));
-        expect({ file, errors: errors.length > 0 && errors.some((l) => mention.test(l)) }).toEqual({ file, errors: true });
+        expect({ file, errors: errors.length > 0 && errors.some((l) => mention.test(l)) }).toEqual({
+          file,
+          errors: true,
+        });
       }
     } finally {
       for (const file of [...Object.keys(wrong), "tsconfig.wrong.json"]) fs.rmSync(path.join(projectDir, file));
@@ -169,7 +201,10 @@ describe("types: the user's program against the installed declarations", () => {
   // subpaths (`pulumi-tencent-chat/client`, `/emulator`) their types there.
   test("subpath exports also type-check with the template's `node` resolution", async () => {
     const options = { ...TEMPLATE_TSCONFIG.compilerOptions, skipLibCheck: true };
-    fs.writeFileSync(path.join(projectDir, "tsconfig.node10.json"), JSON.stringify({ compilerOptions: options, files: ["subpaths.ts"] }));
+    fs.writeFileSync(
+      path.join(projectDir, "tsconfig.node10.json"),
+      JSON.stringify({ compilerOptions: options, files: ["subpaths.ts"] }),
+    );
     const r = await typecheck(projectDir, "tsconfig.node10.json");
     expect({ code: r.code, out: r.stdout + r.stderr }).toEqual({ code: 0, out: "" });
   }, 120_000);
@@ -179,10 +214,20 @@ describe("the stack lifecycle through the harness, against the installed bin emu
   test("the installed bin starts: npx --no-install tencent-chat-emulator prints its URL first", async () => {
     const bin = path.join(projectDir, "node_modules", ".bin", "tencent-chat-emulator");
     expect(fs.realpathSync(bin)).toBe(path.join(projectDir, "node_modules", PKG, "dist", "emulator", "cli.js"));
-    emulator = await startBinEmulator(projectDir, ["--port", "0", "--sdk-app-id", String(SDK_APP_ID), "--admin", ADMIN], SECRET_KEY);
+    emulator = await startBinEmulator(
+      projectDir,
+      ["--port", "0", "--sdk-app-id", String(SDK_APP_ID), "--admin", ADMIN],
+      SECRET_KEY,
+    );
     expect(await groups()).toEqual([]);
     // The program's owner must be an imported account, as on the service (the bin's default).
-    const admin = new ChatClient({ sdkAppId: SDK_APP_ID, identifier: ADMIN, secretKey: SECRET_KEY, endpoint: emulator.url, retry: 0 });
+    const admin = new ChatClient({
+      sdkAppId: SDK_APP_ID,
+      identifier: ADMIN,
+      secretKey: SECRET_KEY,
+      endpoint: emulator.url,
+      retry: 0,
+    });
     await admin.accountImport({ UserID: "leckie" });
     await admin.close();
     const config: Record<string, ConfigValue> = {
@@ -191,13 +236,24 @@ describe("the stack lifecycle through the harness, against the installed bin emu
       "tencent-chat:endpoint": emulator.url,
     };
     // NODE_PATH emptied: modules resolve from the project's node_modules only, as under the Pulumi CLI.
-    engine = new Engine({ projectDir, project: PROJECT, stack: "dev", statePath, config, env: userEnv({ NODE_PATH: "" }) });
+    engine = new Engine({
+      projectDir,
+      project: PROJECT,
+      stack: "dev",
+      statePath,
+      config,
+      env: userEnv({ NODE_PATH: "" }),
+    });
   }, 60_000);
 
   test("preview plans three creates and calls nothing that creates", async () => {
     const r = await command("preview");
     expect(r.steps.map((s) => [s.op, s.name, s.type])).toEqual(
-      expect.arrayContaining([["create", "eng", TYPE], ["create", "ops", TYPE], ["create", "fans", TYPE]]),
+      expect.arrayContaining([
+        ["create", "eng", TYPE],
+        ["create", "ops", TYPE],
+        ["create", "fans", TYPE],
+      ]),
     );
     expect(r.steps).toHaveLength(3);
     expect(await groups()).toEqual([]);
@@ -228,7 +284,13 @@ describe("the stack lifecycle through the harness, against the installed bin emu
 
   test("a second up is all `same`", async () => {
     const r = await command("up");
-    expect(r.steps.map((s) => [s.name, s.op])).toEqual(expect.arrayContaining([["eng", "same"], ["ops", "same"], ["fans", "same"]]));
+    expect(r.steps.map((s) => [s.name, s.op])).toEqual(
+      expect.arrayContaining([
+        ["eng", "same"],
+        ["ops", "same"],
+        ["fans", "same"],
+      ]),
+    );
     expect(r.steps).toHaveLength(3);
     expect(await groups()).toHaveLength(3);
   }, 120_000);
@@ -257,7 +319,9 @@ describe("the stack lifecycle through the harness, against the installed bin emu
   }, 30_000);
 
   test("neither the state nor anything shown holds the secret key or a UserSig", () => {
-    expect(seen.map((s) => s.label)).toEqual(expect.arrayContaining(["state after up", "up output", "destroy output", "emulator output"]));
+    expect(seen.map((s) => s.label)).toEqual(
+      expect.arrayContaining(["state after up", "up output", "destroy output", "emulator output"]),
+    );
     const leaks = seen.filter((s) => s.text.includes(SECRET_KEY) || USERSIG_SHAPE.test(s.text)).map((s) => s.label);
     expect(leaks).toEqual([]);
   });

@@ -29,16 +29,28 @@ export interface RunResult {
 export function userEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (/^(npm_package_|npm_lifecycle_|npm_command$|npm_config_local_prefix$|npm_config_call$|INIT_CWD$|NODE_PATH$)/.test(k)) continue;
+    if (
+      /^(npm_package_|npm_lifecycle_|npm_command$|npm_config_local_prefix$|npm_config_call$|INIT_CWD$|NODE_PATH$)/.test(
+        k,
+      )
+    )
+      continue;
     env[k] = v;
   }
   const inRepo = (p: string) => p === REPO_ROOT || p.startsWith(REPO_ROOT + path.sep);
-  env.PATH = (process.env.PATH ?? "").split(path.delimiter).filter((p) => p && !inRepo(path.resolve(p))).join(path.delimiter);
+  env.PATH = (process.env.PATH ?? "")
+    .split(path.delimiter)
+    .filter((p) => p && !inRepo(path.resolve(p)))
+    .join(path.delimiter);
   return { ...env, ...extra };
 }
 
 /** Runs a command to completion. */
-export function run(file: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<RunResult> {
+export function run(
+  file: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+): Promise<RunResult> {
   const started = Date.now();
   return new Promise((resolve) => {
     execFile(
@@ -130,7 +142,10 @@ export function writeProject(dir: string, tarball: string, pulumiVersion: string
     private: true,
     dependencies: { "pulumi-tencent-chat": `file:${tarball}`, "@pulumi/pulumi": pulumiVersion },
   };
-  fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${PROJECT}\nruntime: nodejs\ndescription: install-path test\n`);
+  fs.writeFileSync(
+    path.join(dir, "Pulumi.yaml"),
+    `name: ${PROJECT}\nruntime: nodejs\ndescription: install-path test\n`,
+  );
   fs.writeFileSync(path.join(dir, "package.json"), `${JSON.stringify(pkg, null, 2)}\n`);
   fs.writeFileSync(path.join(dir, "tsconfig.json"), `${JSON.stringify(TEMPLATE_TSCONFIG, null, 2)}\n`);
   fs.writeFileSync(path.join(dir, "index.ts"), USER_PROGRAM);

@@ -14,7 +14,9 @@ let groups: { id: string; urn: string; outs: Props; name: string }[];
 
 beforeAll(async () => {
   e2e = await startE2E();
-  const decl = Object.fromEntries(Array.from({ length: N }, (_, i) => [`g${i}`, { type: "Public", name: `batch ${i}`, groupId: `batch-${i}` }]));
+  const decl = Object.fromEntries(
+    Array.from({ length: N }, (_, i) => [`g${i}`, { type: "Public", name: `batch ${i}`, groupId: `batch-${i}` }]),
+  );
   const regs = await e2e.register(programOf(decl));
   groups = await Promise.all(
     regs.map(async (reg) => {
@@ -64,7 +66,9 @@ test("a lone Read is still one get_group_info call", async () => {
 
 test("under a 50/s quota on import_group and get_group_info, 150 concurrent creates through the host all succeed", async () => {
   const M = 150;
-  const decl = Object.fromEntries(Array.from({ length: M }, (_, i) => [`q${i}`, { type: "Private", name: `quota ${i}`, groupId: `quota-${i}` }]));
+  const decl = Object.fromEntries(
+    Array.from({ length: M }, (_, i) => [`q${i}`, { type: "Private", name: `quota ${i}`, groupId: `quota-${i}` }]),
+  );
   const regs = await e2e.register(programOf(decl));
   e2e.emulator.resetCounters();
   e2e.emulator.setQuota("import_group", 50);

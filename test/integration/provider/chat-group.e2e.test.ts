@@ -87,7 +87,7 @@ describe("the import_group page's request bodies as ChatGroup inputs", () => {
     expect(d).toEqual({ changes: "none", replaces: [], deleteBeforeReplace: false });
   });
 
-  test("the vendor sample's key \" GroupTestData2\" (leading space) is refused by check, naming the property", async () => {
+  test('the vendor sample\'s key " GroupTestData2" (leading space) is refused by check, naming the property', async () => {
     const reg = await program({ type: "Public", name: "TestGroup", appDefinedData: { " GroupTestData2": "abc" } });
     const before = e2e.emulator.counters().import_group;
     const { failures } = await e2e.host.check(reg.urn, {}, inputsOf(reg));
@@ -100,9 +100,21 @@ describe("the import_group page's request bodies as ChatGroup inputs", () => {
 
 test("check reports every bad input at once and never calls the API", async () => {
   e2e.emulator.resetCounters();
-  const reg = await one({ type: "AVChatRoom", name: "x".repeat(31), maxMemberCount: 0, applyJoinOption: "Sometimes", adopt: true });
+  const reg = await one({
+    type: "AVChatRoom",
+    name: "x".repeat(31),
+    maxMemberCount: 0,
+    applyJoinOption: "Sometimes",
+    adopt: true,
+  });
   const { failures } = await e2e.host.check(reg.urn, {}, inputsOf(reg));
-  expect(failures.map((f) => f.property).sort()).toEqual(["adopt", "applyJoinOption", "maxMemberCount", "name", "type"]);
+  expect(failures.map((f) => f.property).sort()).toEqual([
+    "adopt",
+    "applyJoinOption",
+    "maxMemberCount",
+    "name",
+    "type",
+  ]);
   for (const f of failures) expect(f.reason).toContain(f.property);
   expect(Object.values(e2e.emulator.counters()).reduce((a, b) => a + b, 0)).toBe(0);
 });
@@ -115,7 +127,11 @@ test("preview: unknown values pass check and diff as a change, without any API c
   const news = { ...inputsOf(reg), name: UNKNOWN };
   const checked = await e2e.host.check(reg.urn, outs, news);
   expect(checked.failures).toEqual([]);
-  await expect(e2e.host.diff(id, reg.urn, outs, checked.inputs)).resolves.toEqual({ changes: "some", replaces: [], deleteBeforeReplace: false });
+  await expect(e2e.host.diff(id, reg.urn, outs, checked.inputs)).resolves.toEqual({
+    changes: "some",
+    replaces: [],
+    deleteBeforeReplace: false,
+  });
   expect(Object.values(e2e.emulator.counters()).reduce((a, b) => a + b, 0)).toBe(0);
 });
 
@@ -123,7 +139,11 @@ test("rename is applied in place: same id, new name", async () => {
   const { id, outs } = await create(await one({ type: "Public", name: "before", groupId: "rename-me" }));
   const reg = await one({ type: "Public", name: "after", groupId: "rename-me" });
   const { inputs } = await e2e.host.check(reg.urn, outs, inputsOf(reg));
-  await expect(e2e.host.diff(id, reg.urn, outs, inputs)).resolves.toEqual({ changes: "some", replaces: [], deleteBeforeReplace: false });
+  await expect(e2e.host.diff(id, reg.urn, outs, inputs)).resolves.toEqual({
+    changes: "some",
+    replaces: [],
+    deleteBeforeReplace: false,
+  });
   const { properties } = await e2e.host.update(id, reg.urn, outs, inputs);
   expect(properties.name).toBe("after");
   expect(e2e.emulator.store.getGroup(id)!.Name).toBe("after");
@@ -146,7 +166,11 @@ test("a service-assigned id is replaced create-before-delete", async () => {
   const { id, outs } = await create(await one({ type: "Public", name: "assigned" }));
   const reg = await one({ type: "ChatRoom", name: "assigned" });
   const { inputs } = await e2e.host.check(reg.urn, outs, inputsOf(reg));
-  await expect(e2e.host.diff(id, reg.urn, outs, inputs)).resolves.toEqual({ changes: "some", replaces: ["type"], deleteBeforeReplace: false });
+  await expect(e2e.host.diff(id, reg.urn, outs, inputs)).resolves.toEqual({
+    changes: "some",
+    replaces: ["type"],
+    deleteBeforeReplace: false,
+  });
 });
 
 describe("owner change", () => {
@@ -185,7 +209,11 @@ describe("refresh", () => {
     expect(read.properties).toMatchObject({ name: "drifted", introduction: "changed by hand" });
     expect(read.inputs).toMatchObject({ name: "drifted", introduction: "changed by hand", type: "Public" });
     const { inputs } = await e2e.host.check(reg.urn, read.inputs!, inputsOf(reg));
-    await expect(e2e.host.diff(id, reg.urn, read.properties, inputs)).resolves.toEqual({ changes: "some", replaces: [], deleteBeforeReplace: false });
+    await expect(e2e.host.diff(id, reg.urn, read.properties, inputs)).resolves.toEqual({
+      changes: "some",
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
     await e2e.host.update(id, reg.urn, read.properties, inputs);
     expect(e2e.emulator.store.getGroup(id)).toMatchObject({ Name: "declared", Introduction: "intro" });
   });
@@ -195,7 +223,11 @@ describe("refresh", () => {
     const { id, outs } = await create(reg);
     const read = await e2e.host.read(id, reg.urn, outs);
     const { inputs } = await e2e.host.check(reg.urn, read.inputs!, inputsOf(reg));
-    await expect(e2e.host.diff(id, reg.urn, read.properties, inputs)).resolves.toEqual({ changes: "none", replaces: [], deleteBeforeReplace: false });
+    await expect(e2e.host.diff(id, reg.urn, read.properties, inputs)).resolves.toEqual({
+      changes: "none",
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
   });
 
   test("after an out-of-band delete: read returns an empty id, so Pulumi drops it", async () => {
@@ -219,7 +251,9 @@ describe("adopt", () => {
   test('with adopt: "overwrite", the existing group is taken over and brought to the declared state', async () => {
     await e2e.client.importGroup({ Type: "Public", Name: "legacy", GroupId: "adopt-me", Introduction: "old" });
     const before = e2e.emulator.store.listGroups().length;
-    const { id, outs } = await create(await one({ type: "Public", name: "managed", groupId: "adopt-me", adopt: "overwrite" }));
+    const { id, outs } = await create(
+      await one({ type: "Public", name: "managed", groupId: "adopt-me", adopt: "overwrite" }),
+    );
     expect(id).toBe("adopt-me");
     expect(outs).toMatchObject({ name: "managed", introduction: "", adopt: "overwrite", customGroupId: true });
     expect(e2e.emulator.store.getGroup("adopt-me")).toMatchObject({ Name: "managed", Introduction: "" });
@@ -228,7 +262,9 @@ describe("adopt", () => {
 
   test("with adopt, a group that differs in an immutable field is refused and left alone", async () => {
     await e2e.client.importGroup({ Type: "ChatRoom", Name: "room", GroupId: "adopt-wrong-type" });
-    const err: HostCallError = await create(await one({ type: "Public", name: "room", groupId: "adopt-wrong-type", adopt: true })).catch((e) => e);
+    const err: HostCallError = await create(
+      await one({ type: "Public", name: "room", groupId: "adopt-wrong-type", adopt: true }),
+    ).catch((e) => e);
     expect(err.details).toMatch(/cannot adopt.*type: "ChatRoom", \/\/ declared "Public"/s);
     expect(err.initFailure).toBeUndefined();
     expect(e2e.emulator.store.getGroup("adopt-wrong-type")!.Type).toBe("ChatRoom");
@@ -238,7 +274,10 @@ describe("adopt", () => {
 test("partial failure: a group created but not read back is reported with its id, and the next up finishes it", async () => {
   const reg = await one({ type: "Public", name: "half", groupId: "half-done", muteAllMember: true });
   // import succeeds; the follow-up modify (muteAllMember) fails with a non-retryable error.
-  e2e.emulator.addFault({ action: "modify_group_base_info", effect: { kind: "error", errorCode: 10004, errorInfo: "injected" } });
+  e2e.emulator.addFault({
+    action: "modify_group_base_info",
+    effect: { kind: "error", errorCode: 10004, errorInfo: "injected" },
+  });
   const checked = await e2e.host.check(reg.urn, {}, inputsOf(reg));
   const err: HostCallError = await e2e.host.create(reg.urn, checked.inputs).catch((e) => e);
   expect(err.initFailure).toBeDefined();
@@ -263,7 +302,9 @@ test("delete of a group already gone succeeds", async () => {
 test("50 concurrent first calls on a fresh host all see the configuration", async () => {
   const host = await e2e.newHost();
   await host.configure(e2e.config);
-  const groups = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`c${i}`, { type: "Public", name: `concurrent-${i}` }]));
+  const groups = Object.fromEntries(
+    Array.from({ length: 50 }, (_, i) => [`c${i}`, { type: "Public", name: `concurrent-${i}` }]),
+  );
   const regs = await e2e.register(programOf(groups));
   const results = await Promise.all(regs.map((r) => host.create(r.urn, inputsOf(r))));
   expect(new Set(results.map((r) => r.id)).size).toBe(50);
@@ -276,5 +317,7 @@ test("missing credentials: one clear error naming both ways to set them", async 
   const reg = await one({ type: "Public", name: "nocreds" });
   const err: HostCallError = await host.create(reg.urn, inputsOf(reg)).catch((e) => e);
   expect(err.details).toMatch(/tencent-chat:sdkAppId.*TENCENT_CHAT_SDK_APP_ID/s);
-  expect(err.details).toMatch(/tencent-chat:secretKey.*TENCENT_CHAT_SECRET_KEY.*tencent-chat:userSig.*TENCENT_CHAT_USER_SIG/s);
+  expect(err.details).toMatch(
+    /tencent-chat:secretKey.*TENCENT_CHAT_SECRET_KEY.*tencent-chat:userSig.*TENCENT_CHAT_USER_SIG/s,
+  );
 });

@@ -16,7 +16,14 @@ describe.each(MODES)("joinOptionRules %s", (mode) => {
   let client: ChatClient;
   beforeAll(async () => {
     emu = await startEmulator({ sdkAppId: 1400066001, secretKey: "join-key", behaviour: { joinOptionRules: mode } });
-    client = new ChatClient({ sdkAppId: 1400066001, identifier: "administrator", secretKey: "join-key", endpoint: emu.url, retry: 0, rateLimit: false });
+    client = new ChatClient({
+      sdkAppId: 1400066001,
+      identifier: "administrator",
+      secretKey: "join-key",
+      endpoint: emu.url,
+      retry: 0,
+      rateLimit: false,
+    });
   });
   afterAll(async () => {
     await client?.close();
@@ -25,9 +32,15 @@ describe.each(MODES)("joinOptionRules %s", (mode) => {
 
   test.each([
     ["Work, nothing declared", { type: "Work", name: "w", groupId: `w-${mode}` }],
-    ["Work, the fixed value declared", { type: "Work", name: "w2", groupId: `w2-${mode}`, applyJoinOption: "DisableApply" }],
+    [
+      "Work, the fixed value declared",
+      { type: "Work", name: "w2", groupId: `w2-${mode}`, applyJoinOption: "DisableApply" },
+    ],
     ["Meeting, nothing declared", { type: "Meeting", name: "m", groupId: `m-${mode}` }],
-    ["Meeting, the fixed value declared", { type: "Meeting", name: "m2", groupId: `m2-${mode}`, applyJoinOption: "FreeAccess" }],
+    [
+      "Meeting, the fixed value declared",
+      { type: "Meeting", name: "m2", groupId: `m2-${mode}`, applyJoinOption: "FreeAccess" },
+    ],
     ["Public, a chosen value", { type: "Public", name: "p", groupId: `p-${mode}`, applyJoinOption: "DisableApply" }],
   ])("%s: create, refresh and a later update never diff on the join option", async (_l, program) => {
     const checked = check({}, program);

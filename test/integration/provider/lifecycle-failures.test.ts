@@ -38,12 +38,20 @@ async function checked(reg: Registration, olds: Props = {}): Promise<Props> {
 }
 
 const failureOf = (p: Promise<unknown>): Promise<HostCallError> =>
-  p.then(() => { throw new Error("expected the call to fail"); }, (e: unknown) => e as HostCallError);
+  p.then(
+    () => {
+      throw new Error("expected the call to fail");
+    },
+    (e: unknown) => e as HostCallError,
+  );
 
 describe("create", () => {
   test("an import the service refuses leaves nothing, and is not a partial failure", async () => {
     const reg = one("refused", { type: "Public", name: "lf-refused" });
-    e2e.emulator.addFault({ action: "import_group", effect: { kind: "error", errorCode: 10004, errorInfo: "injected" } });
+    e2e.emulator.addFault({
+      action: "import_group",
+      effect: { kind: "error", errorCode: 10004, errorInfo: "injected" },
+    });
     const err = await failureOf(e2e.host.create(reg.urn, await checked(reg)));
     expect(err).toBeInstanceOf(HostCallError);
     expect(err.initFailure).toBeUndefined();
@@ -76,12 +84,15 @@ describe("create", () => {
     onLog = (line) => {
       lines.push(line);
       // Our look (get_group_info: not there) is answered; before the answer leaves, the other team's group appears.
-      if (line.startsWith("POST get_group_info") && looks++ === 0) e2e.emulator.store.putGroup({ ...template, GroupId: "lf-race" });
+      if (line.startsWith("POST get_group_info") && looks++ === 0)
+        e2e.emulator.store.putGroup({ ...template, GroupId: "lf-race" });
     };
     const importsBefore = e2e.emulator.counters().import_group;
     const { id, properties } = await e2e.host.create(reg.urn, inputs);
     expect(looks).toBeGreaterThan(0);
-    expect(lines.filter((l) => l.startsWith("POST import_group"))).toEqual([expect.stringContaining("ErrorCode=10021")]); // the race really happened
+    expect(lines.filter((l) => l.startsWith("POST import_group"))).toEqual([
+      expect.stringContaining("ErrorCode=10021"),
+    ]); // the race really happened
     expect(id).toBe("lf-race");
     expect(properties).toMatchObject({ groupId: "lf-race", name: "lf-race", adopt: true });
     expect(e2e.emulator.counters().import_group - importsBefore).toBe(1); // tried once, met the conflict, no retry
@@ -110,7 +121,9 @@ describe("update", () => {
     const created = await e2e.host.create(v1.urn, await checked(v1));
     e2e.emulator.store.deleteGroup("lf-gone");
     const v2 = one("gone", { type: "Public", name: "lf-gone-v2", groupId: "lf-gone" });
-    const err = await failureOf(e2e.host.update("lf-gone", v2.urn, created.properties, await checked(v2, created.properties)));
+    const err = await failureOf(
+      e2e.host.update("lf-gone", v2.urn, created.properties, await checked(v2, created.properties)),
+    );
     expect(err.initFailure).toBeUndefined();
     expect(err.details).toMatch(/deleted outside Pulumi: run `pulumi refresh`/);
     expect(e2e.emulator.store.getGroup("lf-gone")).toBeUndefined();
@@ -121,7 +134,10 @@ describe("delete", () => {
   test("a refused destroy is an error and the group stays; a group already gone counts as deleted", async () => {
     const reg = one("del", { type: "Public", name: "lf-del", groupId: "lf-del" });
     const created = await e2e.host.create(reg.urn, await checked(reg));
-    e2e.emulator.addFault({ action: "destroy_group", effect: { kind: "error", errorCode: 10004, errorInfo: "injected" } });
+    e2e.emulator.addFault({
+      action: "destroy_group",
+      effect: { kind: "error", errorCode: 10004, errorInfo: "injected" },
+    });
     const err = await failureOf(e2e.host.delete("lf-del", reg.urn, created.properties));
     expect(err.details).toMatch(/10004/);
     expect(e2e.emulator.store.getGroup("lf-del")).toBeDefined();

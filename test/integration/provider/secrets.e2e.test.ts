@@ -35,7 +35,10 @@ test("the UserSig scan recognises a real UserSig (so the audit below can fail)",
 
 test("no secret key and no UserSig anywhere a user or the state could see", async () => {
   const regs = await e2e.register(
-    programOf({ a: { type: "Public", name: "audited", groupId: "audit-1", muteAllMember: true }, b: { type: "Public", name: "clash", groupId: "audit-1" } }),
+    programOf({
+      a: { type: "Public", name: "audited", groupId: "audit-1", muteAllMember: true },
+      b: { type: "Public", name: "clash", groupId: "audit-1" },
+    }),
   );
   const a = regs.find((r) => r.name === "a");
   const b = regs.find((r) => r.name === "b");
@@ -82,7 +85,10 @@ test("the stack state file, every command's result and the host's output hold no
   const { matrixStack, providerText, sharedHost } = await import("../../helpers/matrix");
   const host = await sharedHost(e2e);
   const provider = await providerText(e2e);
-  let groups: Record<string, Props> = { s1: { type: "Public", name: "state audit", groupId: "state-audit" }, s2: { type: "Work", name: "state audit 2" } };
+  let groups: Record<string, Props> = {
+    s1: { type: "Public", name: "state audit", groupId: "state-audit" },
+    s2: { type: "Work", name: "state audit 2" },
+  };
   const engine = matrixStack(e2e, host, provider, "secrets-state", () => groups);
   const seenHere: unknown[] = [];
   const snapshot = () => seenHere.push(fs.readFileSync(engine.statePath, "utf8"));
@@ -105,7 +111,12 @@ test("the stack state file, every command's result and the host's output hold no
   seenHere.push(await engine.destroy());
   snapshot();
 
-  const corpus = [...seenHere.map((v) => (typeof v === "string" ? v : JSON.stringify(v))), host.stdout, host.stderr, ...emulatorLog].join("\n");
+  const corpus = [
+    ...seenHere.map((v) => (typeof v === "string" ? v : JSON.stringify(v))),
+    host.stdout,
+    host.stderr,
+    ...emulatorLog,
+  ].join("\n");
   expect(corpus).toContain("state-audit");
   expect(corpus).toMatch(/10021/); // the failure's message is in the scanned corpus
   expect(corpus).not.toContain(SECRET_KEY);

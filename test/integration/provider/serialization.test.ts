@@ -15,7 +15,10 @@ beforeAll(() => {
 afterAll(() => program?.cleanup());
 
 async function providerText(): Promise<string> {
-  const [reg] = await collectRegistrations(program.dir, programOf({ g: { type: "Public", name: "golden", groupId: "golden-1" } }));
+  const [reg] = await collectRegistrations(
+    program.dir,
+    programOf({ g: { type: "Public", name: "golden", groupId: "golden-1" } }),
+  );
   return reg!.inputs.__provider as string;
 }
 
@@ -30,7 +33,15 @@ test("__provider matches the golden text, is at most 1 KB, and holds no secret",
 test("editing the installed implementation does not change __provider", async () => {
   const before = await providerText();
   const impl = path.join(program.dir, "node_modules", "pulumi-tencent-chat", "dist", "provider", "provider.js");
-  const lifecycle = path.join(program.dir, "node_modules", "pulumi-tencent-chat", "dist", "provider", "resource", "lifecycle.js");
+  const lifecycle = path.join(
+    program.dir,
+    "node_modules",
+    "pulumi-tencent-chat",
+    "dist",
+    "provider",
+    "resource",
+    "lifecycle.js",
+  );
   fs.appendFileSync(impl, "\nexports.__edited = 'implementation changed';\n");
   fs.appendFileSync(lifecycle, "\n// a new release of the lifecycle\n");
   expect(await providerText()).toBe(before);

@@ -14,7 +14,12 @@ import { matrixStack, providerText, sharedHost } from "../../helpers/matrix";
 const N = 200;
 /** 60007 refusals forced in each phase, so absorption is exercised whatever the machine's speed. */
 const FORCED = 20;
-const QUOTA: Partial<Record<ChatAction, number>> = { import_group: 200, get_group_info: 200, modify_group_base_info: 200, destroy_group: 200 };
+const QUOTA: Partial<Record<ChatAction, number>> = {
+  import_group: 200,
+  get_group_info: 200,
+  modify_group_base_info: 200,
+  destroy_group: 200,
+};
 let e2e: E2E;
 let host: ProviderHost;
 let provider: string;
@@ -31,7 +36,14 @@ test(`${N} groups: created, renamed and destroyed concurrently under a 200/s quo
   let version = 1;
   const groups = () =>
     Object.fromEntries(
-      Array.from({ length: N }, (_, i) => [`c${i}`, { type: i % 2 ? "Public" : "Work", name: `c${i} v${version}`, ...(i % 3 === 0 ? { groupId: `conc-${i}` } : {}) }]),
+      Array.from({ length: N }, (_, i) => [
+        `c${i}`,
+        {
+          type: i % 2 ? "Public" : "Work",
+          name: `c${i} v${version}`,
+          ...(i % 3 === 0 ? { groupId: `conc-${i}` } : {}),
+        },
+      ]),
     );
   const engine = matrixStack(e2e, host, provider, "concurrency", groups);
   const refusalsSince = (from: number) => log.slice(from).filter((l) => /ErrorCode=60007/.test(l)).length;
@@ -68,7 +80,9 @@ test(`${N} groups: created, renamed and destroyed concurrently under a 200/s quo
   expect(e2e.emulator.store.listGroups()).toHaveLength(0);
   expect(engine.snapshot().resources).toHaveLength(0);
   // Every phase met refusals (at least the forced ones; the emulator logs each), yet none reached a user-facing step.
-  process.stdout.write(`concurrency: ${N} creates, ${N} updates, ${N} deletes; 60007 refusals absorbed per phase: ${refused.join(", ")}\n`);
+  process.stdout.write(
+    `concurrency: ${N} creates, ${N} updates, ${N} deletes; 60007 refusals absorbed per phase: ${refused.join(", ")}\n`,
+  );
   for (const n of refused) expect(n).toBeGreaterThanOrEqual(FORCED);
   for (const r of [up, update, destroy]) expect(r.ok).toBe(true);
 });
@@ -76,11 +90,28 @@ test(`${N} groups: created, renamed and destroyed concurrently under a 200/s quo
 test("control: the quota really is enforced — a burst that bypasses the client's limiter is refused", async () => {
   // The emulator's clock stands still, so all 260 calls fall in one second whatever the machine's speed.
   const t0 = Date.now();
-  const emu = await startEmulator({ sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, admin: "administrator", quota: QUOTA, clock: () => t0 });
-  const raw = new ChatClient({ sdkAppId: SDK_APP_ID, identifier: "administrator", secretKey: SECRET_KEY, endpoint: emu.url, retry: 0, rateLimit: false });
-  const results = await Promise.allSettled(Array.from({ length: 260 }, () => raw.getGroupInfo({ GroupIdList: ["nope"] })));
+  const emu = await startEmulator({
+    sdkAppId: SDK_APP_ID,
+    secretKey: SECRET_KEY,
+    admin: "administrator",
+    quota: QUOTA,
+    clock: () => t0,
+  });
+  const raw = new ChatClient({
+    sdkAppId: SDK_APP_ID,
+    identifier: "administrator",
+    secretKey: SECRET_KEY,
+    endpoint: emu.url,
+    retry: 0,
+    rateLimit: false,
+  });
+  const results = await Promise.allSettled(
+    Array.from({ length: 260 }, () => raw.getGroupInfo({ GroupIdList: ["nope"] })),
+  );
   await raw.close();
   await emu.close();
-  const refused = results.filter((r) => r.status === "rejected" && isChatApiError(r.reason) && r.reason.errorCode === 60007).length;
+  const refused = results.filter(
+    (r) => r.status === "rejected" && isChatApiError(r.reason) && r.reason.errorCode === 60007,
+  ).length;
   expect(refused).toBe(260 - QUOTA.get_group_info!);
 });

@@ -22,8 +22,16 @@ beforeAll(async () => {
 afterAll(() => e2e?.stop());
 
 const declared = (id: string): Props => ({
-  type: "Public", groupId: id, name: id.slice(-30), ownerAccount: "leckie", introduction: "intro", notification: "notice",
-  faceUrl: "http://example.com/face.png", maxMemberCount: 500, applyJoinOption: "FreeAccess", muteAllMember: false,
+  type: "Public",
+  groupId: id,
+  name: id.slice(-30),
+  ownerAccount: "leckie",
+  introduction: "intro",
+  notification: "notice",
+  faceUrl: "http://example.com/face.png",
+  maxMemberCount: 500,
+  applyJoinOption: "FreeAccess",
+  muteAllMember: false,
   appDefinedData: { k1: "v1", k2: "v2" },
 });
 
@@ -34,11 +42,27 @@ const CASES: [string, string, Drift][] = [
   ["notification", "notification", (c, id) => c.modifyGroupBaseInfo({ GroupId: id, Notification: "" })],
   ["faceUrl", "faceUrl", (c, id) => c.modifyGroupBaseInfo({ GroupId: id, FaceUrl: "http://elsewhere/x.png" })],
   ["maxMemberCount", "maxMemberCount", (c, id) => c.modifyGroupBaseInfo({ GroupId: id, MaxMemberNum: 321 })],
-  ["applyJoinOption", "applyJoinOption", (c, id) => c.modifyGroupBaseInfo({ GroupId: id, ApplyJoinOption: "DisableApply" })],
+  [
+    "applyJoinOption",
+    "applyJoinOption",
+    (c, id) => c.modifyGroupBaseInfo({ GroupId: id, ApplyJoinOption: "DisableApply" }),
+  ],
   ["muteAllMember", "muteAllMember", (c, id) => c.modifyGroupBaseInfo({ GroupId: id, MuteAllMember: "On" })],
-  ["appDefinedData: a value changed", "appDefinedData", (c, id) => c.modifyGroupBaseInfo({ GroupId: id, AppDefinedData: [{ Key: "k1", Value: "x" }] })],
-  ["appDefinedData: a key added", "appDefinedData", (c, id) => c.modifyGroupBaseInfo({ GroupId: id, AppDefinedData: [{ Key: "k3", Value: "new" }] })],
-  ["appDefinedData: a key removed", "appDefinedData", (c, id) => c.modifyGroupBaseInfo({ GroupId: id, AppDefinedData: [{ Key: "k2", Value: "" }] })],
+  [
+    "appDefinedData: a value changed",
+    "appDefinedData",
+    (c, id) => c.modifyGroupBaseInfo({ GroupId: id, AppDefinedData: [{ Key: "k1", Value: "x" }] }),
+  ],
+  [
+    "appDefinedData: a key added",
+    "appDefinedData",
+    (c, id) => c.modifyGroupBaseInfo({ GroupId: id, AppDefinedData: [{ Key: "k3", Value: "new" }] }),
+  ],
+  [
+    "appDefinedData: a key removed",
+    "appDefinedData",
+    (c, id) => c.modifyGroupBaseInfo({ GroupId: id, AppDefinedData: [{ Key: "k2", Value: "" }] }),
+  ],
   [
     "the owner",
     "ownerAccount",
@@ -53,8 +77,15 @@ const CASES: [string, string, Drift][] = [
 function stored(id: string) {
   const g = e2e.emulator.store.getGroup(id)!;
   return {
-    Name: g.Name, Owner_Account: g.Owner_Account, Introduction: g.Introduction, Notification: g.Notification, FaceUrl: g.FaceUrl,
-    MaxMemberNum: g.MaxMemberNum, ApplyJoinOption: g.ApplyJoinOption, MuteAllMember: g.MuteAllMember, AppDefinedData: g.AppDefinedData,
+    Name: g.Name,
+    Owner_Account: g.Owner_Account,
+    Introduction: g.Introduction,
+    Notification: g.Notification,
+    FaceUrl: g.FaceUrl,
+    MaxMemberNum: g.MaxMemberNum,
+    ApplyJoinOption: g.ApplyJoinOption,
+    MuteAllMember: g.MuteAllMember,
+    AppDefinedData: g.AppDefinedData,
   };
 }
 
@@ -93,7 +124,9 @@ test("deleted out of band: refresh drops it, preview plans a create, up re-creat
 });
 
 test("a service-assigned id deleted out of band is re-created under a new id, exactly once", async () => {
-  const engine = matrixStack(e2e, host, provider, "drift-assigned", () => ({ g: { type: "Work", name: "drift assigned" } }));
+  const engine = matrixStack(e2e, host, provider, "drift-assigned", () => ({
+    g: { type: "Work", name: "drift assigned" },
+  }));
   expect((await engine.up()).ok).toBe(true);
   const oldId = engine.snapshot().resources[0]!.id;
   await e2e.client.destroyGroup({ GroupId: oldId });
@@ -101,6 +134,11 @@ test("a service-assigned id deleted out of band is re-created under a new id, ex
   expect((await engine.up()).ok).toBe(true);
   const newId = engine.snapshot().resources[0]!.id;
   expect(newId).not.toBe(oldId);
-  expect(e2e.emulator.store.listGroups().filter((g) => g.Name === "drift assigned").map((g) => g.GroupId)).toEqual([newId]);
+  expect(
+    e2e.emulator.store
+      .listGroups()
+      .filter((g) => g.Name === "drift assigned")
+      .map((g) => g.GroupId),
+  ).toEqual([newId]);
   await engine.destroy();
 });

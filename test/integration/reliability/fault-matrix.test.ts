@@ -57,7 +57,12 @@ let provider: string;
 const cells: Cell[] = [];
 
 beforeAll(async () => {
-  e2e = await startE2E({ log: (line) => { log.push(line); onLog?.(); } });
+  e2e = await startE2E({
+    log: (line) => {
+      log.push(line);
+      onLog?.();
+    },
+  });
   host = await sharedHost(e2e, { "tencent-chat:timeoutMs": String(TIMEOUT_MS) });
   provider = await providerText(e2e);
 });
@@ -89,11 +94,18 @@ async function runCell(op: Op, action: ChatAction, faultName: string, effect: Fa
   const groups = e2e.emulator.store.listGroups().filter((g) => g.Name.startsWith(key));
   const state = engine.snapshot().resources;
   const cell: Cell = {
-    op, fault: faultName, ok: result.ok, error: result.steps.find((s) => s.error)?.error, requests,
+    op,
+    fault: faultName,
+    ok: result.ok,
+    error: result.steps.find((s) => s.error)?.error,
+    requests,
     duplicates: Math.max(0, groups.length - 1),
     orphans: groups.filter((g) => !state.some((r) => r.id === g.GroupId)).length,
     ghosts: state.filter((r) => !e2e.emulator.store.getGroup(r.id)).length,
-    intended: op === "delete" ? groups.length === 0 && state.length === 0 : groups.length === 1 && groups[0]!.Name === args.name && state.length === 1,
+    intended:
+      op === "delete"
+        ? groups.length === 0 && state.length === 0
+        : groups.length === 1 && groups[0]!.Name === args.name && state.length === 1,
   };
   // The state is usable: a refresh succeeds and agrees with it (same ids).
   const ids = (rs: { id: string }[]) => rs.map((r) => r.id).sort();
@@ -109,7 +121,10 @@ async function runCell(op: Op, action: ChatAction, faultName: string, effect: Fa
  */
 async function handled(action: ChatAction, from: number, count: number): Promise<void> {
   const done = () => log.slice(from).filter((l) => l.startsWith(`POST ${action} `)).length >= count;
-  while (!done()) await new Promise<void>((resolve) => { onLog = resolve; });
+  while (!done())
+    await new Promise<void>((resolve) => {
+      onLog = resolve;
+    });
   onLog = undefined;
 }
 
@@ -117,7 +132,15 @@ describe.each(OPS)("%s", (op, action) => {
   test.each(FAULTS)("× %s", async (faultName, effect) => {
     const cell = await runCell(op, action, faultName, effect);
     cells.push(cell);
-    expect({ ...cell, error: cell.error ?? "" }).toMatchObject({ ok: true, duplicates: 0, orphans: 0, ghosts: 0, intended: true, refreshOk: true, error: "" });
+    expect({ ...cell, error: cell.error ?? "" }).toMatchObject({
+      ok: true,
+      duplicates: 0,
+      orphans: 0,
+      ghosts: 0,
+      intended: true,
+      refreshOk: true,
+      error: "",
+    });
     // The fault really fired: a refused or dropped request had to be repeated; a change that landed with its answer
     // lost was not repeated blindly (a create is found instead; a repeatable call may be repeated harmlessly).
     if (effect.kind === "error" || effect.kind === "http" || effect.kind === "drop") expect(cell.requests).toBe(2);
@@ -142,6 +165,9 @@ function render(all: Cell[]): string {
   }
   const sum = (k: "duplicates" | "orphans" | "ghosts") => all.reduce((a, c) => a + c[k], 0);
   const passed = all.filter((c) => c.ok && c.intended && c.duplicates + c.orphans + c.ghosts === 0).length;
-  lines.push("", `cells passed: ${passed}/${all.length}; duplicates: ${sum("duplicates")}; orphans: ${sum("orphans")}; ghosts: ${sum("ghosts")}`);
+  lines.push(
+    "",
+    `cells passed: ${passed}/${all.length}; duplicates: ${sum("duplicates")}; orphans: ${sum("orphans")}; ghosts: ${sum("ghosts")}`,
+  );
   return lines.join("\n");
 }

@@ -200,7 +200,10 @@ describe("after the upgrade, with the state the old version wrote", () => {
     expect(after.map((x) => x.id)).toEqual(before.map((x) => x.id));
     for (const old of before) {
       const now = after.find((x) => x.urn === old.urn)!;
-      expect({ name: old.name, inputs: now.inputs }).toEqual({ name: old.name, inputs: corrected(old.name, old.inputs) });
+      expect({ name: old.name, inputs: now.inputs }).toEqual({
+        name: old.name,
+        inputs: corrected(old.name, old.inputs),
+      });
       // A new release may record more (a new output key); it must not alter or drop what the old one stored.
       const kept = Object.fromEntries(Object.keys(old.outputs).map((k) => [k, now.outputs[k]]));
       expect({ name: old.name, outputs: kept }).toEqual({ name: old.name, outputs: corrected(old.name, old.outputs) });

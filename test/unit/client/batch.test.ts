@@ -14,11 +14,18 @@ function fakeSource(opts: { missing?: string[]; broken?: string[]; poison?: stri
   const calls: GetGroupInfoRequest[] = [];
   const held: Array<() => void> = [];
   const answer = (req: GetGroupInfoRequest): GroupInfoEntry[] => {
-    if (req.GroupIdList.some((id) => opts.poison?.includes(id))) throw new ChatError(ErrorCodes.Timeout, "call failed", { delivery: "ambiguous" });
+    if (req.GroupIdList.some((id) => opts.poison?.includes(id)))
+      throw new ChatError(ErrorCodes.Timeout, "call failed", { delivery: "ambiguous" });
     return req.GroupIdList.map((GroupId): GroupInfoEntry => {
-      if (opts.missing?.includes(GroupId)) return { GroupId, ok: false, error: new ChatApiError("get_group_info", 10010, "gone", { groupId: GroupId }) };
-      if (opts.broken?.includes(GroupId)) return { GroupId, ok: false, error: new ChatApiError("get_group_info", 10004, "bad", { groupId: GroupId }) };
-      return { GroupId, ok: true, group: { GroupId, ErrorCode: 0, ErrorInfo: "", Name: `name of ${GroupId}`, Type: "Public" } };
+      if (opts.missing?.includes(GroupId))
+        return { GroupId, ok: false, error: new ChatApiError("get_group_info", 10010, "gone", { groupId: GroupId }) };
+      if (opts.broken?.includes(GroupId))
+        return { GroupId, ok: false, error: new ChatApiError("get_group_info", 10004, "bad", { groupId: GroupId }) };
+      return {
+        GroupId,
+        ok: true,
+        group: { GroupId, ErrorCode: 0, ErrorInfo: "", Name: `name of ${GroupId}`, Type: "Public" },
+      };
     });
   };
   return {
@@ -64,7 +71,14 @@ describe("outcomeFor", () => {
     ["absent from the answer", "protocol error"],
   ])("%s → %s", (id, expected) => {
     const o = outcomeFor(id, entries);
-    const got = "error" in o ? (o.error instanceof ChatApiError ? `error ${o.error.errorCode}` : "protocol error") : o.group ? "group" : "undefined";
+    const got =
+      "error" in o
+        ? o.error instanceof ChatApiError
+          ? `error ${o.error.errorCode}`
+          : "protocol error"
+        : o.group
+          ? "group"
+          : "undefined";
     expect(got).toBe(expected);
   });
 });
@@ -273,10 +287,21 @@ describe("answers over 1 MB (10018) and the shared ResponseFilter", () => {
       calls,
       getGroupInfo: async (req: GetGroupInfoRequest): Promise<GroupInfoEntry[]> => {
         calls.push(req);
-        if (req.GroupIdList.length > max) throw new ChatApiError("get_group_info", 10018, "response packet is too large");
+        if (req.GroupIdList.length > max)
+          throw new ChatApiError("get_group_info", 10018, "response packet is too large");
         return req.GroupIdList.map((GroupId): GroupInfoEntry => ({
-          GroupId, ok: true,
-          group: { GroupId, ErrorCode: 0, ErrorInfo: "", Name: GroupId, AppDefinedData: [{ Key: "a", Value: "1" }, { Key: "b", Value: "2" }] },
+          GroupId,
+          ok: true,
+          group: {
+            GroupId,
+            ErrorCode: 0,
+            ErrorInfo: "",
+            Name: GroupId,
+            AppDefinedData: [
+              { Key: "a", Value: "1" },
+              { Key: "b", Value: "2" },
+            ],
+          },
         }));
       },
     };
@@ -294,12 +319,17 @@ describe("answers over 1 MB (10018) and the shared ResponseFilter", () => {
 
   test("a single id still refused fails only that id", async () => {
     const entries = await getGroupInfoSplitting(limitedSource(0), { GroupIdList: ["a", "b"] });
-    expect(entries.map((e) => [e.GroupId, e.ok, (e as { error?: ChatApiError }).error?.errorCode])).toEqual([["a", false, 10018], ["b", false, 10018]]);
+    expect(entries.map((e) => [e.GroupId, e.ok, (e as { error?: ChatApiError }).error?.errorCode])).toEqual([
+      ["a", false, 10018],
+      ["b", false, 10018],
+    ]);
   });
 
   test("other errors are not split", async () => {
     const src = fakeSource({ poison: ["p"] });
-    await expect(getGroupInfoSplitting(src, { GroupIdList: ["a", "p"] })).rejects.toMatchObject({ code: ErrorCodes.Timeout });
+    await expect(getGroupInfoSplitting(src, { GroupIdList: ["a", "p"] })).rejects.toMatchObject({
+      code: ErrorCodes.Timeout,
+    });
     expect(src.calls).toHaveLength(1);
   });
 
@@ -320,7 +350,12 @@ describe("answers over 1 MB (10018) and the shared ResponseFilter", () => {
       reads.getGroup("y", { ...base, AppDefinedDataFilter_Group: ["b"] }),
       reads.getGroup("z", base),
     ]);
-    expect(src.calls).toEqual([{ GroupIdList: ["x", "y", "z"], ResponseFilter: { GroupBaseInfoFilter: ["Name", "MemberNum"], AppDefinedDataFilter_Group: ["a", "b"] } }]);
+    expect(src.calls).toEqual([
+      {
+        GroupIdList: ["x", "y", "z"],
+        ResponseFilter: { GroupBaseInfoFilter: ["Name", "MemberNum"], AppDefinedDataFilter_Group: ["a", "b"] },
+      },
+    ]);
     expect(x?.AppDefinedData).toEqual([{ Key: "a", Value: "1" }]);
     expect(y?.AppDefinedData).toEqual([{ Key: "b", Value: "2" }]);
     expect(z?.AppDefinedData).toEqual([]);
@@ -328,9 +363,17 @@ describe("answers over 1 MB (10018) and the shared ResponseFilter", () => {
 
   test("the batcher's own AppDefinedDataFilter_Group keys are always asked for and returned", async () => {
     const src = limitedSource(50);
-    const reads = new GroupReadBatcher(src, { responseFilter: { GroupBaseInfoFilter: ["Name"], AppDefinedDataFilter_Group: ["b"] } });
+    const reads = new GroupReadBatcher(src, {
+      responseFilter: { GroupBaseInfoFilter: ["Name"], AppDefinedDataFilter_Group: ["b"] },
+    });
     const g = await reads.getGroup("x", { GroupBaseInfoFilter: ["Name"], AppDefinedDataFilter_Group: ["a"] });
-    expect(src.calls[0]!.ResponseFilter).toEqual({ GroupBaseInfoFilter: ["Name"], AppDefinedDataFilter_Group: ["a", "b"] });
-    expect(g?.AppDefinedData).toEqual([{ Key: "a", Value: "1" }, { Key: "b", Value: "2" }]);
+    expect(src.calls[0]!.ResponseFilter).toEqual({
+      GroupBaseInfoFilter: ["Name"],
+      AppDefinedDataFilter_Group: ["a", "b"],
+    });
+    expect(g?.AppDefinedData).toEqual([
+      { Key: "a", Value: "1" },
+      { Key: "b", Value: "2" },
+    ]);
   });
 });

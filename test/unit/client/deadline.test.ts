@@ -22,10 +22,14 @@ function hanging(deadlineMs: number, requestTimeoutMs = 10_000) {
       const ms = Math.min(requestTimeoutMs, timeoutMs);
       timeouts.push(ms);
       clock.now += ms;
-      throw new ChatError(ErrorCodes.Timeout, `Tencent Cloud Chat ${action} timed out: no answer from POST ${endpoint} within ${ms} ms.`, {
-        action,
-        delivery: "ambiguous",
-      });
+      throw new ChatError(
+        ErrorCodes.Timeout,
+        `Tencent Cloud Chat ${action} timed out: no answer from POST ${endpoint} within ${ms} ms.`,
+        {
+          action,
+          delivery: "ambiguous",
+        },
+      );
     },
   } as unknown as HttpTransport;
   const exec = new Executor({
@@ -66,19 +70,24 @@ test("a hanging endpoint: 3 attempts fit the default 30 s budget (not 5 × 10 s)
   expect(clock.now).toBe(30_000);
   expect(events.map((e) => e.outcome)).toEqual(["timeout", "timeout", "timeout"]);
   expect(error.code).toBe("CHAT_ERR_TIMEOUT");
-  expect(error.message).toMatch(/Gave up after 3 attempts over 30\.0 s: the operation deadline of 30000 ms \(the deadlineMs setting\) left no time/);
+  expect(error.message).toMatch(
+    /Gave up after 3 attempts over 30\.0 s: the operation deadline of 30000 ms \(the deadlineMs setting\) left no time/,
+  );
 });
 
-test.each([1_000, 5_000, 25_000, 60_000, 120_000])("deadline %i ms: the time spent never exceeds it, and the error reports the attempts made", async (deadlineMs) => {
-  const { exec, clock, timeouts, sleeps } = hanging(deadlineMs);
-  const error = await failure(exec.run("destroy_group", '{"GroupId":"g"}'));
-  expect(timeouts.reduce((a, b) => a + b, 0) + sleeps.reduce((a, b) => a + b, 0)).toBe(clock.now);
-  expect(clock.now).toBeLessThanOrEqual(deadlineMs);
-  expect(timeouts.length).toBeLessThanOrEqual(5); // never more than the retry policy's attempts
-  const reported = /Gave up after (\d+) attempts? over ([\d.]+) s/.exec(error.message);
-  expect(Number(reported?.[1])).toBe(timeouts.length);
-  expect(Number(reported?.[2])).toBe(Number((clock.now / 1000).toFixed(1)));
-});
+test.each([1_000, 5_000, 25_000, 60_000, 120_000])(
+  "deadline %i ms: the time spent never exceeds it, and the error reports the attempts made",
+  async (deadlineMs) => {
+    const { exec, clock, timeouts, sleeps } = hanging(deadlineMs);
+    const error = await failure(exec.run("destroy_group", '{"GroupId":"g"}'));
+    expect(timeouts.reduce((a, b) => a + b, 0) + sleeps.reduce((a, b) => a + b, 0)).toBe(clock.now);
+    expect(clock.now).toBeLessThanOrEqual(deadlineMs);
+    expect(timeouts.length).toBeLessThanOrEqual(5); // never more than the retry policy's attempts
+    const reported = /Gave up after (\d+) attempts? over ([\d.]+) s/.exec(error.message);
+    expect(Number(reported?.[1])).toBe(timeouts.length);
+    expect(Number(reported?.[2])).toBe(Number((clock.now / 1000).toFixed(1)));
+  },
+);
 
 test("a call inside another's budget (import_group's read-back) that finds it spent is not sent and says so", async () => {
   const { exec, clock, timeouts } = hanging(10_000);
@@ -87,7 +96,9 @@ test("a call inside another's budget (import_group's read-back) that finds it sp
   const sent = timeouts.length;
   const error = await failure(exec.run("get_group_info", "{}", { deadline }));
   expect(timeouts.length).toBe(sent);
-  expect(error.message).toMatch(/was not sent: the operation deadline of 10000 ms \(the deadlineMs setting\) was already spent/);
+  expect(error.message).toMatch(
+    /was not sent: the operation deadline of 10000 ms \(the deadlineMs setting\) was already spent/,
+  );
   expect(clock.now).toBe(10_000);
 });
 
@@ -100,9 +111,15 @@ test("a permanent refusal on the first attempt is reported as is (no attempt sum
     },
   } as unknown as HttpTransport;
   const exec = new Executor({
-    baseUrl: "http://127.0.0.1:1", sdkAppId: 1, identifier: "administrator",
+    baseUrl: "http://127.0.0.1:1",
+    sdkAppId: 1,
+    identifier: "administrator",
     sig: createUserSigSource({ sdkAppId: 1, identifier: "administrator", secretKey: "k" }),
-    transport, retry: resolveRetryOptions(undefined), perSecond: {}, random: () => 0.5, now: () => clock.now,
+    transport,
+    retry: resolveRetryOptions(undefined),
+    perSecond: {},
+    random: () => 0.5,
+    now: () => clock.now,
   });
   const error = await failure(exec.run("modify_group_base_info", "{}"));
   expect(error.message).not.toMatch(/Gave up/);

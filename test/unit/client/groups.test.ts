@@ -1,4 +1,9 @@
-import { canonicalGroupType, importDifferences, matchesLostImport, normalizeGroupInfo } from "../../../provider/client/groups";
+import {
+  canonicalGroupType,
+  importDifferences,
+  matchesLostImport,
+  normalizeGroupInfo,
+} from "../../../provider/client/groups";
 import type { WireGroupInfo } from "../../../protocol/wire";
 
 const found = (over: Partial<WireGroupInfo> = {}): WireGroupInfo => ({
@@ -38,10 +43,30 @@ describe("importDifferences: is the group read back the one we imported?", () =>
     ["Work matches Private", { Type: "Work", Name: "n" }, found({ Type: "Private" }), []],
     ["other name", { Type: "Public", Name: "m" }, found(), ['Name: sent "m" vs found "n"']],
     ["other type", { Type: "Private", Name: "n" }, found(), ['Type: sent "Private" vs found "Public"']],
-    ["owner sent, none found", { Type: "Public", Name: "n", Owner_Account: "a" }, found(), ['Owner_Account: sent "a" vs found ""']],
-    ["no owner sent, one found", { Type: "Public", Name: "n" }, found({ Owner_Account: "b" }), ['Owner_Account: sent "" vs found "b"']],
-    ["CreateTime compared only if sent", { Type: "Public", Name: "n", CreateTime: 5 }, found(), ["CreateTime: sent 5 vs found 100"]],
-    ["MaxMemberCount is not compared", { Type: "Public", Name: "n", MaxMemberCount: 9 }, found({ MaxMemberNum: 2000 }), []],
+    [
+      "owner sent, none found",
+      { Type: "Public", Name: "n", Owner_Account: "a" },
+      found(),
+      ['Owner_Account: sent "a" vs found ""'],
+    ],
+    [
+      "no owner sent, one found",
+      { Type: "Public", Name: "n" },
+      found({ Owner_Account: "b" }),
+      ['Owner_Account: sent "" vs found "b"'],
+    ],
+    [
+      "CreateTime compared only if sent",
+      { Type: "Public", Name: "n", CreateTime: 5 },
+      found(),
+      ["CreateTime: sent 5 vs found 100"],
+    ],
+    [
+      "MaxMemberCount is not compared",
+      { Type: "Public", Name: "n", MaxMemberCount: 9 },
+      found({ MaxMemberNum: 2000 }),
+      [],
+    ],
   ])("%s", (_n, sent, got, diffs) => {
     expect(importDifferences(sent, got)).toEqual(diffs);
   });
@@ -50,7 +75,16 @@ describe("importDifferences: is the group read back the one we imported?", () =>
 describe("matchesLostImport: is a listed group the one a lost import created?", () => {
   const sent = { Type: "Work", Name: "Ops", Owner_Account: "leckie" };
   const found = (over: Record<string, unknown> = {}) =>
-    ({ GroupId: "@TGS#A", ErrorCode: 0, ErrorInfo: "", Type: "Private", Name: "Ops", Owner_Account: "leckie", CreateTime: 1000, ...over }) as never;
+    ({
+      GroupId: "@TGS#A",
+      ErrorCode: 0,
+      ErrorInfo: "",
+      Type: "Private",
+      Name: "Ops",
+      Owner_Account: "leckie",
+      CreateTime: 1000,
+      ...over,
+    }) as never;
   test.each<[string, Record<string, unknown>, Record<string, unknown>, boolean]>([
     ["same fields, created inside the window (Work read back as Private)", {}, {}, true],
     ["created just before the window", {}, { CreateTime: 998 }, false],

@@ -6,7 +6,12 @@ const NEXT = new Set(["Next"]);
 describe("64-bit-safe Next", () => {
   test("a Next above 2^53 is kept exactly", () => {
     const text = '{"ActionStatus":"OK","ErrorCode":0,"Next":18446744073709551615,"TotalCount":2}';
-    expect(parseJsonWithExactIntegers(text, NEXT)).toEqual({ ActionStatus: "OK", ErrorCode: 0, Next: "18446744073709551615", TotalCount: 2 });
+    expect(parseJsonWithExactIntegers(text, NEXT)).toEqual({
+      ActionStatus: "OK",
+      ErrorCode: 0,
+      Next: "18446744073709551615",
+      TotalCount: 2,
+    });
     expect(JSON.parse(text).Next).not.toBe(18446744073709551615n.toString()); // what plain JSON.parse would lose
   });
   test("the doc sample and 0", () => {
@@ -14,7 +19,8 @@ describe("64-bit-safe Next", () => {
     expect(parseJsonWithExactIntegers('{ "Next" : 0 }', NEXT)).toEqual({ Next: "0" });
   });
   test("strings that look like the key are not touched; other numbers stay numbers", () => {
-    const text = '{"GroupIdList":[{"GroupId":"\\"Next\\":9007199254740993"},{"GroupId":"Next"}],"Nexts":5,"a":{"Next":9007199254740993}}';
+    const text =
+      '{"GroupIdList":[{"GroupId":"\\"Next\\":9007199254740993"},{"GroupId":"Next"}],"Nexts":5,"a":{"Next":9007199254740993}}';
     expect(parseJsonWithExactIntegers(text, NEXT)).toEqual({
       GroupIdList: [{ GroupId: '"Next":9007199254740993' }, { GroupId: "Next" }],
       Nexts: 5,

@@ -127,15 +127,30 @@ describe("LimiterRegistry", () => {
 });
 
 describe("nextRate: the AIMD policy (quota 200, window 1000 ms)", () => {
-  const at = (rate: number, lastDecreaseAt = -Infinity, lastChangeAt = lastDecreaseAt): AimdState => ({ rate, ceiling: 200, lastDecreaseAt, lastChangeAt });
-  const refused = (grantedAt: number, now: number, accepted: number): AimdEvent => ({ kind: "refused", grantedAt, now, accepted });
+  const at = (rate: number, lastDecreaseAt = -Infinity, lastChangeAt = lastDecreaseAt): AimdState => ({
+    rate,
+    ceiling: 200,
+    lastDecreaseAt,
+    lastChangeAt,
+  });
+  const refused = (grantedAt: number, now: number, accepted: number): AimdEvent => ({
+    kind: "refused",
+    grantedAt,
+    now,
+    accepted,
+  });
   const ok = (grantedAt: number, now: number): AimdEvent => ({ kind: "accepted", grantedAt, now });
   test.each<[string, AimdState, AimdEvent, number]>([
     ["a stray refusal at full speed costs 10 % of what was accepted", at(200), refused(0, 5, 199), 179.1],
     ["a refusal with half accepted halves the rate", at(200), refused(0, 5, 50), 100],
     ["never more than half at once, whatever was accepted", at(200), refused(0, 5, 0), 100],
     ["always at least 10 % down", at(100), refused(10, 20, 150), 90],
-    ["a refusal of a call granted before the last decrease is the same event: ignored", at(100, 1000), refused(900, 1200, 40), 100],
+    [
+      "a refusal of a call granted before the last decrease is the same event: ignored",
+      at(100, 1000),
+      refused(900, 1200, 40),
+      100,
+    ],
     ["… and one granted at the very instant of the decrease too", at(100, 1000), refused(1000, 1200, 40), 100],
     ["never below minRate", at(1.5), refused(0, 5, 0), 1],
     ["accepted within a window of the last change: no increase yet", at(100, 1000), ok(1100, 1900), 100],

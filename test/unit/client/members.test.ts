@@ -7,9 +7,9 @@ describe("memberWriteOutcomes", () => {
     [2, "already-member"],
     [3, "pending"],
   ] as const)("Result %i → %s", (Result, value) => {
-    expect(memberWriteOutcomes("add_group_member", "g", ["a"], { MemberList: [{ Member_Account: "a", Result }] })).toEqual([
-      { id: "a", ok: true, value },
-    ]);
+    expect(
+      memberWriteOutcomes("add_group_member", "g", ["a"], { MemberList: [{ Member_Account: "a", Result }] }),
+    ).toEqual([{ id: "a", ok: true, value }]);
   });
 
   test("Result 0 and an undocumented Result are that member's CHAT_ERR_ITEM_FAILED; a missing entry is a protocol error", () => {
@@ -28,7 +28,9 @@ describe("memberWriteOutcomes", () => {
   });
 
   test("Result 3 is not a documented import_group_member value", () => {
-    const [r] = memberWriteOutcomes("import_group_member", "g", ["a"], { MemberList: [{ Member_Account: "a", Result: 3 }] });
+    const [r] = memberWriteOutcomes("import_group_member", "g", ["a"], {
+      MemberList: [{ Member_Account: "a", Result: 3 }],
+    });
     expect(r).toMatchObject({ ok: false, error: { code: "CHAT_ERR_ITEM_FAILED" } });
   });
 
@@ -44,6 +46,9 @@ describe("memberWriteOutcomes", () => {
 });
 
 test("normalizeMember trims Role and reads MuteUntil from the older ShutUpUntil", () => {
-  expect(normalizeMember({ Member_Account: "a", Role: "Member ", ShutUpUntil: 5 })).toMatchObject({ Role: "Member", MuteUntil: 5 });
+  expect(normalizeMember({ Member_Account: "a", Role: "Member ", ShutUpUntil: 5 })).toMatchObject({
+    Role: "Member",
+    MuteUntil: 5,
+  });
   expect(normalizeMember({ Member_Account: "a", Role: "Admin", MuteUntil: 9, ShutUpUntil: 5 }).MuteUntil).toBe(9);
 });

@@ -76,18 +76,33 @@ describe("decideRetry: failure × action × custom id", () => {
 
   test("no retry once maxAttempts is reached", () => {
     const opts = { ...DEFAULT_RETRY, maxAttempts: 3 };
-    expect(decideRetry({ action: "get_group_info", error: api(10002), attempt: 2, options: opts, random: () => 0 }).kind).toBe("retry");
-    expect(decideRetry({ action: "get_group_info", error: api(10002), attempt: 3, options: opts, random: () => 0 }).kind).toBe("fail");
+    expect(
+      decideRetry({ action: "get_group_info", error: api(10002), attempt: 2, options: opts, random: () => 0 }).kind,
+    ).toBe("retry");
+    expect(
+      decideRetry({ action: "get_group_info", error: api(10002), attempt: 3, options: opts, random: () => 0 }).kind,
+    ).toBe("fail");
   });
 
   test("retries off still resolves an ambiguous import (that is about what happened, not trying again)", () => {
     const off = resolveRetryOptions(0);
     expect(off.maxAttempts).toBe(1);
-    expect(decideRetry({ action: "get_group_info", error: api(10002), attempt: 1, options: off, random: () => 0 }).kind).toBe("fail");
-    expect(decideRetry({ action: "import_group", error: timeout(), attempt: 1, options: off, random: () => 0 }).kind).toBe("ambiguous-create");
-    expect(decideRetry({ action: "import_group", error: timeout(), attempt: 1, hasCustomGroupId: true, options: off, random: () => 0 }).kind).toBe(
-      "read-back",
-    );
+    expect(
+      decideRetry({ action: "get_group_info", error: api(10002), attempt: 1, options: off, random: () => 0 }).kind,
+    ).toBe("fail");
+    expect(
+      decideRetry({ action: "import_group", error: timeout(), attempt: 1, options: off, random: () => 0 }).kind,
+    ).toBe("ambiguous-create");
+    expect(
+      decideRetry({
+        action: "import_group",
+        error: timeout(),
+        attempt: 1,
+        hasCustomGroupId: true,
+        options: off,
+        random: () => 0,
+      }).kind,
+    ).toBe("read-back");
   });
 });
 
@@ -106,7 +121,13 @@ describe("backoff", () => {
   });
 
   test("the delay of a retry decision comes from the backoff", () => {
-    const d = decideRetry({ action: "get_group_info", error: api(10002), attempt: 4, options: DEFAULT_RETRY, random: () => 0.25 });
+    const d = decideRetry({
+      action: "get_group_info",
+      error: api(10002),
+      attempt: 4,
+      options: DEFAULT_RETRY,
+      random: () => 0.25,
+    });
     expect(d).toEqual({ kind: "retry", delayMs: 200 });
   });
 
@@ -119,9 +140,12 @@ describe("backoff", () => {
   ])("resolveRetryOptions(%j).maxAttempts = %i", (opt, attempts) => {
     expect(resolveRetryOptions(opt).maxAttempts).toBe(attempts);
   });
-  test.each([[-1], [{ maxAttempts: 0 }], [{ baseDelayMs: 10, maxDelayMs: 5 }]])("resolveRetryOptions(%j) throws", (opt) => {
-    expect(() => resolveRetryOptions(opt)).toThrow(RangeError);
-  });
+  test.each([[-1], [{ maxAttempts: 0 }], [{ baseDelayMs: 10, maxDelayMs: 5 }]])(
+    "resolveRetryOptions(%j) throws",
+    (opt) => {
+      expect(() => resolveRetryOptions(opt)).toThrow(RangeError);
+    },
+  );
 });
 
 describe("rate refusals: their own, larger, bounded budget", () => {
@@ -161,9 +185,23 @@ describe("rate refusals: their own, larger, bounded budget", () => {
   });
 
   test("a refusal's backoff grows with the number of refusals, under the same cap", () => {
-    const d = decideRetry({ action: "get_group_info", error: api(60007), attempt: 9, rateLimited: 3, options: DEFAULT_RETRY, random: () => 0.5 });
+    const d = decideRetry({
+      action: "get_group_info",
+      error: api(60007),
+      attempt: 9,
+      rateLimited: 3,
+      options: DEFAULT_RETRY,
+      random: () => 0.5,
+    });
     expect(d).toEqual({ kind: "retry", delayMs: 200 });
-    const late = decideRetry({ action: "get_group_info", error: api(60007), attempt: 9, rateLimited: 9, options: DEFAULT_RETRY, random: () => 0.999 });
+    const late = decideRetry({
+      action: "get_group_info",
+      error: api(60007),
+      attempt: 9,
+      rateLimited: 9,
+      options: DEFAULT_RETRY,
+      random: () => 0.999,
+    });
     expect(late.kind === "retry" && late.delayMs).toBeLessThanOrEqual(5000);
   });
 
@@ -183,7 +221,10 @@ describe("rate refusals: their own, larger, bounded budget", () => {
     expect(decide(api(60007), 1, 1, resolveRetryOptions(0))).toBe("fail");
   });
 
-  test.each([[{ rateLimitMaxAttempts: 0 }], [{ rateLimitMaxAttempts: 2.5 }]])("resolveRetryOptions(%j) throws", (opt) => {
-    expect(() => resolveRetryOptions(opt)).toThrow(RangeError);
-  });
+  test.each([[{ rateLimitMaxAttempts: 0 }], [{ rateLimitMaxAttempts: 2.5 }]])(
+    "resolveRetryOptions(%j) throws",
+    (opt) => {
+      expect(() => resolveRetryOptions(opt)).toThrow(RangeError);
+    },
+  );
 });

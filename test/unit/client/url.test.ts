@@ -22,7 +22,12 @@ describe("buildCallUrl", () => {
   });
 
   test("account_import goes to im_open_login_svc", () => {
-    const url = buildCallUrl("http://127.0.0.1:1", "account_import", { sdkAppId: 1, identifier: "a", userSig: "s", random: 0 });
+    const url = buildCallUrl("http://127.0.0.1:1", "account_import", {
+      sdkAppId: 1,
+      identifier: "a",
+      userSig: "s",
+      random: 0,
+    });
     expect(url.startsWith("http://127.0.0.1:1/v4/im_open_login_svc/account_import?")).toBe(true);
   });
 });
@@ -83,7 +88,9 @@ describe("resolveBaseUrl", () => {
     [{ endpoint: "ftp://h" }, /protocol "ftp:" is not supported/],
     [{ endpoint: "https://h/?usersig=SECRET" }, /must not contain credentials, a query or a fragment/],
   ])("%j is refused with a clear message", (opts, msg) => {
-    expect(() => resolveBaseUrl(opts)).toThrow(expect.objectContaining({ code: "CHAT_ERR_CONFIG", message: expect.stringMatching(msg) }));
+    expect(() => resolveBaseUrl(opts)).toThrow(
+      expect.objectContaining({ code: "CHAT_ERR_CONFIG", message: expect.stringMatching(msg) }),
+    );
     try {
       resolveBaseUrl(opts);
     } catch (e) {
@@ -114,6 +121,8 @@ describe("redaction", () => {
     expect(redactText(input)).toBe(out);
   });
   test("known secrets are removed wherever they appear", () => {
-    expect(redactText("key=my-secret-key sig my-sig-value", ["my-secret-key", "my-sig-value"])).toBe("key=REDACTED sig REDACTED");
+    expect(redactText("key=my-secret-key sig my-sig-value", ["my-secret-key", "my-sig-value"])).toBe(
+      "key=REDACTED sig REDACTED",
+    );
   });
 });

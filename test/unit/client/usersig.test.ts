@@ -30,7 +30,10 @@ describe("UserSig round trip (tls-sig-api-v2, decoded per https://cloud.tencent.
   });
 
   test("the source generates with the configured validity", () => {
-    const src = createUserSigSource({ sdkAppId: 1400000001, identifier: "administrator", secretKey: KEY }, { expireSeconds: 7200 });
+    const src = createUserSigSource(
+      { sdkAppId: 1400000001, identifier: "administrator", secretKey: KEY },
+      { expireSeconds: 7200 },
+    );
     const doc = decodeUserSig(src.current());
     expect(doc["TLS.expire"]).toBe(7200);
     expect(verifyUserSigHmac(doc, KEY)).toBe(true);
@@ -52,7 +55,10 @@ describe("renewal before expiry (injected clock)", () => {
 
   test("the cached sig is reused until renewal is due, then regenerated", () => {
     let now = 1_000_000;
-    const src = createUserSigSource({ sdkAppId: 1400000001, identifier: "administrator", secretKey: KEY }, { clock: () => now });
+    const src = createUserSigSource(
+      { sdkAppId: 1400000001, identifier: "administrator", secretKey: KEY },
+      { clock: () => now },
+    );
     const spy = jest.spyOn(Api.prototype, "genUserSig");
     try {
       src.current();
@@ -72,7 +78,11 @@ describe("renewal before expiry (injected clock)", () => {
   });
 
   test("a supplied sig is used as is and cannot be renewed", () => {
-    const src = createUserSigSource({ sdkAppId: 1400000001, identifier: "administrator", userSig: "supplied-sig-value" });
+    const src = createUserSigSource({
+      sdkAppId: 1400000001,
+      identifier: "administrator",
+      userSig: "supplied-sig-value",
+    });
     expect(src.current()).toBe("supplied-sig-value");
     expect(src.canRenew).toBe(false);
     expect(() => src.renew()).toThrow(/replace tencent-chat:userSig/);
@@ -90,7 +100,10 @@ describe("renewal before expiry (injected clock)", () => {
 describe("credential validation", () => {
   test.each([
     [{ sdkAppId: 0, identifier: "admin", secretKey: KEY }, /sdkAppId must be a positive integer/],
-    [{ sdkAppId: 1400000001, identifier: "bad id!", secretKey: KEY }, /identifier "bad id!" contains " ", "!"; use 1-32 characters of A-Z a-z 0-9 _ -/],
+    [
+      { sdkAppId: 1400000001, identifier: "bad id!", secretKey: KEY },
+      /identifier "bad id!" contains " ", "!"; use 1-32 characters of A-Z a-z 0-9 _ -/,
+    ],
     [{ sdkAppId: 1400000001, identifier: "admin", secretKey: "" }, /secretKey is empty/],
     [{ sdkAppId: 1400000001, identifier: "admin", userSig: " " }, /userSig is empty/],
     [{ sdkAppId: 1400000001, identifier: "admin" }, /exactly one of secretKey/],

@@ -47,8 +47,14 @@ describe("FaultBook", () => {
 describe("parseFaultRule", () => {
   test.each([
     [{ effect: { kind: "drop" } }, { effect: { kind: "drop" } }],
-    [{ action: "import_group", effect: { kind: "applyThenDrop" }, times: "always" }, { action: "import_group", effect: { kind: "applyThenDrop" }, times: Infinity }],
-    [{ effect: { kind: "error", errorCode: 10002, errorInfo: "x" }, times: 2 }, { effect: { kind: "error", errorCode: 10002, errorInfo: "x" }, times: 2 }],
+    [
+      { action: "import_group", effect: { kind: "applyThenDrop" }, times: "always" },
+      { action: "import_group", effect: { kind: "applyThenDrop" }, times: Infinity },
+    ],
+    [
+      { effect: { kind: "error", errorCode: 10002, errorInfo: "x" }, times: 2 },
+      { effect: { kind: "error", errorCode: 10002, errorInfo: "x" }, times: 2 },
+    ],
     [{ effect: { kind: "http", status: 503 } }, { effect: { kind: "http", status: 503 } }],
     [{ effect: { kind: "delay", ms: 0 } }, { effect: { kind: "delay", ms: 0 } }],
   ])("%j", (input, expected) => {
@@ -72,7 +78,11 @@ describe("QuotaBook", () => {
   test("sliding one-second window on the injected clock", () => {
     let now = 10_000;
     const book = new QuotaBook(() => now, { get_appid_group_list: 2 });
-    expect([book.tryTake("get_appid_group_list"), book.tryTake("get_appid_group_list"), book.tryTake("get_appid_group_list")]).toEqual([true, true, false]);
+    expect([
+      book.tryTake("get_appid_group_list"),
+      book.tryTake("get_appid_group_list"),
+      book.tryTake("get_appid_group_list"),
+    ]).toEqual([true, true, false]);
     now += 500;
     expect(book.tryTake("get_appid_group_list")).toBe(false);
     now += 500; // the first two calls are exactly one second old: out of the window

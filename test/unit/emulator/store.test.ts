@@ -9,9 +9,22 @@ import { FileStore, MemoryStore, type FileOps } from "../../../emulator/store";
 import type { StoredGroup } from "../../../emulator/types";
 
 const group = (id: string, name = "n"): StoredGroup => ({
-  GroupId: id, Type: "Public", Name: name, Introduction: "", Notification: "", FaceUrl: "", Owner_Account: "",
-  CreateTime: 1, LastInfoTime: 1, InfoSeq: 1, MaxMemberNum: 2000, ApplyJoinOption: "NeedPermission", MuteAllMember: "Off",
-  SupportTopic: 0, AppDefinedData: [{ Key: "k", Value: "a\u0000\u0001" }], Members: [],
+  GroupId: id,
+  Type: "Public",
+  Name: name,
+  Introduction: "",
+  Notification: "",
+  FaceUrl: "",
+  Owner_Account: "",
+  CreateTime: 1,
+  LastInfoTime: 1,
+  InfoSeq: 1,
+  MaxMemberNum: 2000,
+  ApplyJoinOption: "NeedPermission",
+  MuteAllMember: "Off",
+  SupportTopic: 0,
+  AppDefinedData: [{ Key: "k", Value: "a\u0000\u0001" }],
+  Members: [],
 });
 
 let dir: string;
@@ -35,7 +48,10 @@ describe.each([
     expect(store.getGroup("a")!.Name).toBe("n");
     store.putGroup(group("b"));
     store.putGroup(group("a", "renamed"));
-    expect(store.listGroups().map((x) => [x.GroupId, x.Name])).toEqual([["a", "renamed"], ["b", "n"]]);
+    expect(store.listGroups().map((x) => [x.GroupId, x.Name])).toEqual([
+      ["a", "renamed"],
+      ["b", "n"],
+    ]);
     expect([store.sequenceOf("a"), store.sequenceOf("b")]).toEqual([1, 2]);
     expect(store.deleteGroup("a")).toBe(true);
     expect(store.deleteGroup("a")).toBe(false);
@@ -120,7 +136,8 @@ describe("FileStore persistence", () => {
     const ops: FileOps = {
       readFileSync: (f, e) => fs.readFileSync(f, e),
       openSync: (f, flags) => fs.openSync(f, flags),
-      writeSync: (fd, data) => (failing === "writeSync" ? (fs.writeSync(fd, data.slice(0, 10)), fail()) : fs.writeSync(fd, data)),
+      writeSync: (fd, data) =>
+        failing === "writeSync" ? (fs.writeSync(fd, data.slice(0, 10)), fail()) : fs.writeSync(fd, data),
       fsyncSync: (fd) => (failing === "fsyncSync" ? fail() : fs.fsyncSync(fd)),
       closeSync: (fd) => fs.closeSync(fd),
       renameSync: (a, b) => (failing === "renameSync" ? fail() : fs.renameSync(a, b)),

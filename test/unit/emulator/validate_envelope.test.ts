@@ -6,7 +6,9 @@ import { DEFAULT_BEHAVIOUR, resolveBehaviour } from "../../../emulator/behaviour
 import { appDefinedEntries, byteLength, checkCustomGroupId, importableType } from "../../../emulator/validate";
 
 test("envelopes: exact keys and order", () => {
-  expect(JSON.stringify(okEnvelope({ GroupId: "g" }))).toBe('{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0,"GroupId":"g"}');
+  expect(JSON.stringify(okEnvelope({ GroupId: "g" }))).toBe(
+    '{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0,"GroupId":"g"}',
+  );
   expect(JSON.stringify(failEnvelope(10004, "x"))).toBe('{"ActionStatus":"FAIL","ErrorInfo":"x","ErrorCode":10004}');
 });
 
@@ -60,6 +62,11 @@ test("appDefinedEntries keeps values verbatim and applies the key rules", () => 
 });
 
 test("resolveBehaviour merges limits field by field", () => {
-  expect(resolveBehaviour({ limits: { name: 100 } as never }).limits).toEqual({ name: 100, introduction: 240, notification: 300, faceUrl: 100 });
+  expect(resolveBehaviour({ limits: { name: 100 } as never }).limits).toEqual({
+    name: 100,
+    introduction: 240,
+    notification: 300,
+    faceUrl: 100,
+  });
   expect(resolveBehaviour()).toEqual({ ...DEFAULT_BEHAVIOUR, limits: { ...DEFAULT_BEHAVIOUR.limits } });
 });

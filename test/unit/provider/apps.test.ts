@@ -21,7 +21,11 @@ afterEach(() => {
 describe("settingsForRecorded", () => {
   test("the profile the group names, when it still has the recorded SDKAppID", () => {
     configure(TOP, { intl: { sdkAppId: 2, secretKey: "k2" }, twin: { sdkAppId: 2, secretKey: "k2b" } });
-    expect(settingsForRecorded("g", { sdkAppId: 2, app: "twin" })).toMatchObject({ sdkAppId: 2, secretKey: "k2b", app: "twin" });
+    expect(settingsForRecorded("g", { sdkAppId: 2, app: "twin" })).toMatchObject({
+      sdkAppId: 2,
+      secretKey: "k2b",
+      app: "twin",
+    });
   });
   test("else the top-level settings, else any profile with that SDKAppID", () => {
     configure(TOP, { intl: { sdkAppId: 2, secretKey: "k2" } });
@@ -77,8 +81,16 @@ describe("diff: a different app is a create-first replacement", () => {
 
 test("update refuses to act when the program now puts the group in another app (diff should have replaced it)", async () => {
   configure(TOP, { intl: { sdkAppId: 2, secretKey: "k2" } });
-  await expect(update("g", { type: "Public", name: "n", groupId: "g", sdkAppId: 1 }, { type: "Public", name: "m", groupId: "g", app: "intl" })).rejects.toMatchObject({
+  await expect(
+    update(
+      "g",
+      { type: "Public", name: "n", groupId: "g", sdkAppId: 1 },
+      { type: "Public", name: "m", groupId: "g", app: "intl" },
+    ),
+  ).rejects.toMatchObject({
     code: "CHAT_ERR_CONFIG",
-    message: expect.stringMatching(/group "g" belongs to app 1, but the program now puts it in app 2\. Nothing was changed/),
+    message: expect.stringMatching(
+      /group "g" belongs to app 1, but the program now puts it in app 2\. Nothing was changed/,
+    ),
   });
 });

@@ -4,14 +4,39 @@ import { adoptDifferences, adoptMode, adoptRefusal } from "../../../provider/res
 
 /** A live group mapped to outputs, as the lifecycle passes it. */
 const live = {
-  type: "Public", name: "legacy", groupId: "g1", ownerAccount: "leckie", createTime: 5, introduction: "hi", notification: "",
-  faceUrl: "", maxMemberCount: 300, applyJoinOption: "NeedPermission", appDefinedData: { level: "gold" }, supportTopic: false,
-  muteAllMember: false, adopt: false, customGroupId: true, declaredSticky: ["groupId"], memberNum: 1,
+  type: "Public",
+  name: "legacy",
+  groupId: "g1",
+  ownerAccount: "leckie",
+  createTime: 5,
+  introduction: "hi",
+  notification: "",
+  faceUrl: "",
+  maxMemberCount: 300,
+  applyJoinOption: "NeedPermission",
+  appDefinedData: { level: "gold" },
+  supportTopic: false,
+  muteAllMember: false,
+  adopt: false,
+  customGroupId: true,
+  declaredSticky: ["groupId"],
+  memberNum: 1,
 };
-const declared = { type: "Public", name: "legacy", groupId: "g1", introduction: "hi", maxMemberCount: 300, appDefinedData: { level: "gold" } };
+const declared = {
+  type: "Public",
+  name: "legacy",
+  groupId: "g1",
+  introduction: "hi",
+  maxMemberCount: 300,
+  appDefinedData: { level: "gold" },
+};
 
 test.each<[unknown, false | "match" | "overwrite"]>([
-  [undefined, false], [false, false], [true, "match"], ["overwrite", "overwrite"], ["yes", false],
+  [undefined, false],
+  [false, false],
+  [true, "match"],
+  ["overwrite", "overwrite"],
+  ["yes", false],
 ])("adopt %p is mode %p", (adopt, mode) => {
   expect(adoptMode({ ...declared, adopt })).toBe(mode);
 });
@@ -47,7 +72,9 @@ test("the refusal lists each difference as a line to paste, and how to overwrite
 test("a live value that is absent is written as a comment saying to remove the input", () => {
   const { ownerAccount: _none, ...ownerless } = live;
   const e = adoptRefusal("g1", ownerless, { ...declared, ownerAccount: "peter", adopt: true })!;
-  expect(e.message).toContain("  // ownerAccount: the group has none; remove ownerAccount from the program (declared \"peter\")");
+  expect(e.message).toContain(
+    '  // ownerAccount: the group has none; remove ownerAccount from the program (declared "peter")',
+  );
 });
 
 test('"overwrite" goes ahead unless a field no API can change differs', () => {

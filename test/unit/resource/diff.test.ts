@@ -21,7 +21,10 @@ function outputs(inputs: Props, facts: Props = {}): Props {
   };
 }
 /** Checked new inputs of an existing resource: check gets the previous inputs as olds (as the engine does). */
-const news = (inputs: Props, previous: Props = base): Props => ({ ...check(previous, inputs).inputs, __provider: "exports.handler = __f0; /* v2 */" });
+const news = (inputs: Props, previous: Props = base): Props => ({
+  ...check(previous, inputs).inputs,
+  __provider: "exports.handler = __f0; /* v2 */",
+});
 
 const base: Props = { type: "Public", name: "Engineering" };
 const NONE = { changes: false, replaces: [], deleteBeforeReplace: false };
@@ -35,14 +38,34 @@ describe("diff: transition matrix", () => {
     ["alias Work vs Private", { ...base, type: "Private" }, { ...base, type: "Work" }, NONE],
     ["alias Meeting vs ChatRoom", { ...base, type: "Meeting" }, { ...base, type: "ChatRoom" }, NONE],
     ["absent vs default applyJoinOption", base, { ...base, applyJoinOption: "NeedPermission" }, NONE],
-    ["maxMemberCount value→absent is not a change (the service's value is kept)", { ...base, maxMemberCount: 2000 }, base, NONE],
-    ["Community maxMemberCount 100000 read back vs absent", { type: "Community", name: "c", maxMemberCount: 100000 }, { type: "Community", name: "c" }, NONE],
+    [
+      "maxMemberCount value→absent is not a change (the service's value is kept)",
+      { ...base, maxMemberCount: 2000 },
+      base,
+      NONE,
+    ],
+    [
+      "Community maxMemberCount 100000 read back vs absent",
+      { type: "Community", name: "c", maxMemberCount: 100000 },
+      { type: "Community", name: "c" },
+      NONE,
+    ],
     ["inviteJoinOption value→absent", { ...base, inviteJoinOption: "DisableInvite" }, base, NONE],
     ["absent vs empty introduction", base, { ...base, introduction: "" }, NONE],
     ["absent vs empty map", base, { ...base, appDefinedData: {} }, NONE],
     ["absent vs false supportTopic/muteAllMember", base, { ...base, supportTopic: false, muteAllMember: false }, NONE],
-    ["map key order", { ...base, appDefinedData: { a: "1", b: "2" } }, { ...base, appDefinedData: { b: "2", a: "1" } }, NONE],
-    ["empty map value ≡ absent key", { ...base, appDefinedData: { a: "1" } }, { ...base, appDefinedData: { a: "1", b: "" } }, NONE],
+    [
+      "map key order",
+      { ...base, appDefinedData: { a: "1", b: "2" } },
+      { ...base, appDefinedData: { b: "2", a: "1" } },
+      NONE,
+    ],
+    [
+      "empty map value ≡ absent key",
+      { ...base, appDefinedData: { a: "1" } },
+      { ...base, appDefinedData: { a: "1", b: "" } },
+      NONE,
+    ],
     // mutable fields: absent→value, value→absent, value→value
     ["name changed", base, { ...base, name: "Eng" }, UPDATE],
     ["introduction absent→value", base, { ...base, introduction: "hi" }, UPDATE],
@@ -53,11 +76,26 @@ describe("diff: transition matrix", () => {
     ["maxMemberCount absent→value", base, { ...base, maxMemberCount: 400 }, UPDATE],
     ["inviteJoinOption absent→value", base, { ...base, inviteJoinOption: "NeedPermission" }, UPDATE],
     ["applyJoinOption changed", base, { ...base, applyJoinOption: "FreeAccess" }, UPDATE],
-    ["appDefinedData value changed", { ...base, appDefinedData: { a: "1" } }, { ...base, appDefinedData: { a: "2" } }, UPDATE],
-    ["appDefinedData key removed", { ...base, appDefinedData: { a: "1", b: "2" } }, { ...base, appDefinedData: { a: "1" } }, UPDATE],
+    [
+      "appDefinedData value changed",
+      { ...base, appDefinedData: { a: "1" } },
+      { ...base, appDefinedData: { a: "2" } },
+      UPDATE,
+    ],
+    [
+      "appDefinedData key removed",
+      { ...base, appDefinedData: { a: "1", b: "2" } },
+      { ...base, appDefinedData: { a: "1" } },
+      UPDATE,
+    ],
     ["appDefinedData value→absent", { ...base, appDefinedData: { a: "1" } }, base, UPDATE],
     ["muteAllMember on", base, { ...base, muteAllMember: true }, UPDATE],
-    ["ownerAccount changed (transfer)", { ...base, ownerAccount: "leckie" }, { ...base, ownerAccount: "peter" }, UPDATE],
+    [
+      "ownerAccount changed (transfer)",
+      { ...base, ownerAccount: "leckie" },
+      { ...base, ownerAccount: "peter" },
+      UPDATE,
+    ],
     ["ownerAccount absent→value (assign an owner)", base, { ...base, ownerAccount: "peter" }, UPDATE],
     // sticky create-time inputs: removal is not a change
     ["ownerAccount value→absent", { ...base, ownerAccount: "leckie" }, base, NONE],
@@ -67,15 +105,40 @@ describe("diff: transition matrix", () => {
     ["createTime equal to the actual time", base, { ...base, createTime: 1700000000 }, NONE],
     // replace keys
     ["type changed (service id)", base, { ...base, type: "Private" }, replace(["type"], false)],
-    ["type changed (custom id)", { ...base, groupId: "eng" }, { ...base, groupId: "eng", type: "Private" }, replace(["type"], true)],
+    [
+      "type changed (custom id)",
+      { ...base, groupId: "eng" },
+      { ...base, groupId: "eng", type: "Private" },
+      replace(["type"], true),
+    ],
     // the program no longer declares the id: the engine's re-check chooses a new one, so create first
-    ["type changed, old custom id removed from program", { ...base, groupId: "eng" }, { ...base, type: "Private" }, replace(["type"], false)],
+    [
+      "type changed, old custom id removed from program",
+      { ...base, groupId: "eng" },
+      { ...base, type: "Private" },
+      replace(["type"], false),
+    ],
     // a different id needs no delete first (issue 9, defect 2)
     ["groupId absent→value", base, { ...base, groupId: "eng" }, replace(["groupId"], false)],
     ["groupId value→other", { ...base, groupId: "eng" }, { ...base, groupId: "eng2" }, replace(["groupId"], false)],
-    ["createTime different", { ...base, createTime: 1448357837 }, { ...base, createTime: 1448357838 }, replace(["createTime"], false)],
-    ["supportTopic false→true", { type: "Community", name: "c" }, { type: "Community", name: "c", supportTopic: true }, replace(["supportTopic"], false)],
-    ["supportTopic true→absent", { type: "Community", name: "c", supportTopic: true }, { type: "Community", name: "c" }, replace(["supportTopic"], false)],
+    [
+      "createTime different",
+      { ...base, createTime: 1448357837 },
+      { ...base, createTime: 1448357838 },
+      replace(["createTime"], false),
+    ],
+    [
+      "supportTopic false→true",
+      { type: "Community", name: "c" },
+      { type: "Community", name: "c", supportTopic: true },
+      replace(["supportTopic"], false),
+    ],
+    [
+      "supportTopic true→absent",
+      { type: "Community", name: "c", supportTopic: true },
+      { type: "Community", name: "c" },
+      replace(["supportTopic"], false),
+    ],
     ["Public→Community", base, { type: "Community", name: "Engineering" }, replace(["type"], false)],
     ["replace plus update", base, { ...base, type: "ChatRoom", name: "x" }, replace(["type"], false)],
     // no API effect
@@ -100,7 +163,9 @@ describe("diff: olds are old outputs", () => {
     const old = { type: "Public", name: "E", groupId: "eng" };
     expect(diff(old, news({ type: "Private", name: "E", groupId: "eng" }, old)).deleteBeforeReplace).toBe(true);
     expect(diff(old, news({ type: "Private", name: "E" }, old)).deleteBeforeReplace).toBe(false); // carried: a new id follows
-    expect(diff({ ...old, groupId: "@TGS#2J4SZEAEL" }, news({ type: "Private", name: "E" })).deleteBeforeReplace).toBe(false);
+    expect(diff({ ...old, groupId: "@TGS#2J4SZEAEL" }, news({ type: "Private", name: "E" })).deleteBeforeReplace).toBe(
+      false,
+    );
   });
 
   test("a delete-first replacement of an id import_group cannot create (adopted @TGS#) is refused with the way out", () => {
@@ -112,7 +177,10 @@ describe("diff: olds are old outputs", () => {
     expect(diff(old, news({ ...base, type: "Private" }, old))).toMatchObject(replace(["type"], false));
   });
 
-  test.each([["Private", "Work"], ["ChatRoom", "Meeting"]])("%s olds with any stored applyJoinOption never diff (its value is fixed)", (type, alias) => {
+  test.each([
+    ["Private", "Work"],
+    ["ChatRoom", "Meeting"],
+  ])("%s olds with any stored applyJoinOption never diff (its value is fixed)", (type, alias) => {
     for (const stored of ["FreeAccess", "NeedPermission", "DisableApply"]) {
       const old = { ...outputs({ type, name: "w" }), applyJoinOption: stored };
       expect(diff(old, news({ type: alias, name: "w" }))).toMatchObject(NONE);
@@ -142,8 +210,16 @@ describe("diff: values unknown during preview count as changed", () => {
 
 describe("plannedUpdate", () => {
   test("lists changed mutable fields in table order and the owner change", () => {
-    const plan = plannedUpdate(outputs({ ...base, ownerAccount: "leckie" }), news({ ...base, ownerAccount: "peter", name: "N", muteAllMember: true, appDefinedData: { a: "1" } }));
-    expect(plan).toEqual({ modify: ["name", "appDefinedData", "muteAllMember"], ownerChanged: true, newOwner: "peter", replaces: [] });
+    const plan = plannedUpdate(
+      outputs({ ...base, ownerAccount: "leckie" }),
+      news({ ...base, ownerAccount: "peter", name: "N", muteAllMember: true, appDefinedData: { a: "1" } }),
+    );
+    expect(plan).toEqual({
+      modify: ["name", "appDefinedData", "muteAllMember"],
+      ownerChanged: true,
+      newOwner: "peter",
+      replaces: [],
+    });
   });
 
   test("nothing to do", () => {
@@ -153,13 +229,23 @@ describe("plannedUpdate", () => {
   test("fieldChanges reports old and new canonical values", () => {
     expect(fieldChanges(outputs(base), news({ ...base, type: "Work" }))).toEqual([
       { field: "type", onChange: "replace", old: "Public", new: "Private", unknown: false },
-      { field: "applyJoinOption", onChange: "update-modify", old: "NeedPermission", new: "DisableApply", unknown: false },
+      {
+        field: "applyJoinOption",
+        onChange: "update-modify",
+        old: "NeedPermission",
+        new: "DisableApply",
+        unknown: false,
+      },
     ]);
   });
 
   test("a replace-only difference is listed in replaces (update() must never be reached with it)", () => {
     // applyJoinOption too: a Meeting (ChatRoom) group's is fixed (FreeAccess), unlike the Public group's default.
-    expect(plannedUpdate(outputs(base), news({ ...base, type: "ChatRoom", name: "N" }))).toEqual({ modify: ["name", "applyJoinOption"], ownerChanged: false, replaces: ["type"] });
+    expect(plannedUpdate(outputs(base), news({ ...base, type: "ChatRoom", name: "N" }))).toEqual({
+      modify: ["name", "applyJoinOption"],
+      ownerChanged: false,
+      replaces: ["type"],
+    });
   });
 });
 
@@ -169,13 +255,21 @@ describe("stables (informational: what an in-place update leaves alone)", () => 
   test("an in-place change: the id facts and every input except the changed ones and groupId", () => {
     const d = diff(outputs(base), news({ ...base, name: "N", muteAllMember: true }));
     expect(d.replaces).toEqual([]);
-    expect(d.stables).toEqual(["groupId", "customGroupId", ...inputsOf.filter((n) => n !== "name" && n !== "muteAllMember" && n !== "groupId")]);
+    expect(d.stables).toEqual([
+      "groupId",
+      "customGroupId",
+      ...inputsOf.filter((n) => n !== "name" && n !== "muteAllMember" && n !== "groupId"),
+    ]);
     expect(d.stables).toContain("type");
     expect(d.stables).not.toContain("name");
   });
 
   test("no change: every input is stable", () => {
-    expect(diff(outputs(base), news(base)).stables).toEqual(["groupId", "customGroupId", ...inputsOf.filter((n) => n !== "groupId")]);
+    expect(diff(outputs(base), news(base)).stables).toEqual([
+      "groupId",
+      "customGroupId",
+      ...inputsOf.filter((n) => n !== "groupId"),
+    ]);
   });
 
   test("a replacement: nothing is stable", () => {

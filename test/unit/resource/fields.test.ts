@@ -5,8 +5,23 @@ import { buildInputSchema } from "../../../provider/resource/schema";
 
 /** Compile-time: adding an input to ChatGroupInputs without listing it here fails typecheck. */
 const ALL_INPUTS = {
-  type: true, name: true, groupId: true, ownerAccount: true, introduction: true, notification: true, faceUrl: true,
-  maxMemberCount: true, applyJoinOption: true, inviteJoinOption: true, appDefinedData: true, createTime: true, supportTopic: true, serviceAssignedId: true, adopt: true, muteAllMember: true, app: true,
+  type: true,
+  name: true,
+  groupId: true,
+  ownerAccount: true,
+  introduction: true,
+  notification: true,
+  faceUrl: true,
+  maxMemberCount: true,
+  applyJoinOption: true,
+  inviteJoinOption: true,
+  appDefinedData: true,
+  createTime: true,
+  supportTopic: true,
+  serviceAssignedId: true,
+  adopt: true,
+  muteAllMember: true,
+  app: true,
 } satisfies Record<keyof ChatGroupInputs, true>;
 
 describe("field table", () => {
@@ -56,8 +71,9 @@ describe("schema compilation is lazy and cached", () => {
     jest.isolateModules(() => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const schema = require("../../../provider/resource/schema") as typeof import("../../../provider/resource/schema");
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { check } = require("../../../provider/resource/check") as typeof import("../../../provider/resource/check");
+      const { check } =
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        require("../../../provider/resource/check") as typeof import("../../../provider/resource/check");
       expect(schema.compiledValidatorCount()).toBe(0);
       check({}, { type: "Public", name: "a" });
       check({}, { type: "Public", name: "b" });

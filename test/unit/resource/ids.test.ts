@@ -53,7 +53,9 @@ describe("check: identity", () => {
   });
 
   test("groupId together with serviceAssignedId is refused", () => {
-    expect(check({}, { ...program, groupId: "g", serviceAssignedId: true }).failures.map((f) => f.property)).toEqual(["groupId"]);
+    expect(check({}, { ...program, groupId: "g", serviceAssignedId: true }).failures.map((f) => f.property)).toEqual([
+      "groupId",
+    ]);
   });
 
   test("unknown type or serviceAssignedId in preview: the id is unknown too", () => {

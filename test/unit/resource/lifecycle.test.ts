@@ -7,7 +7,14 @@
 import { ChatApiError, ChatError, ErrorCodes } from "../../../provider/client/errors";
 import type { GroupInfo } from "../../../provider/client/groups";
 import type { ImportGroupRequest, ModifyGroupBaseInfoRequest } from "../../../protocol/wire";
-import { createGroup, deleteGroup, isPartialFailure, readGroup, updateGroup, type GroupApi } from "../../../provider/resource/lifecycle";
+import {
+  createGroup,
+  deleteGroup,
+  isPartialFailure,
+  readGroup,
+  updateGroup,
+  type GroupApi,
+} from "../../../provider/resource/lifecycle";
 
 type Fail = Partial<Record<keyof GroupApi, unknown>>;
 
@@ -28,7 +35,16 @@ function fakeApi(seed: GroupInfo[] = [], fail: Fail = {}) {
       maybeFail("importGroup");
       const id = req.GroupId ?? `@TGS#${groups.size + 1}`;
       if (groups.has(id)) throw new ChatApiError("import_group", 10021, "group id has been used", { groupId: id });
-      groups.set(id, { GroupId: id, ErrorCode: 0, ErrorInfo: "", Type: req.Type, Name: req.Name, CreateTime: req.CreateTime ?? 1, MemberNum: 0, MuteAllMember: "Off" } as GroupInfo);
+      groups.set(id, {
+        GroupId: id,
+        ErrorCode: 0,
+        ErrorInfo: "",
+        Type: req.Type,
+        Name: req.Name,
+        CreateTime: req.CreateTime ?? 1,
+        MemberNum: 0,
+        MuteAllMember: "Off",
+      } as GroupInfo);
       return { GroupId: id, confirmedByReadBack: false };
     },
     async getGroup(id: string) {
@@ -38,7 +54,8 @@ function fakeApi(seed: GroupInfo[] = [], fail: Fail = {}) {
     async modifyGroupBaseInfo(req: ModifyGroupBaseInfoRequest) {
       maybeFail("modifyGroupBaseInfo");
       const g = groups.get(req.GroupId);
-      if (!g) throw new ChatApiError("modify_group_base_info", 10010, "this group does not exist", { groupId: req.GroupId });
+      if (!g)
+        throw new ChatApiError("modify_group_base_info", 10010, "this group does not exist", { groupId: req.GroupId });
       if (req.Name !== undefined) g.Name = req.Name;
       if (req.MuteAllMember !== undefined) g.MuteAllMember = req.MuteAllMember;
     },
@@ -48,14 +65,24 @@ function fakeApi(seed: GroupInfo[] = [], fail: Fail = {}) {
     },
     async destroyGroup(req) {
       maybeFail("destroyGroup");
-      if (!groups.delete(req.GroupId)) throw new ChatApiError("destroy_group", 10010, "this group does not exist", { groupId: req.GroupId });
+      if (!groups.delete(req.GroupId))
+        throw new ChatApiError("destroy_group", 10010, "this group does not exist", { groupId: req.GroupId });
     },
   };
   return { api, groups, calls };
 }
 
 const existing = (over: Partial<GroupInfo> = {}): GroupInfo =>
-  ({ GroupId: "g1", ErrorCode: 0, ErrorInfo: "", Type: "Public", Name: "old", CreateTime: 5, MemberNum: 1, ...over }) as GroupInfo;
+  ({
+    GroupId: "g1",
+    ErrorCode: 0,
+    ErrorInfo: "",
+    Type: "Public",
+    Name: "old",
+    CreateTime: 5,
+    MemberNum: 1,
+    ...over,
+  }) as GroupInfo;
 
 async function caught(p: Promise<unknown>): Promise<ChatError & Record<string, unknown>> {
   try {
@@ -82,19 +109,42 @@ describe("create", () => {
   });
 
   test("adopt: an existing group that matches the program is taken over without a write — no import is sent", async () => {
-    const { api, calls } = fakeApi([existing({ ApplyJoinOption: "NeedPermission", MaxMemberNum: 2000, MuteAllMember: "Off" })]);
-    const { id, outs } = await createGroup(api, { type: "Public", name: "old", groupId: "g1", adopt: true, __provider: "serialized" });
+    const { api, calls } = fakeApi([
+      existing({ ApplyJoinOption: "NeedPermission", MaxMemberNum: 2000, MuteAllMember: "Off" }),
+    ]);
+    const { id, outs } = await createGroup(api, {
+      type: "Public",
+      name: "old",
+      groupId: "g1",
+      adopt: true,
+      __provider: "serialized",
+    });
     expect(id).toBe("g1");
-    expect(outs).toMatchObject({ name: "old", adopt: true, customGroupId: true, createTime: 5, __provider: "serialized" });
+    expect(outs).toMatchObject({
+      name: "old",
+      adopt: true,
+      customGroupId: true,
+      createTime: 5,
+      __provider: "serialized",
+    });
     expect(calls).toEqual(["getGroup"]);
   });
 
   test("adopt: any difference fails before any write and lists every differing field with its live value", async () => {
-    const { api, calls } = fakeApi([existing({ ApplyJoinOption: "NeedPermission", MaxMemberNum: 300, MuteAllMember: "Off", Introduction: "hi" } as Partial<GroupInfo>)]);
-    const e = await caught(createGroup(api, { type: "Public", name: "new", groupId: "g1", maxMemberCount: 2000, adopt: true }));
+    const { api, calls } = fakeApi([
+      existing({
+        ApplyJoinOption: "NeedPermission",
+        MaxMemberNum: 300,
+        MuteAllMember: "Off",
+        Introduction: "hi",
+      } as Partial<GroupInfo>),
+    ]);
+    const e = await caught(
+      createGroup(api, { type: "Public", name: "new", groupId: "g1", maxMemberCount: 2000, adopt: true }),
+    );
     expect(e.code).toBe(ErrorCodes.AdoptMismatch);
     expect(isPartialFailure(e)).toBe(false);
-    expect(e.message).toContain('differs from the program in 3 fields (name, introduction, maxMemberCount)');
+    expect(e.message).toContain("differs from the program in 3 fields (name, introduction, maxMemberCount)");
     expect(e.message).toContain('  name: "old", // declared "new"');
     expect(e.message).toContain('  introduction: "hi", // declared ""');
     expect(e.message).toContain("  maxMemberCount: 300, // declared 2000");
@@ -139,21 +189,40 @@ describe("update", () => {
 
   test("a rename and an owner change: modify, then change owner, then read back", async () => {
     const { api, groups, calls } = fakeApi([existing({ Owner_Account: "a" })]);
-    const { outs } = await updateGroup(api, "g1", olds, { type: "Public", name: "new", groupId: "g1", ownerAccount: "b" });
+    const { outs } = await updateGroup(api, "g1", olds, {
+      type: "Public",
+      name: "new",
+      groupId: "g1",
+      ownerAccount: "b",
+    });
     expect(calls).toEqual(["modifyGroupBaseInfo", "changeGroupOwner", "getGroup"]);
     expect(outs).toMatchObject({ name: "new", ownerAccount: "b", customGroupId: true });
     expect(groups.get("g1")).toMatchObject({ Name: "new", Owner_Account: "b" });
   });
 
   test("a partial failure carries the __provider of the new inputs", async () => {
-    const { api } = fakeApi([existing()], { modifyGroupBaseInfo: new ChatApiError("modify_group_base_info", 10004, "all defined key is invalid") });
-    const e = await caught(updateGroup(api, "g1", { ...olds, __provider: "old" }, { type: "Public", name: "new", groupId: "g1", __provider: "new" }));
+    const { api } = fakeApi([existing()], {
+      modifyGroupBaseInfo: new ChatApiError("modify_group_base_info", 10004, "all defined key is invalid"),
+    });
+    const e = await caught(
+      updateGroup(
+        api,
+        "g1",
+        { ...olds, __provider: "old" },
+        { type: "Public", name: "new", groupId: "g1", __provider: "new" },
+      ),
+    );
     expect(e.properties).toMatchObject({ name: "old", __provider: "new" });
   });
 
   test("unsettled outputs: the update starts from the live group, not from them", async () => {
     const { api, groups, calls } = fakeApi([existing({ Name: "applied but unheard" })]);
-    const { outs } = await updateGroup(api, "g1", { ...olds, unsettled: true }, { type: "Public", name: "old", groupId: "g1" });
+    const { outs } = await updateGroup(
+      api,
+      "g1",
+      { ...olds, unsettled: true },
+      { type: "Public", name: "old", groupId: "g1" },
+    );
     expect(groups.get("g1")!.Name).toBe("old");
     expect(calls).toEqual(["getGroup", "modifyGroupBaseInfo", "getGroup"]);
     expect(outs).not.toHaveProperty("unsettled");

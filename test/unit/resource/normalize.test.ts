@@ -1,5 +1,11 @@
 /** normalize.ts: the canonical form shared by check, diff and read (table-driven; found by mutation testing). */
-import { canonicalType, containsUnknown, customGroupIdOf, jsonEqual, normalizeInputs } from "../../../provider/resource/normalize";
+import {
+  canonicalType,
+  containsUnknown,
+  customGroupIdOf,
+  jsonEqual,
+  normalizeInputs,
+} from "../../../provider/resource/normalize";
 import { UNKNOWN } from "../../../provider/resource/types";
 
 test("containsUnknown looks inside arrays and maps", () => {
@@ -18,8 +24,12 @@ test("canonicalType maps aliases and refuses anything else", () => {
 });
 
 describe("normalizeInputs", () => {
-  test("custom-field values that mean absent (\"\", null, undefined) are dropped; keys sorted", () => {
-    const n = normalizeInputs({ type: "Public", name: "n", appDefinedData: { z: "1", a: "", b: null, c: undefined, m: "2" } });
+  test('custom-field values that mean absent ("", null, undefined) are dropped; keys sorted', () => {
+    const n = normalizeInputs({
+      type: "Public",
+      name: "n",
+      appDefinedData: { z: "1", a: "", b: null, c: undefined, m: "2" },
+    });
     expect(n.appDefinedData).toEqual({ m: "2", z: "1" });
     expect(Object.keys(n.appDefinedData as object)).toEqual(["m", "z"]);
   });
