@@ -2,68 +2,21 @@
  * {@link ChatGroup}: a Tencent Cloud Chat group declared as code, a Pulumi dynamic resource.
  */
 import * as pulumi from "@pulumi/pulumi";
+import type { ApplyJoinOption, ChatGroupInputs, GroupTypeInput, InviteJoinOption } from "./resource/types";
 import * as stub from "./stub";
 
 /** Group types accepted as input. `Work` and `Meeting` are the new names of `Private` and `ChatRoom`. */
-export type ChatGroupType = "Private" | "Work" | "Public" | "ChatRoom" | "Meeting" | "Community";
+export type ChatGroupType = GroupTypeInput;
+export type { ApplyJoinOption, InviteJoinOption };
 
-/** How requests to join are handled. Not for Community groups. */
-export type ApplyJoinOption = "FreeAccess" | "NeedPermission" | "DisableApply";
+/** A plain input type as the program may give it: any value a `pulumi.Input`, and a map's values too. */
+type ProgramInput<T> = T extends Record<string, string> ? Record<string, pulumi.Input<string>> : T;
 
-/** How invitations to join are handled. Not for Community groups. */
-export type InviteJoinOption = "FreeAccess" | "NeedPermission" | "DisableInvite";
-
-/** Inputs of {@link ChatGroup}. See the README's ChatGroup reference for limits and which changes replace. */
-export interface ChatGroupArgs {
-  /** Group type; changing it replaces the group. AVChatRoom cannot be created by import_group. */
-  type: pulumi.Input<ChatGroupType>;
-  /** Group name, at most 30 bytes of UTF-8. */
-  name: pulumi.Input<string>;
-  /**
-   * The group id. Omitted: the provider chooses `<resource name>-<8 hex>` (Community `@TGS#_…`) when the group is
-   * first planned and keeps it. Changing it replaces the group (the new one is created before the old is deleted).
-   */
-  groupId?: pulumi.Input<string>;
-  /** The owner's account id; changed in place with change_group_owner (the new owner must be a member). */
-  ownerAccount?: pulumi.Input<string>;
-  /** Introduction, at most 240 bytes. */
-  introduction?: pulumi.Input<string>;
-  /** Notification, at most 300 bytes. */
-  notification?: pulumi.Input<string>;
-  /** Avatar URL, at most 100 bytes. */
-  faceUrl?: pulumi.Input<string>;
-  /**
-   * Maximum members: 1–6000 (Community 100000) unless the `tencent-chat:maxMemberCount*` settings allow more.
-   * Omitted: the service's value is kept (removing it later changes nothing).
-   */
-  maxMemberCount?: pulumi.Input<number>;
-  /** Join policy of Public groups; default NeedPermission. Private is always DisableApply, ChatRoom FreeAccess. Not for Community. */
-  applyJoinOption?: pulumi.Input<ApplyJoinOption>;
-  /** Invitation policy, applied right after import. Omitted: the service's value is kept. Not for Community. */
-  inviteJoinOption?: pulumi.Input<InviteJoinOption>;
-  /** Group custom fields (keys configured in the console first). */
-  appDefinedData?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  /** Migration: the group's original creation time, Unix seconds. Changing it replaces the group. */
-  createTime?: pulumi.Input<number>;
-  /** Community only: whether topics are supported. Changing it replaces the group. */
-  supportTopic?: pulumi.Input<boolean>;
-  /** Mute every member; import_group cannot set it, so it is applied right after import. Default false. */
-  muteAllMember?: pulumi.Input<boolean>;
-  /** With `groupId` omitted: let the service assign the id (`@TGS#…`) instead of the provider. Default false. */
-  serviceAssignedId?: pulumi.Input<boolean>;
-  /**
-   * Take over a group that already has `groupId` instead of failing with 10021. Requires `groupId`. `true`: only if
-   * the live group matches the program (otherwise nothing changes and the error lists the live values to declare);
-   * `"overwrite"`: apply the declared values to it. Can be removed once the group is in the stack.
-   */
-  adopt?: pulumi.Input<boolean | "overwrite">;
-  /**
-   * The app profile serving this group: `tencent-chat:apps.<name>` in stack config (set with
-   * `pulumi config set --path`). Omitted: the top-level `tencent-chat:*` settings. Moving a group to an app with
-   * another SDKAppID replaces it (the new group is created first).
-   */
-  app?: pulumi.Input<string>;
-}
+/**
+ * Inputs of {@link ChatGroup}: every field of the model's {@link ChatGroupInputs} (documented there, once), each a
+ * `pulumi.Input`. See the README's ChatGroup reference for limits and which changes replace.
+ */
+export type ChatGroupArgs = { [K in keyof ChatGroupInputs]: pulumi.Input<ProgramInput<ChatGroupInputs[K]>> };
 
 /**
  * A Tencent Cloud Chat group, created with `import_group` and managed with the group REST actions.

@@ -21,41 +21,59 @@ export type ApplyJoinOption = "FreeAccess" | "NeedPermission" | "DisableApply";
 /** How invitations to join are handled (modify_group_base_info / get_group_info `InviteJoinOption`); not for Community. */
 export type InviteJoinOption = "FreeAccess" | "NeedPermission" | "DisableInvite";
 
-/** {@link ChatGroupInputs} as the program writes them (camelCase). */
+/**
+ * {@link ChatGroupInputs}: the inputs as the program writes them (camelCase), each documented once here. The
+ * program-side `ChatGroupArgs` is derived from this interface (chat-group.ts); limits and what each change does
+ * come from the field table (fields.ts) and are rendered in the README's ChatGroup reference.
+ */
 export interface ChatGroupInputs {
-  /** Group type; `Work`/`Meeting` are accepted and stored as `Private`/`ChatRoom`. AVChatRoom is refused. */
+  /** Group type; changing it replaces the group. `Work`/`Meeting` are stored as `Private`/`ChatRoom`; AVChatRoom is refused (import_group cannot create it). */
   type: GroupTypeInput;
-  /** Group name, 1..30 UTF-8 bytes by default. */
+  /** Group name, at most 30 bytes of UTF-8. */
   name: string;
-  /** Group id; when omitted the provider chooses one in check (or the service, with `serviceAssignedId`). */
+  /**
+   * The group id. Omitted: the provider chooses `<resource name>-<8 hex>` (Community `@TGS#_…`) when the group is
+   * first planned and keeps it. Changing it replaces the group (the new one is created before the old is deleted).
+   */
   groupId?: string;
-  /** Owner account (must be an imported account); omitted means an ownerless group. */
+  /** The owner's account id (an imported account); changed in place with change_group_owner (the new owner must be a member). Omitted: no owner. */
   ownerAccount?: string;
+  /** Introduction, at most 240 bytes. */
   introduction?: string;
+  /** Notification, at most 300 bytes. */
   notification?: string;
+  /** Avatar URL, at most 100 bytes. */
   faceUrl?: string;
-  /** 1..6000 (Community 1..100000) unless the limit settings say more; omitted: the service's value is kept. */
+  /**
+   * Maximum members: 1–6000 (Community 100000) unless the `tencent-chat:maxMemberCount*` settings allow more.
+   * Omitted: the service's value is kept (removing it later changes nothing).
+   */
   maxMemberCount?: number;
-  /** Public groups: default NeedPermission. Private is always DisableApply, ChatRoom FreeAccess; not for Community. */
+  /** Join policy of Public groups; default NeedPermission. Private is always DisableApply, ChatRoom FreeAccess. Not for Community. */
   applyJoinOption?: ApplyJoinOption;
-  /** How invitations are handled; omitted: the service's value is kept. Not for Community. */
+  /** Invitation policy, applied right after import. Omitted: the service's value is kept. Not for Community. */
   inviteJoinOption?: InviteJoinOption;
-  /** Group custom fields (keys configured in the console first). */
+  /** Group custom fields (keys configured in the console first); an empty value means absent. */
   appDefinedData?: Record<string, string>;
-  /** Original creation time (Unix seconds) when migrating; default: the time of import. */
+  /** Migration: the group's original creation time, Unix seconds. Changing it replaces the group. */
   createTime?: number;
-  /** Community only: whether topics are supported. */
+  /** Community only: whether topics are supported. Changing it replaces the group. */
   supportTopic?: boolean;
-  /** With no `groupId`: let the service assign the id instead of the provider. */
+  /** With `groupId` omitted: let the service assign the id (`@TGS#…`) instead of the provider. Default false. */
   serviceAssignedId?: boolean;
   /**
-   * Take over an existing group with this `groupId` instead of failing: `true` only when it matches the program,
-   * `"overwrite"` applying the declared values.
+   * Take over a group that already has `groupId` instead of failing with 10021. Requires `groupId`. `true`: only if
+   * the live group matches the program (otherwise nothing changes and the error lists the live values to declare);
+   * `"overwrite"`: apply the declared values to it. Can be removed once the group is in the stack.
    */
   adopt?: boolean | "overwrite";
-  /** Mute every member ("On"/"Off" on the wire); default false. */
+  /** Mute every member; import_group cannot set it, so it is applied right after import. Default false. */
   muteAllMember?: boolean;
-  /** The app profile (`tencent-chat:apps.<name>`) serving this group; omitted: the top-level settings. */
+  /**
+   * The app profile serving this group: `tencent-chat:apps.<name>` in stack config (set with
+   * `pulumi config set --path`). Omitted: the top-level `tencent-chat:*` settings. Moving a group to an app with
+   * another SDKAppID replaces it (the new group is created first).
+   */
   app?: string;
 }
 
