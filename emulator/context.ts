@@ -27,7 +27,10 @@ export interface HandlerContext {
  */
 export type Handler = (body: Body, ctx: HandlerContext) => Record<string, unknown>;
 
-/** ErrorInfo the service gives for a missing or destroyed group (CAPTURE-10010). */
+/**
+ * ErrorInfo the service gives for a missing or destroyed group (a captured destroy_group answer quoted in public client
+ * code).
+ */
 export const GROUP_NOT_FOUND_INFO = "this group does not exist";
 
 /** The stored group, or a failure with `code` (default: the configured not-found code). */

@@ -1,6 +1,7 @@
 /**
  * Exact wire envelopes of the Chat REST API: HTTP 200 with `{ActionStatus, ErrorCode, ErrorInfo}` always present
- * (QD-REST: "应答包体中必然包含 ActionStatus、ErrorInfo、ErrorCode"), plus the thrown error handlers use to refuse a request.
+ * (https://cloud.tencent.com/document/product/269/1519: "应答包体中必然包含 ActionStatus、ErrorInfo、ErrorCode"), plus
+ * the thrown error handlers use to refuse a request.
  */
 import { randomBytes } from "node:crypto";
 import type { ServerResponse } from "node:http";

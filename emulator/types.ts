@@ -10,17 +10,17 @@ import type { WireAppDefinedField } from "../protocol/wire";
  * Every default is the documented REST behaviour.
  */
 export interface EmulatorBehaviour {
-  /** Per-entry code get_group_info gives for an unknown or destroyed group (Q1). Default 10010. */
+  /** Per-entry code get_group_info gives for an unknown or destroyed group (undocumented). Default 10010. */
   notFoundCode: 10010 | 10015;
-  /** Byte limits of Name/Introduction/Notification/FaceUrl (Q2). Default 30/240/300/100 (REST docs). */
+  /** Byte limits of Name/Introduction/Notification/FaceUrl. Default 30/240/300/100 (REST docs). */
   limits: { name: number; introduction: number; notification: number; faceUrl: number };
-  /** Accept `Work`/`Meeting` as aliases of Private/ChatRoom on import (Q3). Default false (REST docs list old names). */
+  /** Accept `Work`/`Meeting` as aliases of Private/ChatRoom on import. Default false (REST docs list old names). */
   acceptTypeAliases: boolean;
-  /** Which mute-all field get_group_info returns (Q5). Default "MuteAllMember". */
+  /** Which mute-all field get_group_info returns (pages differ). Default "MuteAllMember". */
   muteField: "MuteAllMember" | "ShutUpAllMember" | "both";
-  /** Code when change_group_owner names a non-member (Q4). Default 10007. */
+  /** Code when change_group_owner names a non-member (undocumented). Default 10007. */
   ownerNotMemberCode: number;
-  /** Maximum app-defined keys per group (Q9). Default 10. */
+  /** Maximum app-defined keys per group. Default 10. */
   maxAppDefinedKeys: number;
   /** Configured app-defined keys; others get 10004 "all defined key is invalid". Default: undefined = any key allowed. */
   appDefinedKeys?: readonly string[];
@@ -96,7 +96,7 @@ export interface EmulatorOptions {
   behaviour?: EmulatorBehaviourOverrides;
   /** Per-action quota in calls per second; exceeding it answers {@link EmulatorOptions.quotaErrorCode}. */
   quota?: Partial<Record<ChatAction, number>>;
-  /** Code for an exceeded quota; default 60007 (REST call frequency exceeded, Q6). */
+  /** Code for an exceeded quota; default 60007 (REST call frequency exceeded). */
   quotaErrorCode?: number;
   /** Maximum request body in bytes; default 1 MiB. */
   maxBodyBytes?: number;

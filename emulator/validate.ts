@@ -89,7 +89,7 @@ export function importableType(value: string, behaviour: EmulatorBehaviour): str
   throw invalid(`Type must be one of Private, Public, ChatRoom, Community; got ${JSON.stringify(value)}`);
 }
 
-/** Group types get_appid_group_list filters on (QD-LIST). */
+/** Group types get_appid_group_list filters on (https://cloud.tencent.com/document/product/269/1614). */
 export const LISTABLE_TYPES: ReadonlySet<string> = new Set([
   "Public",
   "Private",
@@ -163,7 +163,10 @@ export function defaultMemberLimit(type: string, behaviour: EmulatorBehaviour): 
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 
-/** Custom GroupId rules (QD-GS-new): printable ASCII, ≤48 bytes, `@TGS#` reserved, Community needs `@TGS#_`. */
+/**
+ * Custom GroupId rules (https://cloud.tencent.com/document/product/269/1502): printable ASCII, ≤48 bytes, `@TGS#`
+ * reserved, Community needs `@TGS#_`.
+ */
 export function checkCustomGroupId(id: string, type: string): void {
   if (!PRINTABLE_ASCII.test(id)) throw invalid("GroupId must be printable ASCII (0x20-0x7e)");
   checkBytes("GroupId", id, 48);
@@ -174,7 +177,10 @@ export function checkCustomGroupId(id: string, type: string): void {
   }
 }
 
-/** Account ids (UserID, Owner_Account, Member_Account): non-empty, ≤32 bytes (QD-ACCT). */
+/**
+ * Account ids (UserID, Owner_Account, Member_Account): non-empty, ≤32 bytes
+ * (https://cloud.tencent.com/document/product/269/1608).
+ */
 export function checkAccountId(field: string, value: unknown): string {
   if (typeof value !== "string") throw invalid(`${field} must be a string`);
   if (value === "") throw invalid(`${field} must not be empty`);

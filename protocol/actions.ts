@@ -9,7 +9,9 @@ export interface ActionSpec {
   readonly service: string;
   /** Command path segment, e.g. `import_group`. */
   readonly command: string;
-  /** Documented default quota in calls per second per SDKAppID (QD-LIMITS, QD-LIST). */
+  /**
+   * Documented default quota in calls per second per SDKAppID (https://cloud.tencent.com/document/product/269/9346).
+   */
   readonly quotaPerSecond: number;
   /**
    * Whether repeating the call after an ambiguous failure (request sent, answer lost) leaves the same end state.

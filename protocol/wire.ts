@@ -18,7 +18,10 @@ export interface WireAppDefinedField {
   Value: string;
 }
 
-/** Fields present in every answer: HTTP 200 with the result in the body (QD-REST). */
+/**
+ * Fields present in every answer: HTTP 200 with the result in the body
+ * (https://cloud.tencent.com/document/product/269/1519).
+ */
 export interface WireEnvelope {
   ActionStatus: "OK" | "FAIL";
   ErrorCode: number;

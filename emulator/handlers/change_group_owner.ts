@@ -1,6 +1,6 @@
 /**
- * `group_open_http_svc/change_group_owner` (QD-OWNER): the new owner must already be a member; the old owner
- * becomes a plain Member. AVChatRoom is refused with 10007 (documented).
+ * `group_open_http_svc/change_group_owner` (https://cloud.tencent.com/document/product/269/1633): the new owner must
+ * already be a member; the old owner becomes a plain Member. AVChatRoom is refused with 10007 (documented).
  */
 import { Codes } from "../../protocol/error-codes";
 import { findGroup, requireImported, type Handler } from "../context";

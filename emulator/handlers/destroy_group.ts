@@ -1,6 +1,7 @@
 /**
- * `group_open_http_svc/destroy_group` (QD-DESTROY): remove a group; its custom id is free again at once.
- * A missing group answers 10010 "this group does not exist" (CAPTURE-10010), whatever notFoundCode says.
+ * `group_open_http_svc/destroy_group` (https://cloud.tencent.com/document/product/269/1624): remove a group; its custom
+ * id is free again at once. A missing group answers 10010 "this group does not exist" (a captured answer quoted in
+ * public client code), whatever notFoundCode says.
  */
 import { Codes } from "../../protocol/error-codes";
 import { findGroup, type Handler } from "../context";

@@ -1,12 +1,13 @@
 /**
- * `group_open_http_svc/get_appid_group_list` (QD-LIST): page through every group id.
+ * `group_open_http_svc/get_appid_group_list` (https://cloud.tencent.com/document/product/269/1614): page through every
+ * group id.
  * The cursor `Next` is `listCursorBase + sequence number of the last group returned`; 0 means done. It is
  * 64-bit: read losslessly from the raw body and written as a bigint, so values above 2^53 survive.
  */
 import type { Handler, HandlerContext } from "../context";
 import { invalid, LISTABLE_TYPES, optionalInteger, optionalString } from "../validate";
 
-/** Default and maximum `Limit` (QD-LIST). */
+/** Default and maximum `Limit` (https://cloud.tencent.com/document/product/269/1614). */
 export const MAX_LIST_LIMIT = 10_000;
 
 /**

@@ -1,8 +1,9 @@
 /**
- * `group_open_http_svc/get_group_info` (QD-GET): 1–50 ids, one entry per id with its own ErrorCode.
- * With a ResponseFilter, fields it does not list are omitted ("没有在过滤器中指明的字段将不被拉取"); without one, every
- * base field, the custom fields and the whole member list are returned, so large groups make large answers (the
- * server refuses answers over `EmulatorBehaviour.maxReplyBytes` with 10018, see server.ts).
+ * `group_open_http_svc/get_group_info` (https://cloud.tencent.com/document/product/269/1616): 1–50 ids, one entry per
+ * id with its own ErrorCode. With a ResponseFilter, fields it does not list are omitted
+ * ("没有在过滤器中指明的字段将不被拉取"); without one, every base field, the custom fields and the whole member list
+ * are returned, so large groups make large answers (the server refuses answers over `EmulatorBehaviour.maxReplyBytes`
+ * with 10018, see server.ts).
  */
 import type { WireGroupInfo, WireGroupMember } from "../../protocol/wire";
 import { GROUP_NOT_FOUND_INFO, type Handler, type HandlerContext } from "../context";

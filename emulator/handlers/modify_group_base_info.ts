@@ -1,7 +1,7 @@
 /**
- * `group_open_http_svc/modify_group_base_info` (QD-MOD, ZH-MOD-new): change profile fields; AppDefinedData is
- * merged key by key and `Value: ""` deletes a key. InviteJoinOption is refused for Community (10007).
- * Any accepted change bumps InfoSeq and LastInfoTime.
+ * `group_open_http_svc/modify_group_base_info` (https://cloud.tencent.com/document/product/269/1620): change profile
+ * fields; AppDefinedData is merged key by key and `Value: ""` deletes a key. InviteJoinOption is refused for Community
+ * (10007). Any accepted change bumps InfoSeq and LastInfoTime.
  */
 import { findGroup, type Handler } from "../context";
 import {

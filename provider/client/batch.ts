@@ -1,6 +1,7 @@
 /**
- * Batched group reads: concurrent `getGroup(id)` calls in one process coalesce into get_group_info calls of up to
- * 50 ids (the API's limit, QD-GET), so a refresh of N groups costs about N/50 calls instead of N.
+ * Batched group reads: concurrent `getGroup(id)` calls in one process coalesce into get_group_info calls of up to 50
+ * ids (the API's limit, https://cloud.tencent.com/document/product/269/1616), so a refresh of N groups costs about N/50
+ * calls instead of N.
  *
  * When a batch goes out:
  * - as soon as {@link BatchOptions.maxBatch} distinct ids are waiting (a full chunk never waits);

@@ -1,7 +1,8 @@
 /**
- * Turning an HTTP answer into a result, pure. The service answers HTTP 200 unless a gateway fails (QD-REST: "除非
- * 发生网络错误（例如502错误），否则 REST API 的调用结果均为200"), and the real outcome is the body's ActionStatus and
- * ErrorCode. Success needs both `ActionStatus: "OK"` and `ErrorCode: 0` (DOBYTE's check).
+ * Turning an HTTP answer into a result, pure. The service answers HTTP 200 unless a gateway fails
+ * (https://cloud.tencent.com/document/product/269/1519: "除非 发生网络错误（例如502错误），否则 REST API
+ * 的调用结果均为200"), and the real outcome is the body's ActionStatus and ErrorCode. Success needs both `ActionStatus:
+ * "OK"` and `ErrorCode: 0` (as https://github.com/dobyte/tencent-im checks).
  */
 import type { ChatAction } from "../../protocol/actions";
 import { ChatApiError, ChatError, ErrorCodes } from "./errors";

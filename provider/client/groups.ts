@@ -6,9 +6,12 @@ import type { ChatAction } from "../../protocol/actions";
 import { ChatError, ErrorCodes } from "./errors";
 import type { ImportGroupRequest, WireGroupInfo } from "../../protocol/wire";
 
-/** Most ids get_group_info accepts per call ("一次请求最多支持50个群组", QD-GET). */
+/**
+ * Most ids get_group_info accepts per call ("一次请求最多支持50个群组",
+ * https://cloud.tencent.com/document/product/269/1616).
+ */
 export const MAX_GROUP_INFO_IDS = 50;
-/** Largest `Limit` of get_appid_group_list (QD-LIST). */
+/** Largest `Limit` of get_appid_group_list (https://cloud.tencent.com/document/product/269/1614). */
 export const MAX_GROUP_LIST_LIMIT = 10_000;
 
 /**
@@ -41,7 +44,10 @@ export function canonicalGroupType(type: string | undefined): string | undefined
   return type;
 }
 
-/** The entry with `MuteAllMember` filled from `ShutUpAllMember` when needed (Q5: read both). */
+/**
+ * The entry with `MuteAllMember` filled from `ShutUpAllMember` when needed (older pages name the field ShutUpAllMember:
+ * read both).
+ */
 export function normalizeGroupInfo(entry: WireGroupInfo): GroupInfo {
   const mute = entry.MuteAllMember ?? entry.ShutUpAllMember;
   return mute === undefined ? { ...entry } : { ...entry, MuteAllMember: mute };

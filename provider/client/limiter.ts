@@ -1,13 +1,13 @@
 /**
  * Client-side rate limiting per action, shared by every client in the process.
  *
- * Each limiter is a token bucket of `perSecond` tokens where a spent token comes back exactly one window (1 s)
- * after the call's answer (or after its grant, when no answer comes). A call reaches the server before it is
- * answered, so two uses of one token arrive more than a window apart: at most `perSecond` ARRIVALS in any window
- * of that length, sliding or calendar-aligned, so we stay within the server's quota however it counts
- * (QD-LIMITS: 200/s per API per SDKAppID, get_appid_group_list 1/s). Counting from the grant instead let calls
- * queued in one burst land inside the next window's count and be refused. Waiters are served strictly FIFO; one timer sleeps until the next token returns, no
- * polling. Clock and sleep are injectable so tests run on a fake clock.
+ * Each limiter is a token bucket of `perSecond` tokens where a spent token comes back exactly one window (1 s) after
+ * the call's answer (or after its grant, when no answer comes). A call reaches the server before it is answered, so two
+ * uses of one token arrive more than a window apart: at most `perSecond` ARRIVALS in any window of that length, sliding
+ * or calendar-aligned, so we stay within the server's quota however it counts (200/s per API per SDKAppID,
+ * get_appid_group_list 1/s: https://cloud.tencent.com/document/product/269/9346). Counting from the grant instead let
+ * calls queued in one burst land inside the next window's count and be refused. Waiters are served strictly FIFO; one
+ * timer sleeps until the next token returns, no polling. Clock and sleep are injectable so tests run on a fake clock.
  *
  * The bucket also rides the quota it actually gets (AIMD, DECISIONS.md C7): the quota is shared with everything
  * else that uses the app, so when the server refuses a call for rate the effective rate drops multiplicatively,

@@ -1,8 +1,9 @@
 /**
- * HTTP transport over undici: one keep-alive Agent per client (connections are reused across calls, QD-REST FAQ
- * recommends keep-alive and pooling), one overall deadline per request covering headers and body, and failures
- * turned into our own errors. Raw undici errors are never attached: their messages and properties can hold the
- * request URL, and ours holds the UserSig. Only a sanitized summary (name, code, redacted message) becomes `cause`.
+ * HTTP transport over undici: one keep-alive Agent per client (connections are reused across calls; the REST overview's
+ * FAQ, https://cloud.tencent.com/document/product/269/1519, recommends keep-alive and pooling), one overall deadline
+ * per request covering headers and body, and failures turned into our own errors. Raw undici errors are never attached:
+ * their messages and properties can hold the request URL, and ours holds the UserSig. Only a sanitized summary (name,
+ * code, redacted message) becomes `cause`.
  */
 import { Agent } from "undici";
 import type { ChatAction } from "../../protocol/actions";

@@ -21,7 +21,7 @@ import type { CheckFailure, CheckResult, GroupType } from "./types";
 
 /** {@link CheckOptions}: per-call settings of {@link check}. */
 export interface CheckOptions {
-  /** Override limits the docs disagree on (Q2, Q9); see {@link ValidationLimits}. */
+  /** Override limits the docs disagree on; see {@link ValidationLimits}. */
   limits?: Partial<ValidationLimits>;
   /** Random bytes for generated ids (tests); default crypto.randomBytes. */
   random?: (n: number) => Buffer;

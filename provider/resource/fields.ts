@@ -6,7 +6,7 @@ import type { ImportGroupRequest, ModifyGroupBaseInfoRequest, WireGroupInfo } fr
 import type { ChatGroupInputs, GroupType } from "./types";
 
 /**
- * {@link ValidationLimits}: limits the docs disagree on (Q2, Q9), overridable per check() call.
+ * {@link ValidationLimits}: limits the docs disagree on, overridable per check() call.
  * Defaults follow the REST docs; {@link NEWER_DOC_LIMITS} has the Web SDK v3 values.
  */
 export interface ValidationLimits {
@@ -49,7 +49,7 @@ export const DEFAULT_LIMITS: Readonly<ValidationLimits> = Object.freeze({
   maxMemberCountCommunity: 100000,
 });
 
-/** {@link NEWER_DOC_LIMITS}: the larger profile limits of the current Web SDK v3 docs (Q2), as an override. */
+/** {@link NEWER_DOC_LIMITS}: the larger profile limits of the current Web SDK v3 docs, as an override. */
 export const NEWER_DOC_LIMITS: Readonly<Partial<ValidationLimits>> = Object.freeze({
   name: 100,
   introduction: 400,
@@ -95,7 +95,7 @@ export interface FieldSpec {
     import?: keyof ImportGroupRequest;
     modify?: keyof ModifyGroupBaseInfoRequest;
     get?: keyof WireGroupInfo;
-    /** Older get_group_info name of the same value, read when `get` is absent (ShutUpAllMember, Q5). */
+    /** Older get_group_info name of the same value, read when `get` is absent (ShutUpAllMember). */
     getAlt?: keyof WireGroupInfo;
   };
   /** Wire encoding of a boolean: 1/0 (SupportTopic) or "On"/"Off" (MuteAllMember). */
