@@ -10,7 +10,7 @@ import type { ChatAction } from "../../../protocol/actions";
 import { Engine, type CommandResult } from "../../../harness/engine";
 import type { ConfigValue, ProviderHost } from "../../../harness/host";
 import type { ResourceState } from "../../../harness/state";
-import { ADMIN, SECRET_KEY, startE2E, type E2E } from "../../../harness/e2e";
+import { ADMIN, SDK_APP_ID, SECRET_KEY, startE2E, type E2E } from "../../../harness/e2e";
 import { providerText, sharedHost } from "../matrix";
 import {
   argsOf,
@@ -79,10 +79,19 @@ export class SequenceSystem {
         admin: ADMIN,
         behaviour: { requireImportedAccounts: true },
       });
+      // As README "Configuration" tells users who move a stack to another app: the app it moves away from stays
+      // configured (as a profile), so its groups are still read, moved and deleted there (DECISIONS D42–D44).
+      const apps = JSON.stringify({
+        main: { sdkAppId: SDK_APP_ID, secretKey: SECRET_KEY, endpoint: e2e.emulator.url },
+        alt: { sdkAppId: ALT_APP, secretKey: SECRET_KEY, endpoint: emulator.url },
+      });
+      const mainConfig = { ...e2e.config, "tencent-chat:timeoutMs": String(timeoutMs), "tencent-chat:apps": apps };
+      await host.configure(mainConfig);
       const extra = {
         "tencent-chat:timeoutMs": String(timeoutMs),
         "tencent-chat:sdkAppId": String(ALT_APP),
         "tencent-chat:endpoint": emulator.url,
+        "tencent-chat:apps": apps,
       };
       sys.alt = { emulator, host: await sharedHost(e2e, extra), config: { ...e2e.config, ...extra } };
     }
