@@ -2,11 +2,11 @@
  * `group_open_http_svc/add_group_member` (https://cloud.tencent.com/document/product/269/1621): at most
  * {@link EmulatorBehaviour.addMemberLimit} accounts per call (20 by default; 10005 over it), one Result per account:
  * 1 added, 2 already a member, 0 failed (an account never imported, with requireImportedAccounts; or the whole call
- * fails with 10019 when `unknownMemberAdd` is "request"). AVChatRoom: 10007. Over MaxMemberNum: 10038, nothing added.
+ * fails with 10019 when `unknownMemberAdd` is "request"). AVChatRoom: 10007. Over MaxMemberNum: 10014 (group full), nothing added.
  */
 import { findGroup, type Handler } from "../context";
 import { ChatFailure } from "../envelope";
-import { mayJoin, memberObjects, refuseAVChatRoom } from "../members";
+import { checkCapacity, mayJoin, memberObjects, refuseAVChatRoom } from "../members";
 import { checkAccountId, optionalInteger, requireString } from "../validate";
 
 /** The most accounts any page documents for one add_group_member call (older pages: 500). */
@@ -32,12 +32,7 @@ export const addGroupMember: Handler = (body, ctx) => {
     group.Members.push({ Member_Account: account, Role: "Member", JoinTime: now });
     return { Member_Account: account, Result: 1 as const };
   });
-  if (group.Members.length > group.MaxMemberNum) {
-    throw new ChatFailure(
-      10038,
-      `the group would have ${group.Members.length} members; MaxMemberNum is ${group.MaxMemberNum}`,
-    );
-  }
+  checkCapacity(group);
   if (results.some((r) => r.Result === 1)) ctx.store.putGroup(group);
   return { MemberList: results };
 };

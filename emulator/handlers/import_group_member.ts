@@ -6,7 +6,7 @@
  */
 import { findGroup, type Handler } from "../context";
 import { ChatFailure } from "../envelope";
-import { mayJoin, memberObjects, refuseAVChatRoom } from "../members";
+import { checkCapacity, mayJoin, memberObjects, refuseAVChatRoom } from "../members";
 import { checkAccountId, invalid, requireString } from "../validate";
 
 /** Most members per import_group_member call. */
@@ -39,12 +39,7 @@ export const importGroupMember: Handler = (body, ctx) => {
     group.Members.push({ Member_Account: account, Role: admin ? "Admin" : "Member", JoinTime: joinTime ?? now });
     return { Member_Account: account, Result: 1 as const };
   });
-  if (group.Members.length > group.MaxMemberNum) {
-    throw new ChatFailure(
-      10038,
-      `the group would have ${group.Members.length} members; MaxMemberNum is ${group.MaxMemberNum}`,
-    );
-  }
+  checkCapacity(group);
   if (results.some((r) => r.Result === 1)) ctx.store.putGroup(group);
   return { MemberList: results };
 };

@@ -350,7 +350,7 @@ describe("add_group_member", () => {
     expect((await h.call("add_group_member", { GroupId: id, ...body })).json).toEqual(failure(code));
   });
 
-  test("unknown group → 10010; over MaxMemberNum → 10038 and nothing added", async () => {
+  test("unknown group → 10010; over MaxMemberNum → 10014 (group full, as add_group_member documents) and nothing added", async () => {
     expect((await h.call("add_group_member", { GroupId: "nope", MemberList: [{ Member_Account: "u" }] })).json).toEqual(
       failure(10010),
     );
@@ -359,7 +359,7 @@ describe("add_group_member", () => {
       GroupId: id,
       MemberList: [{ Member_Account: "a" }, { Member_Account: "b" }],
     });
-    expect(res.json).toEqual(failure(10038));
+    expect(res.json).toEqual(failure(10014));
     expect((await info(id)).MemberNum).toBe(1);
   });
 
