@@ -161,7 +161,7 @@ export class Engine {
   async up(): Promise<CommandResult> {
     const result = await this.withHost("up", async (host) => {
       const { steps, regs, targets } = await this.plan(host, false);
-      const work = steps.filter((s) => s.op !== "delete" && s.failures.length === 0);
+      const work = steps.filter((s) => s.op !== "delete" && s.failures.length === 0 && !s.error);
       const replaced = new Map<Step, ResourceState>();
       await Promise.all(work.map((s) => this.apply(host, s, regs.get(s.urn)!, replaced)));
       const failed = steps.some((s) => s.error || s.failures.length > 0);
@@ -299,7 +299,14 @@ export class Engine {
         const base = { id: old.id, failures: checked.failures, changedKeys: changedKeys(old.inputs, checked.inputs) };
         if (checked.failures.length > 0)
           return step(old.pendingReplacement ? "replace" : "update", { ...reg, id: old.id }, base);
-        const d = await host.diff(old.id, reg.urn, stripForWire(old.outputs), checked.inputs);
+        let d: Awaited<ReturnType<ProviderHost["diff"]>>;
+        try {
+          d = await host.diff(old.id, reg.urn, stripForWire(old.outputs), checked.inputs);
+        } catch (e) {
+          // The engine fails this resource's step on a Diff error and changes nothing of it (a provider may refuse a
+          // change in Diff, e.g. a delete-first replacement whose new group could not be created).
+          return step("same", { ...reg, id: old.id }, { ...base, error: message(e) });
+        }
         const changed = d.changes === "some" || (d.changes === "unknown" && base.changedKeys.length > 0);
         if (old.pendingReplacement) {
           // Already deleted by an earlier run: only the create is left (step_generator: no delete step emitted).

@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import type { ResourceState } from "../../../harness/state";
-import { before, planInvariant, storeInvariants, upInvariants, usableInvariants } from "./invariants";
+import { before, planInvariant, refusedOnly, storeInvariants, upInvariants, usableInvariants } from "./invariants";
 import { errorsOf, json, urnOf, type SequenceSystem } from "./system";
 import {
   faultArb,
@@ -96,7 +96,11 @@ export class UpCommand implements Cmd {
     );
     const preview = await sys.engine().preview();
     const what = `up ${json(sys.program)}${faultText(this.fault)}`;
-    fail(sys, `preview before ${what}`, preview.ok ? [] : [`preview fails: ${errorsOf(preview)}`]);
+    fail(
+      sys,
+      `preview before ${what}`,
+      preview.ok || refusedOnly(preview) ? [] : [`preview fails: ${errorsOf(preview)}`],
+    );
     const t0 = Date.now();
     const up = await sys.withFault(this.fault, () => sys.engine().up());
     sys.time(`up ${this.fault ? `under ${this.fault.name} on ${this.fault.action}` : "clean"}`, t0);

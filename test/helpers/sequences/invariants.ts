@@ -164,6 +164,15 @@ export function planInvariant(preview: CommandResult, up: CommandResult): string
 }
 
 /**
+ * Whether a command failed only because the provider refused the declared change before touching anything: the
+ * pre-flight of a delete-first replacement, whose message promises "Nothing was deleted" (lifecycle.ts). Such a
+ * program is refused like one that fails check; the state itself stays usable (refresh and destroy are checked).
+ */
+export function refusedOnly(result: CommandResult): boolean {
+  return result.steps.every((s) => s.failures.length === 0 && (!s.error || /Nothing was deleted/.test(s.error)));
+}
+
+/**
  * The state always refreshes, previews and destroys without error (tried on a copy; the emulator is restored):
  * and the destroy removes every group the stack holds and nothing else.
  */
@@ -172,7 +181,7 @@ export async function usableInvariants(sys: SequenceSystem): Promise<string[]> {
   const refreshed = await sys.onCopy((e) => e.refresh());
   if (!refreshed.ok) out.push(`refresh fails: ${errorsOf(refreshed)}`);
   const preview = await sys.onCopy((e) => e.preview());
-  if (!preview.ok) out.push(`preview fails: ${errorsOf(preview)}`);
+  if (!preview.ok && !refusedOnly(preview)) out.push(`preview fails: ${errorsOf(preview)}`);
   const held = sys
     .state()
     .filter((r) => !r.pendingReplacement)
