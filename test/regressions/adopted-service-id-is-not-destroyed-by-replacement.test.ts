@@ -31,8 +31,13 @@ test("a type change of an adopted @TGS# group is refused with the way out; follo
   args = { ...args, type: "Private" };
   const refusal =
     /replaces group "@TGS#\w+", but import_group cannot create a group with this id.*Nothing was changed\. To replace it with a new group, remove groupId and adopt/;
-  await expect(engine.preview()).rejects.toThrow(refusal);
-  await expect(engine.up()).rejects.toThrow(refusal);
+  // Diff refuses the change: the step fails with the refusal and nothing of the resource changes (engine semantics).
+  for (const result of [await engine.preview(), await engine.up()]) {
+    expect(result.ok).toBe(false);
+    expect(result.steps).toHaveLength(1);
+    expect(result.steps[0]!.error).toMatch(refusal);
+    expect(result.steps[0]!.executed).toBeFalsy();
+  }
   expect(e2e.emulator.store.getGroup(legacy)).toMatchObject({ Type: "Public", Name: "legacy" });
   expect(e2e.emulator.counters().destroy_group).toBe(0);
 

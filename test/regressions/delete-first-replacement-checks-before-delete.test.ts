@@ -31,8 +31,13 @@ test("type change + owner who is not an imported account: refused before the del
   args = { ...args, type: "Private", ownerAccount: "nobody" };
   const refusal =
     /ownerAccount "nobody" is not an imported account.*Nothing was deleted\. Import the account first \(account_import\)/;
-  await expect(engine.preview()).rejects.toThrow(refusal);
-  await expect(engine.up()).rejects.toThrow(refusal);
+  // Diff refuses the change: the step fails with the refusal and nothing of the resource changes (engine semantics).
+  for (const result of [await engine.preview(), await engine.up()]) {
+    expect(result.ok).toBe(false);
+    expect(result.steps).toHaveLength(1);
+    expect(result.steps[0]!.error).toMatch(refusal);
+    expect(result.steps[0]!.executed).toBeFalsy();
+  }
   expect(e2e.emulator.counters().destroy_group).toBe(0);
   expect(e2e.emulator.counters().account_check).toBeGreaterThanOrEqual(2);
   expect(e2e.emulator.store.getGroup("keep")).toMatchObject({ Type: "Public", Owner_Account: "alice" });
