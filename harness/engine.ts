@@ -19,7 +19,10 @@
  *   that drops it remove it without a provider call;
  * - deletes of undeclared resources run last, and not after a failure;
  * - refresh drops resources whose Read returns an empty id, stores returned inputs, and clears init errors.
- * Simplifications: no dependency graph (the steps of one phase run concurrently), no plans, no ignoreChanges.
+ * - a resource's step waits for the steps of the resources it depends on (the program's registrations carry them,
+ *   as RegisterResourceRequest does); deletes and destroy go dependents first;
+ * Simplifications: independent steps run in waves rather than each as soon as its own dependencies finish; preview
+ * runs the program once (outputs of resources not yet created are unknown); no plans, no ignoreChanges.
  */
 import { HostCallError, ProviderHost, stripForWire, type ConfigValue, type Props } from "./host";
 import { runProgram, type ProgramResult, type Registration } from "./program";
@@ -154,24 +157,52 @@ export class Engine {
 
   /** `pulumi preview`: check and diff only; nothing is created, changed or saved. */
   async preview(): Promise<CommandResult> {
-    return this.withHost("preview", async (host) => (await this.plan(host, true)).steps);
+    return this.withHost("preview", async (host) => {
+      const program = await this.runProgram(true);
+      const { steps } = await this.plan(host, program.registrations);
+      return [...steps, ...this.deletions(program).keys()];
+    });
   }
 
-  /** `pulumi up`: plan, then apply; state is saved after every step. */
+  /**
+   * `pulumi up`: plan, then apply; state is saved after every step. A resource's step runs once the steps of the
+   * resources it depends on are done, with inputs from their new outputs (the program runs again for each such
+   * wave, as the engine resolves a dependent's inputs only after its dependencies' steps); after a wave with a
+   * failure nothing further starts. A program without dependencies is one wave.
+   */
   async up(): Promise<CommandResult> {
     const result = await this.withHost("up", async (host) => {
-      const { steps, regs, targets } = await this.plan(host, false);
-      const work = steps.filter((s) => s.op !== "delete" && s.failures.length === 0 && !s.error);
+      const steps: Step[] = [];
+      const done = new Set<string>();
       const replaced = new Map<Step, ResourceState>();
-      await Promise.all(work.map((s) => this.apply(host, s, regs.get(s.urn)!, replaced)));
-      const failed = steps.some((s) => s.error || s.failures.length > 0);
-      const deletes = steps.filter((x) => x.op === "delete");
-      if (failed) {
+      let program = await this.runProgram(false);
+      for (;;) {
+        const declared = new Set(program.registrations.map((r) => r.urn));
+        const ready = program.registrations.filter(
+          (r) => !done.has(r.urn) && (r.dependencies ?? []).every((d) => done.has(d) || !declared.has(d)),
+        );
+        const wave = await this.plan(host, ready);
+        steps.push(...wave.steps);
+        const work = wave.steps.filter((s) => s.failures.length === 0 && !s.error);
+        await Promise.all(work.map((s) => this.apply(host, s, wave.regs.get(s.urn)!, replaced)));
+        for (const r of ready) done.add(r.urn);
+        const failed = wave.steps.some((s) => s.error || s.failures.length > 0);
+        if (failed || ready.length === 0 || program.registrations.every((r) => done.has(r.urn))) break;
+        program = await this.runProgram(false); // dependents now see the outputs of this wave
+      }
+      const targets = this.deletions(program);
+      const deletes = [...targets.keys()];
+      steps.push(...deletes);
+      if (steps.some((s) => s.error || s.failures.length > 0)) {
         for (const s of deletes) s.error = "skipped: an earlier step failed";
       } else {
-        // Old resources of this run's create-before-delete replacements, then the other deletes (engine order).
-        await Promise.all([...replaced].map(([s, old]) => this.remove(host, s, old)));
-        await Promise.all(deletes.map((s) => this.remove(host, s, targets.get(s)!)));
+        // Old resources of this run's create-before-delete replacements, then the other deletes (engine order),
+        // each set dependents first.
+        await this.removeInOrder(
+          host,
+          [...replaced].map(([s, old]) => [s, old] as const),
+        );
+        await this.removeInOrder(host, [...targets]);
       }
       return steps;
     });
@@ -214,14 +245,35 @@ export class Engine {
     );
   }
 
-  /** `pulumi destroy`: delete every resource (independent resources concurrently, as the engine does). */
+  /** `pulumi destroy`: delete every resource, dependents first (independent resources concurrently, as the engine does). */
   async destroy(): Promise<CommandResult> {
     return this.withHost("destroy", async (host) => {
       const targets = [...this.state.resources].reverse();
       const steps = targets.map((r) => step("delete", r, { replaced: !!r.delete, removeOnly: !!r.pendingReplacement }));
-      await Promise.all(steps.map((s, i) => this.remove(host, s, targets[i]!)));
+      await this.removeInOrder(
+        host,
+        steps.map((s, i) => [s, targets[i]!] as const),
+      );
       return steps;
     });
+  }
+
+  /**
+   * Deletes in reverse dependency order: an entry goes once no other entry of the set that depends on it is left
+   * (the engine deletes dependents first). Without recorded dependencies, one concurrent wave.
+   */
+  private async removeInOrder(host: ProviderHost, entries: (readonly [Step, ResourceState])[]): Promise<void> {
+    let left = [...entries];
+    while (left.length > 0) {
+      const urns = new Set(left.map(([, r]) => r.urn));
+      const blocked = new Set(
+        left.flatMap(([, r]) => (r.dependencies ?? []).filter((d) => d !== r.urn && urns.has(d))),
+      );
+      const now = left.filter(([, r]) => !blocked.has(r.urn));
+      const wave = now.length > 0 ? now : left; // a cycle cannot happen in a real program; never loop forever
+      await Promise.all(wave.map(([s, r]) => this.remove(host, s, r)));
+      left = left.filter((e) => !wave.includes(e));
+    }
   }
 
   private async withHost(
@@ -279,18 +331,14 @@ export class Engine {
     return this.state.resources.find((r) => r.urn === urn && !r.delete);
   }
 
-  /**
-   * Runs the program, then Check and Diff for every registration; deletes for what it no longer declares and for
-   * old resources still marked `delete` (`targets` maps each delete step to its state entry).
-   */
+  /** Check and Diff for the given registrations of a program run. */
   private async plan(
     host: ProviderHost,
-    preview: boolean,
-  ): Promise<{ steps: Step[]; regs: Map<string, Reg>; targets: Map<Step, ResourceState> }> {
-    const program = await this.runProgram(preview);
+    registrations: Registration[],
+  ): Promise<{ steps: Step[]; regs: Map<string, Reg> }> {
     const regs = new Map<string, Reg>();
     const steps = await Promise.all(
-      program.registrations.map(async (reg) => {
+      registrations.map(async (reg) => {
         const old = this.live(reg.urn);
         const checked = await host.check(reg.urn, old ? stripForWire(old.inputs) : {}, stripForWire(reg.inputs));
         regs.set(reg.urn, { ...reg, checked: checked.inputs });
@@ -337,6 +385,11 @@ export class Engine {
         return step(changed || old.initErrors ? "update" : "same", { ...reg, id: old.id }, base);
       }),
     );
+    return { steps, regs };
+  }
+
+  /** Deletes for what the program no longer declares and for old resources still marked `delete` (step → entry). */
+  private deletions(program: ProgramResult): Map<Step, ResourceState> {
     const declared = new Set(program.registrations.map((r) => r.urn));
     const targets = new Map<Step, ResourceState>();
     for (const r of [...this.state.resources].reverse()) {
@@ -344,7 +397,7 @@ export class Engine {
       const s = step("delete", r, { replaced: !!r.delete, removeOnly: !!r.pendingReplacement });
       targets.set(s, r);
     }
-    return { steps: [...steps, ...targets.keys()], regs, targets };
+    return targets;
   }
 
   /** Applies one create/update/replace/same step; a create-first replacement leaves its old entry in `replaced`. */
@@ -352,6 +405,7 @@ export class Engine {
     const old = this.live(s.urn);
     if (s.op !== "same") s.executed = true;
     try {
+      if (old) old.dependencies = reg.dependencies ?? [];
       if (s.op === "same" && old) {
         old.inputs = reg.checked; // new inputs, old outputs
       } else if (s.op === "update" && old) {
@@ -389,7 +443,7 @@ export class Engine {
 
   /** Create; on success or partial failure stores the new entry and calls `created` (before rethrowing). */
   private async create(host: ProviderHost, s: Step, reg: Reg, created: () => void): Promise<void> {
-    const entry = { urn: s.urn, type: s.type, name: s.name, inputs: reg.checked };
+    const entry = { urn: s.urn, type: s.type, name: s.name, inputs: reg.checked, dependencies: reg.dependencies ?? [] };
     try {
       const { id, properties } = await host.create(s.urn, reg.checked);
       if (!id) throw new Error("plugin returned empty resource.ID from create"); // the engine refuses it too

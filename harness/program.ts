@@ -15,6 +15,8 @@ export interface Registration {
   urn: string;
   /** Inputs as sent: `__provider` is the serialized provider text; secret inputs are still wrapped. */
   inputs: Props;
+  /** URNs of the resources whose outputs it takes (or that it `dependsOn`): its step runs after theirs. */
+  dependencies?: string[];
 }
 
 /** What a program run produced. */

@@ -29,13 +29,22 @@ Module._extensions[".ts"] = (module, filename) => {
 
 const oracle = JSON.parse(process.env.PROGRAM_ORACLE || "{}");
 const registrations = [];
+// The URNs each registration depends on (outputs of other resources among its inputs, dependsOn), as the engine
+// receives them in RegisterResourceRequest.dependencies: the engine runs a resource's step after theirs.
+const dependencies = new Map();
 const main = async () => {
   await pulumi.runtime.setMocks(
     {
       newResource(args) {
         const urn = `urn:pulumi:${stack}::${project}::${args.type}::${args.name}`;
         if (args.type !== "pulumi:pulumi:Stack")
-          registrations.push({ type: args.type, name: args.name, urn, inputs: args.inputs });
+          registrations.push({
+            type: args.type,
+            name: args.name,
+            urn,
+            inputs: args.inputs,
+            dependencies: dependencies.get(`${args.type}::${args.name}`) ?? [],
+          });
         const known = oracle[urn];
         return known ? { id: known.id, state: known.outputs } : { id: `${args.name}-id`, state: args.inputs };
       },
@@ -45,6 +54,12 @@ const main = async () => {
     stack,
     mode === "preview",
   );
+  const monitor = settings.getMonitor();
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req, callback) => {
+    dependencies.set(`${req.getType()}::${req.getName()}`, [...new Set(req.getDependenciesList())]);
+    register(req, callback);
+  };
   const resolved = path.resolve(target);
   const outputs = await pulumi.runtime.runInPulumiStack(async () => {
     const exported = require(resolved);

@@ -16,6 +16,8 @@ export interface ResourceState {
   inputs: Props;
   /** The provider's outputs (with `__provider`). */
   outputs: Props;
+  /** URNs this resource depends on (destroy and deletes run in reverse order: dependents first). */
+  dependencies?: string[];
   /** Set after a partial failure: the next `up` always updates the resource (engine behaviour). */
   initErrors?: string[];
   /**
