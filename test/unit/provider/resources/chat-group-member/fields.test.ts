@@ -30,7 +30,7 @@ describe("check", () => {
     expect(by.account).toMatch(/account must contain only 1-32 characters .*UserID rule\); got "bad id!"/);
     expect(by.role).toMatch(/role "Owner" cannot be declared: the owner is ChatGroup's ownerAccount/);
     expect(by.nameCard).toMatch(/nameCard is 51 bytes in UTF-8; the limit is 50 bytes/);
-    expect(by.joinTime).toMatch(/joinTime must be a whole number/);
+    expect(by.joinTime).toMatch(/joinTime must be an integer; got number 1.5/);
     expect(by.adopt).toMatch(/adopt must be true, false or "overwrite"/);
   });
 
