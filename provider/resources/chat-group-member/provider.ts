@@ -8,9 +8,10 @@ import { recordedApp, recordedSdkAppId, sdkAppIdForApp, settingsForApp, settings
 import { ChatError, ErrorCodes } from "../../client/errors";
 import { isConfigStored, profileNames, storeConfig, type ConfigReader, type ResolvedSettings } from "../../config";
 import { isPartialFailure } from "../../resource/lifecycle";
+import type { TableDiff } from "../../kit";
 import { isUnknown } from "../../resource/normalize";
-import { sessionFor } from "./session";
-import { canonicalMember, checkMember, diffMember, type MemberDiff, type MemberOutputs } from "./fields";
+import { sessionFor } from "../../sessions";
+import { canonicalMember, checkMember, diffMember, type MemberOutputs } from "./fields";
 import { createMember, deleteMember, preflightReimport, readMember, updateMember, type MemberApi } from "./lifecycle";
 
 /** The lifecycle's view of the app's shared session. */
@@ -78,19 +79,15 @@ export async function check(_olds: unknown, news: unknown) {
  * Plans the change. A member whose app would change is replaced, creating first (another member in another app).
  * A delete-first replacement (a new joinTime) is pre-checked here, before the engine deletes anything.
  */
-export async function diff(_id: string, olds: object, news: object): Promise<MemberDiff> {
+export async function diff(_id: string, olds: object, news: object): Promise<TableDiff> {
   const plan = diffMember(olds, news);
   const app = (news as Record<string, unknown>).app;
   if (isUnknown(app)) return { ...plan, changes: true };
   const before = recordedSdkAppId(recordedApp(olds));
   const after = sdkAppIdForApp(recordedApp(news).app);
   if (before !== undefined && after !== undefined && before !== after) {
-    return {
-      changes: true,
-      replaces: [...new Set([...plan.replaces, "sdkAppId"])],
-      deleteBeforeReplace: false,
-      stables: [],
-    };
+    const replaces = [...new Set([...plan.replaces, "app"])];
+    return { ...plan, changes: true, replaces, deleteBeforeReplace: false, stables: [] };
   }
   if (plan.deleteBeforeReplace) {
     const s = settingsForRecorded(String(_id), recordedApp(olds));
