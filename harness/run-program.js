@@ -57,7 +57,9 @@ const main = async () => {
   const monitor = settings.getMonitor();
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, callback) => {
-    dependencies.set(`${req.getType()}::${req.getName()}`, [...new Set(req.getDependenciesList())]);
+    // Mock URNs qualify the type with the root stack's (the engine's do not): the URNs this runner reports.
+    const urns = req.getDependenciesList().map((u) => u.replace("::pulumi:pulumi:Stack$", "::"));
+    dependencies.set(`${req.getType()}::${req.getName()}`, [...new Set(urns)]);
     register(req, callback);
   };
   const resolved = path.resolve(target);
