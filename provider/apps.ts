@@ -9,12 +9,14 @@ import { ChatError, ErrorCodes } from "./client/errors";
 import {
   APPS_KEY,
   CONFIG_NAMESPACE,
+  isConfigStored,
   profileNames,
   rawSdkAppId,
   resolveProfile,
   resolveSettings,
   type ResolvedSettings,
 } from "./config";
+import { UNKNOWN } from "./resource/types";
 
 /** What state records about a group's app. */
 export interface RecordedApp {
@@ -59,7 +61,12 @@ export function recordedSdkAppId(recorded: RecordedApp): number | undefined {
  * @throws ChatError `CHAT_ERR_CONFIG` when no configured app has the recorded SDKAppID (saying which app the group
  * belongs to and what to do), or when that app's settings are incomplete.
  */
-export function settingsForRecorded(groupId: string, recorded: RecordedApp): ResolvedSettings {
+export function settingsForRecorded(
+  groupId: string,
+  recorded: RecordedApp,
+  /** What the id names, for the message: "group" (default), "account", "member". */
+  what = "group",
+): ResolvedSettings {
   if (recorded.sdkAppId === undefined) return settingsForApp(recorded.app); // old state: its app as named now
   const want = recorded.sdkAppId;
   const candidates: (string | undefined)[] = [
@@ -71,7 +78,7 @@ export function settingsForRecorded(groupId: string, recorded: RecordedApp): Res
     if (candidate !== undefined && !profileNames().includes(candidate)) continue;
     if (sdkAppIdForApp(candidate) === want) return settingsForApp(candidate);
   }
-  throw new ChatError(ErrorCodes.Config, wrongAppMessage(groupId, recorded));
+  throw new ChatError(ErrorCodes.Config, wrongAppMessage(groupId, recorded, what));
 }
 
 function configuredApps(): string {
@@ -81,14 +88,29 @@ function configuredApps(): string {
   return parts.join(", ");
 }
 
-function wrongAppMessage(groupId: string, recorded: RecordedApp): string {
+function wrongAppMessage(groupId: string, recorded: RecordedApp, what: string): string {
   const app = String(recorded.sdkAppId);
   const profile = recorded.app !== undefined ? ` (app profile "${recorded.app}")` : "";
   return (
-    `group ${JSON.stringify(groupId)} belongs to Tencent Cloud Chat app ${app}${profile}, as recorded in the stack's state, ` +
+    `${what} ${JSON.stringify(groupId)} belongs to Tencent Cloud Chat app ${app}${profile}, as recorded in the stack's state, ` +
     `but no configured app has SDKAppID ${app} (${configuredApps()}). Nothing was read, changed or removed from state. ` +
     `What to do: configure app ${app} again — set ${CONFIG_NAMESPACE}:sdkAppId back to ${app} with its key, or add it as a profile ` +
     `(\`pulumi config set --path ${APPS_KEY}.<name>.sdkAppId ${app}\` and \`pulumi config set --path --secret ${APPS_KEY}.<name>.secretKey …\`). ` +
-    'To move groups to another app, give them `app: "<profile>"` (a replacement) and keep the old app configured until `pulumi up` has finished.'
+    `To move ${what}s to another app, give them \`app: "<profile>"\` (a replacement) and keep the old app configured until \`pulumi up\` has finished.`
   );
+}
+
+/**
+ * {@link unknownAppFailure}: the check failure of an `app` input that names no configured profile (only once the
+ * stack config is stored, and only for a known string value), or undefined. Shared by the resources' check.
+ */
+export function unknownAppFailure(app: unknown): { property: string; reason: string } | undefined {
+  if (!isConfigStored() || typeof app !== "string" || app === UNKNOWN || profileNames().includes(app)) return undefined;
+  const known = profileNames();
+  return {
+    property: "app",
+    reason:
+      `app ${JSON.stringify(app)} names no app profile in stack config (${known.length > 0 ? `configured: ${known.join(", ")}` : "none configured"}). ` +
+      `Set it with \`pulumi config set --path ${APPS_KEY}.${app}.sdkAppId …\` (and --secret its secretKey), or remove app to use the top-level settings.`,
+  };
 }

@@ -1,6 +1,6 @@
 /**
  * pulumi-tencent-chat: Tencent Cloud Chat groups as code. The public API only:
- * - {@link ChatGroup} (the Pulumi resource) and its argument types;
+ * - {@link ChatGroup} and {@link ChatAccount} (the Pulumi resources) and their argument types;
  * - the typed REST client {@link ChatClient}, its errors and their guards (the same as `pulumi-tencent-chat/client`);
  * - {@link isPartialFailure}, the guard for a failed operation's partial result.
  * The emulator is at `pulumi-tencent-chat/emulator` (and the `tencent-chat-emulator` bin). Everything else (retry,
@@ -13,6 +13,7 @@ export {
   type ApplyJoinOption,
   type InviteJoinOption,
 } from "./chat-group";
+export { ChatAccount, type ChatAccountArgs } from "./resources/chat-account/resource";
 export * from "./client/index";
 export { isPartialFailure, type PartialFailure } from "./resource/lifecycle";
 export { ChatGroupMember, type ChatGroupMemberArgs } from "./resources/chat-group-member/resource";

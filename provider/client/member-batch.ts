@@ -9,6 +9,7 @@
  * service's limit is lower than configured) halves the call and lowers the limit for later calls.
  */
 import { BATCH_LIMITS } from "../../protocol/actions";
+import type { AccountDeleteOutcome, AccountProfile } from "./accounts";
 import { isChatApiError } from "./errors";
 import type { ItemResult } from "./items";
 import { KeyedBatcher, type KeyedBatchTiming } from "./keyed-batch";
@@ -34,10 +35,14 @@ export interface MemberSource {
   ): Promise<ItemResult<MemberInfo | undefined>[]>;
 }
 
-/** What the account batcher needs from a client. */
+/** What the account batcher needs from a client (a ChatClient has all of it). */
 export interface AccountSource {
   accountCheckItems(userIds: readonly string[]): Promise<ItemResult<boolean>[]>;
   multiAccountImport(accounts: readonly WireAccountItem[]): Promise<ItemResult<true>[]>;
+  /** Needed only by {@link AccountBatcher.profile}. */
+  portraitGet?(userIds: readonly string[], tags?: readonly string[]): Promise<ItemResult<AccountProfile>[]>;
+  /** Needed only by {@link AccountBatcher.remove}. */
+  accountDelete?(userIds: readonly string[]): Promise<ItemResult<AccountDeleteOutcome>[]>;
 }
 
 /** Options of {@link MemberBatcher}. */
@@ -217,10 +222,12 @@ export class MemberBatcher {
   }
 }
 
-/** Shared account checks and imports for one client (≤100 per call each). */
+/** Shared account checks, imports, profile reads and deletes for one client (≤100 per call each). */
 export class AccountBatcher {
   private readonly checks: KeyedBatcher<string, boolean>;
   private readonly imports: KeyedBatcher<WireAccountItem, true>;
+  private readonly profiles: KeyedBatcher<string, AccountProfile>;
+  private readonly deletes: KeyedBatcher<string, AccountDeleteOutcome>;
 
   constructor(source: AccountSource, timing: KeyedBatchTiming = {}) {
     this.checks = new KeyedBatcher(
@@ -235,11 +242,29 @@ export class AccountBatcher {
       () => BATCH_LIMITS.multiaccount_import,
       timing,
     );
+    const missing = (what: string) => () => Promise.reject(new TypeError(`this account source has no ${what}`));
+    this.profiles = new KeyedBatcher(
+      (_k, ids) => (source.portraitGet ? source.portraitGet(ids) : missing("portraitGet")()),
+      (id) => id,
+      () => BATCH_LIMITS.portrait_get,
+      timing,
+    );
+    this.deletes = new KeyedBatcher(
+      (_k, ids) => (source.accountDelete ? source.accountDelete(ids) : missing("accountDelete")()),
+      (id) => id,
+      () => BATCH_LIMITS.account_delete,
+      timing,
+    );
   }
 
-  /** Calls made so far, by action. */
+  /** Check and import calls made so far. */
   get calls(): Record<"check" | "import", number> {
     return { check: this.checks.stats.calls, import: this.imports.stats.calls };
+  }
+
+  /** Calls made so far, by action, profile reads and deletes included. */
+  get callsByAction(): Record<"check" | "import" | "profile" | "delete", number> {
+    return { ...this.calls, profile: this.profiles.stats.calls, delete: this.deletes.stats.calls };
   }
 
   /** Whether the account is imported (account_check, shared). */
@@ -250,5 +275,15 @@ export class AccountBatcher {
   /** Import (or update the Nick/FaceUrl of) one account (multiaccount_import, shared). */
   importAccount(account: WireAccountItem): Promise<void> {
     return this.imports.submit("", account).then(() => undefined);
+  }
+
+  /** One account's Nick and FaceUrl (portrait_get, shared); an account never imported rejects with its own error. */
+  profile(userId: string): Promise<AccountProfile> {
+    return this.profiles.submit("", userId);
+  }
+
+  /** Delete one account (account_delete, shared; irreversible): "deleted", or "absent" when it did not exist. */
+  remove(userId: string): Promise<AccountDeleteOutcome> {
+    return this.deletes.submit("", userId);
   }
 }

@@ -1,0 +1,254 @@
+/**
+ * The ChatAccount lifecycle: create (import, or take over an existing account), read, update, delete. The rules:
+ * - create never changes an account that already exists unless the program describes it or opts in
+ *   (`adopt: "overwrite"`), following Pulumi's import (DECISIONS.md A5);
+ * - import carries only the UserID; the declared nick and face are written with portrait_set and read back with
+ *   portrait_get, so what the outputs say is what the service holds (A4);
+ * - once the account exists, every failure is a partial failure carrying its id, `__provider` and what is known, so
+ *   refresh, up and destroy keep working (A7);
+ * - destroy keeps the account unless `deleteOnDestroy: true` (A6).
+ */
+import type { AccountDeleteOutcome, AccountProfile } from "../../client/accounts";
+import { ChatError, ErrorCodes, isChatApiError } from "../../client/errors";
+import type { PartialFailure } from "../../resource/lifecycle";
+import { canonicalInputs } from "../../kit/check";
+import { tableChanges } from "../../kit/diff";
+import { ACCOUNT_TABLE, type OnDestroy } from "./fields";
+
+/** What the lifecycle needs of the app's session (sessions.ts; a fake in unit tests). */
+export interface AccountApi {
+  /** account_check (shared). */
+  isImported(userId: string): Promise<boolean>;
+  /** multiaccount_import of the UserID alone (shared). */
+  importAccount(userId: string): Promise<void>;
+  /** portrait_get (shared). */
+  profile(userId: string): Promise<AccountProfile>;
+  /** portrait_set of the given tags. */
+  setProfile(input: { UserID: string; Nick?: string; FaceUrl?: string }): Promise<void>;
+  /** account_delete (shared). */
+  deleteAccount(userId: string): Promise<AccountDeleteOutcome>;
+}
+
+/** The managed profile fields: input name → AccountProfile / portrait_set name. */
+const PROFILE = [
+  ["nick", "Nick"],
+  ["faceUrl", "FaceUrl"],
+] as const;
+
+/** The outputs of a ChatAccount (plain JSON). */
+export type AccountOutputs = Record<string, unknown> & { userId: string; onDestroy: OnDestroy; adopted: boolean };
+
+type Props = Record<string, unknown>;
+
+const quote = JSON.stringify;
+
+/** The engine-internal `__provider` of `carry`, which every properties object must carry (resource/lifecycle.ts D20). */
+function withProvider<T extends object>(props: T, carry: object | undefined): T {
+  const p = (carry ?? {}) as Props;
+  return p.__provider === undefined ? props : { ...props, __provider: p.__provider };
+}
+
+/** Outputs: the canonical inputs (profile fields as `profile` says, absent when unknown) and the facts. */
+function outputsOf(inputs: object, profile: Partial<AccountProfile> | undefined, adopted: boolean): AccountOutputs {
+  const c = canonicalInputs(ACCOUNT_TABLE, inputs);
+  for (const [field, tag] of PROFILE) {
+    if (c[field] === undefined) continue;
+    const live = profile?.[tag];
+    if (live === undefined) delete c[field];
+    else c[field] = live;
+  }
+  return {
+    ...c,
+    userId: String(c.userId),
+    onDestroy: c.deleteOnDestroy === true ? "delete" : "keep",
+    adopted,
+  };
+}
+
+/** The declared profile fields that differ from `live` (undefined live = the account's empty value ""). */
+function profileDiffs(
+  inputs: object,
+  live: AccountProfile,
+): { field: string; tag: "Nick" | "FaceUrl"; declared: string; live: string }[] {
+  const c = canonicalInputs(ACCOUNT_TABLE, inputs);
+  return PROFILE.flatMap(([field, tag]) => {
+    const declared = c[field];
+    const value = live[tag] ?? "";
+    return typeof declared === "string" && declared !== value ? [{ field, tag, declared, live: value }] : [];
+  });
+}
+
+/** Pulumi's partial-failure shape for an account that exists: kept in state with what is known. */
+function partialFailure(
+  id: string,
+  properties: Props,
+  cause: unknown,
+  doing: string,
+  carry: object | undefined,
+): PartialFailure {
+  const why = cause instanceof Error ? cause.message : String(cause);
+  const message =
+    `account ${quote(id)} exists, but ${doing} failed: ${why} Pulumi keeps the account in state; ` +
+    "fix the cause and run `pulumi up` again to finish (refresh and destroy work as usual).";
+  const e = new ChatError(ErrorCodes.Partial, message, { cause }) as PartialFailure;
+  e.id = id;
+  e.properties = withProvider(properties, carry);
+  e.reasons = [message];
+  return e;
+}
+
+/** The live profile, or undefined when it cannot be read (after a failure: what is known is then left out). */
+async function bestProfile(api: AccountApi, id: string): Promise<AccountProfile | undefined> {
+  try {
+    return await api.profile(id);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the declared profile fields listed in `fields` (one portrait_set), if any. */
+async function writeProfile(api: AccountApi, id: string, inputs: object, fields: readonly string[]): Promise<void> {
+  const c = canonicalInputs(ACCOUNT_TABLE, inputs);
+  const body: { UserID: string; Nick?: string; FaceUrl?: string } = { UserID: id };
+  for (const [field, tag] of PROFILE) if (fields.includes(field) && typeof c[field] === "string") body[tag] = c[field];
+  if (body.Nick !== undefined || body.FaceUrl !== undefined) await api.setProfile(body);
+}
+
+/** Why an existing account is not taken over, or undefined when it may be. Nothing has been written. */
+function adoptionRefusal(id: string, inputs: object, live: AccountProfile): ChatError | undefined {
+  const c = canonicalInputs(ACCOUNT_TABLE, inputs);
+  if (c.adopt === false)
+    return new ChatError(
+      ErrorCodes.AdoptMismatch,
+      `account ${quote(id)} already exists and the program sets adopt: false. Nothing was changed and nothing was ` +
+        "recorded in the stack. Choose another userId, or remove adopt to take the account over.",
+    );
+  if (c.deleteOnDestroy === true && c.adopt === undefined)
+    return new ChatError(
+      ErrorCodes.AdoptMismatch,
+      `account ${quote(id)} already exists (this resource did not import it), and deleteOnDestroy: true would delete ` +
+        "it, irreversibly, when the resource is destroyed. Nothing was changed and nothing was recorded in the stack. " +
+        "Set adopt: true to take it over and delete it on destroy, or remove deleteOnDestroy to take it over and keep it.",
+    );
+  const diffs = profileDiffs(inputs, live);
+  if (diffs.length === 0 || c.adopt === "overwrite") return undefined;
+  const n = diffs.length;
+  return new ChatError(
+    ErrorCodes.AdoptMismatch,
+    [
+      `cannot adopt account ${quote(id)}: its live profile differs from the program in ${n} field${n === 1 ? "" : "s"} ` +
+        `(${diffs.map((d) => d.field).join(", ")}). Nothing was changed and nothing was recorded in the stack. ` +
+        "To adopt it as it is, declare its live values (or remove the fields to leave them unmanaged):",
+      ...diffs.map((d) => `  ${d.field}: ${quote(d.live)}, // declared ${quote(d.declared)}`),
+      'Or set adopt: "overwrite" to replace the live values with the declared ones.',
+    ].join("\n"),
+  );
+}
+
+/**
+ * create(): take over the account when it exists (adoption rule), else import it; then write the declared profile
+ * and read it back. `inputs` are the checked inputs (with `__provider`).
+ */
+export async function createAccount(api: AccountApi, inputs: object): Promise<{ id: string; outs: AccountOutputs }> {
+  const id = String(canonicalInputs(ACCOUNT_TABLE, inputs).userId);
+  if (await api.isImported(id)) return adopt(api, id, inputs);
+  try {
+    await api.importAccount(id);
+  } catch (e) {
+    // The answer may have been lost after the import landed: if the account is there now, it is the one we imported.
+    if (!(await api.isImported(id).catch(() => false))) throw e;
+  }
+  const fields = PROFILE.map(([f]) => f).filter((f) => {
+    const v = canonicalInputs(ACCOUNT_TABLE, inputs)[f];
+    return typeof v === "string" && v !== ""; // a new account's profile is empty
+  });
+  try {
+    await writeProfile(api, id, inputs, fields);
+    return { id, outs: withProvider(outputsOf(inputs, await api.profile(id), false), inputs) };
+  } catch (e) {
+    const props = outputsOf(inputs, fields.length === 0 ? await bestProfile(api, id) : undefined, false);
+    throw partialFailure(
+      id,
+      props,
+      e,
+      fields.length > 0 ? "setting its profile (portrait_set)" : "reading it back",
+      inputs,
+    );
+  }
+}
+
+async function adopt(api: AccountApi, id: string, inputs: object): Promise<{ id: string; outs: AccountOutputs }> {
+  const live = await api.profile(id);
+  const refusal = adoptionRefusal(id, inputs, live);
+  if (refusal) throw refusal;
+  const diffs = profileDiffs(inputs, live).map((d) => d.field);
+  if (diffs.length === 0) return { id, outs: withProvider(outputsOf(inputs, live, true), inputs) };
+  try {
+    await writeProfile(api, id, inputs, diffs);
+    return { id, outs: withProvider(outputsOf(inputs, await api.profile(id), true), inputs) };
+  } catch (e) {
+    throw partialFailure(
+      id,
+      outputsOf(inputs, undefined, true),
+      e,
+      'overwriting its profile (adopt: "overwrite")',
+      inputs,
+    );
+  }
+}
+
+/**
+ * read(): `id` "" when the account no longer exists (refresh drops it); else the outputs with the live values of the
+ * managed profile fields, and the same as inputs, so a changed nick shows as drift.
+ */
+export async function readAccount(
+  api: AccountApi,
+  id: string,
+  props: object,
+): Promise<{ id: string; props: Props; inputs?: Props }> {
+  if (!(await api.isImported(id))) return { id: "", props: {} };
+  const live = await api.profile(id);
+  const p = props as Props;
+  const outs = outputsOf({ ...p, userId: id }, live, p.adopted === true);
+  // Profile fields a failed step left unknown (absent in outputs) are not declared as far as state knows.
+  const inputs = canonicalInputs(ACCOUNT_TABLE, outs);
+  return { id, props: withProvider({ ...p, ...outs }, props), inputs };
+}
+
+/**
+ * update(): portrait_set of the changed profile fields that are declared (removing one stops managing it: nothing
+ * is written), then read back; deleteOnDestroy is recorded. A failure keeps the account with what is known.
+ */
+export async function updateAccount(
+  api: AccountApi,
+  id: string,
+  olds: object,
+  news: object,
+): Promise<{ outs: AccountOutputs }> {
+  const adopted = (olds as Props).adopted === true;
+  const fields = tableChanges(ACCOUNT_TABLE, olds, news)
+    .filter((c) => PROFILE.some(([f]) => f === c.field) && typeof c.new === "string")
+    .map((c) => c.field);
+  try {
+    await writeProfile(api, id, news, fields);
+    return { outs: withProvider(outputsOf(news, await api.profile(id), adopted), news) };
+  } catch (e) {
+    if (isChatApiError(e) && e.errorCode === 40003) {
+      throw new ChatError(
+        ErrorCodes.Api,
+        `${e.message} Account ${quote(id)} was deleted outside Pulumi: run \`pulumi refresh\` (it leaves the stack), ` +
+          "then `pulumi up` imports it again.",
+        { action: e.action, cause: e },
+      );
+    }
+    throw partialFailure(id, outputsOf(news, await bestProfile(api, id), adopted), e, "updating its profile", news);
+  }
+}
+
+/** delete(): keeps the account unless the recorded `deleteOnDestroy` is true; then account_delete (absent = done). */
+export async function deleteAccount(api: AccountApi, id: string, props: object): Promise<OnDestroy> {
+  const p = props as Props;
+  if (p.deleteOnDestroy !== true) return "keep";
+  await api.deleteAccount(id);
+  return "delete";
+}
