@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: the quickstart stack's whole lifecycle against a local emulator, as a user would see it from
- * `pulumi preview` / `pulumi up`: preview, up, version 2 (a rename in place and a type change that replaces), an
- * out-of-band change caught by refresh and undone, destroy. Uses the real `pulumi` CLI with a temporary local
+ * `pulumi preview` / `pulumi up`: preview, up (accounts, groups, members), version 2 (a rename in place, ownership
+ * handed to a member, a type change that replaces), out-of-band changes caught by refresh and undone, destroy. Uses the real `pulumi` CLI with a temporary local
  * backend when one is on PATH, otherwise the engine harness (which drives the real provider host). Every step is
  * checked against the emulator's own store; any misbehaviour exits non-zero.
  */
@@ -96,6 +96,13 @@ const byName = (emu: RunningEmulator, name: string): StoredGroup[] =>
   emu.store.listGroups().filter((g) => g.Name === name);
 const ops = (r: CommandResult | undefined): Record<string, string> =>
   Object.fromEntries((r?.steps ?? []).map((s) => [s.name, s.op]).sort(([a], [b]) => a!.localeCompare(b!)));
+/** A group's members as stored, `account:Role`, sorted (what get_group_member_info would list). */
+const roster = (emu: RunningEmulator, groupId: string | undefined): string =>
+  (emu.store.getGroup(groupId ?? "")?.Members ?? [])
+    .map((m) => `${m.Member_Account}:${m.Role}`)
+    .sort()
+    .join(" ");
+const ACCOUNTS = ["alice", "bob", "leckie"];
 
 async function main(): Promise<void> {
   const emulator = await startEmulator({ sdkAppId: SDK_APP_ID, secretKey: KEY, admin: "administrator" });
@@ -119,27 +126,40 @@ async function main(): Promise<void> {
   console.log(`pulumi-tencent-chat demo — the quickstart stack against a local emulator at ${emulator.url}`);
   console.log(`Running with ${run.name}.`);
   try {
-    // The service requires a group's owner to be an account already imported into the app (10019 otherwise);
-    // the quickstart's owner is "leckie".
-    await outOfBand.accountImport({ UserID: "leckie" });
     banner("pulumi preview");
     const p1 = await run.preview();
     if (p1)
-      expect(Object.values(ops(p1)).every((op) => op === "create") && p1.steps.length === 3, "preview plans 3 creates");
-    expect(emulator.store.listGroups().length === 0, "preview created nothing");
+      expect(
+        Object.values(ops(p1)).every((op) => op === "create") && p1.steps.length === 10,
+        "preview plans 10 creates: 3 accounts, 4 groups, 3 members",
+      );
+    expect(
+      emulator.store.listGroups().length === 0 && emulator.store.listAccounts().length === 0,
+      "preview created nothing",
+    );
 
     banner("pulumi up");
     await run.up();
+    expect(
+      ACCOUNTS.every((a) => emulator.store.getAccount(a)?.Nick === a[0]!.toUpperCase() + a.slice(1)),
+      "accounts leckie, bob and alice imported, with their nicknames",
+    );
     const announcements = emulator.store.getGroup("announcements");
     expect(
-      announcements?.Type === "Public" && announcements.Name === "Announcements",
-      "announcements: a Public group with our own id",
+      announcements?.Type === "Public" &&
+        announcements.Name === "Announcements" &&
+        roster(emulator, "announcements") === "alice:Admin",
+      "announcements: a Public group with our own id, administered by alice",
     );
     const [eng] = byName(emulator, "Engineering");
     expect(
-      eng?.Type === "Private" && eng.Owner_Account === "leckie",
-      `engineering: a Work group owned by leckie (${eng?.GroupId})`,
+      eng?.Type === "Private" &&
+        eng.Owner_Account === "leckie" &&
+        roster(emulator, eng.GroupId) === "alice:Member bob:Member leckie:Owner",
+      `engineering: a Work group owned by leckie, with bob and alice as members (${eng?.GroupId})`,
     );
+    const [lounge] = byName(emulator, "Lounge");
+    expect(lounge?.Type === "Private" && lounge.Owner_Account === "alice", "lounge: a Work group owned by alice");
     const [community] = byName(emulator, "Developer community");
     expect(
       community?.Type === "Community" && community.SupportTopic === 1 && community.GroupId.startsWith("@TGS#_"),
@@ -149,12 +169,22 @@ async function main(): Promise<void> {
     banner("pulumi config set version 2 && pulumi preview");
     run.setVersion(2);
     const p2 = await run.preview();
-    if (p2)
+    if (p2) {
+      const changed = Object.fromEntries(Object.entries(ops(p2)).filter(([, op]) => op !== "same"));
       expect(
-        JSON.stringify(ops(p2)) ===
-          JSON.stringify({ announcements: "update", community: "same", engineering: "replace" }),
-        "preview: rename in place, type change replaces, community unchanged",
+        JSON.stringify(changed) ===
+          JSON.stringify({
+            announcements: "update",
+            engineering: "update",
+            "engineering-bob": "delete",
+            "engineering-leckie": "create",
+            lounge: "replace",
+          }),
+        "preview: rename in place, ownership to bob in place (bob's member resource goes, leckie's comes), type change replaces",
       );
+      const keys = p2.steps.find((s) => s.name === "engineering")?.changedKeys.join(",");
+      expect(keys === "ownerAccount", "engineering's only change is its owner ([diff: ~ownerAccount])");
+    }
 
     banner("pulumi up");
     await run.up();
@@ -162,43 +192,60 @@ async function main(): Promise<void> {
       emulator.store.getGroup("announcements")?.Name === "Company news",
       "announcements renamed in place (same id)",
     );
-    const [eng2] = byName(emulator, "Engineering");
+    const eng2 = emulator.store.getGroup(eng!.GroupId);
     expect(
-      eng2?.Type === "Public" && eng2.GroupId !== eng!.GroupId && !emulator.store.getGroup(eng!.GroupId),
-      "engineering replaced: a new Public group, the old one destroyed",
+      eng2?.Owner_Account === "bob" && roster(emulator, eng!.GroupId) === "alice:Member bob:Owner leckie:Member",
+      "engineering (same id) now owned by bob; leckie a plain member; removing bob's member resource left the owner in",
+    );
+    const [lounge2] = byName(emulator, "Lounge");
+    expect(
+      lounge2?.Type === "Public" && lounge2.GroupId !== lounge!.GroupId && !emulator.store.getGroup(lounge!.GroupId),
+      "lounge replaced: a new Public group, the old one destroyed",
     );
 
-    banner(`(out of band) someone renames "${community!.Name}" in the console`);
+    banner(`(out of band) someone renames "${community!.Name}" and makes alice a plain member of announcements`);
     await outOfBand.modifyGroupBaseInfo({ GroupId: community!.GroupId, Name: "Renamed by hand" });
-    console.log("  renamed with modify_group_base_info, outside Pulumi");
+    await outOfBand.modifyGroupMemberInfo({ GroupId: "announcements", Member_Account: "alice", Role: "Member" });
+    console.log("  with modify_group_base_info and modify_group_member_info, outside Pulumi");
 
     banner("pulumi refresh");
     const r = await run.refresh();
     if (r)
       expect(
-        r.steps.some((s) => s.name === "community" && s.changedKeys.includes("name")),
-        "refresh sees the drift on community.name",
+        r.steps.some((s) => s.name === "community" && s.changedKeys.includes("name")) &&
+          r.steps.some((s) => s.name === "announcements-alice" && s.changedKeys.includes("role")),
+        "refresh sees the drift on community.name and announcements-alice.role",
       );
 
     banner("pulumi preview");
     const p3 = await run.preview();
     if (p3) {
-      const keys = p3.steps.find((s) => s.name === "community")?.changedKeys.join(",");
+      const changed = p3.steps
+        .filter((s) => s.op !== "same")
+        .map((s) => `${s.name}:${s.op}:${s.changedKeys.join(",")}`);
       expect(
-        ops(p3).community === "update" && ops(p3).announcements === "same" && keys === "name",
-        "preview proposes to undo the drift, nothing else ([diff: ~name])",
+        changed.sort().join(" ") === "announcements-alice:update:role community:update:name",
+        "preview proposes to undo the drift, nothing else ([diff: ~name], [diff: ~role])",
       );
     }
     banner("pulumi up");
     await run.up();
-    expect(emulator.store.getGroup(community!.GroupId)?.Name === "Developer community", "the declared name is back");
+    expect(
+      emulator.store.getGroup(community!.GroupId)?.Name === "Developer community" &&
+        roster(emulator, "announcements") === "alice:Admin",
+      "the declared name and role are back",
+    );
 
     banner("pulumi destroy");
     await run.destroy();
     expect(emulator.store.listGroups().length === 0, "the emulator holds no group");
+    expect(
+      ACCOUNTS.every((a) => emulator.store.hasAccount(a)),
+      "the accounts are kept (deleting an account is irreversible; deleteOnDestroy: true would delete them)",
+    );
 
     console.log(
-      `\ndemo: ok — preview, up, rename in place, type change replaced, drift caught by refresh and undone, destroy; 0 groups left (${hasCli ? "Pulumi CLI" : "engine harness"})`,
+      `\ndemo: ok — preview, up, rename in place, ownership transferred to a member, type change replaced, drift caught by refresh and undone, destroy; 0 groups left, 3 accounts kept (${hasCli ? "Pulumi CLI" : "engine harness"})`,
     );
   } finally {
     await outOfBand.close();

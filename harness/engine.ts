@@ -176,11 +176,19 @@ export class Engine {
       const done = new Set<string>();
       const replaced = new Map<Step, ResourceState>();
       let program = await this.runProgram(false);
+      // An output of a resource not created yet is undefined in a plain run under mocks, and the SDK drops an
+      // undefined input with its dependency; in a preview-mode run it is unknown and still counts. So when the
+      // program declares new resources, their dependents are found by a preview-mode run.
+      const graph = program.registrations.some((r) => !this.live(r.urn))
+        ? new Map((await this.runProgram(true)).registrations.map((r) => [r.urn, r.dependencies ?? []]))
+        : new Map<string, string[]>();
+      const dependsOn = (r: Registration) => [...new Set([...(graph.get(r.urn) ?? []), ...(r.dependencies ?? [])])];
       for (;;) {
         const declared = new Set(program.registrations.map((r) => r.urn));
         const ready = program.registrations.filter(
-          (r) => !done.has(r.urn) && (r.dependencies ?? []).every((d) => done.has(d) || !declared.has(d)),
+          (r) => !done.has(r.urn) && dependsOn(r).every((d) => done.has(d) || !declared.has(d)),
         );
+        for (const r of ready) r.dependencies = dependsOn(r); // recorded in state: deletes go dependents first
         const wave = await this.plan(host, ready);
         steps.push(...wave.steps);
         const work = wave.steps.filter((s) => s.failures.length === 0 && !s.error);

@@ -17,6 +17,18 @@ const [target, project, stack, mode] = process.argv.slice(2);
 const fromProgram = (id) => require(require.resolve(id, { paths: [process.cwd()] }));
 const pulumi = fromProgram("@pulumi/pulumi");
 const settings = fromProgram("@pulumi/pulumi/runtime/settings");
+const { isUnknown } = fromProgram("@pulumi/pulumi/output");
+const UNKNOWN = fromProgram("@pulumi/pulumi/runtime/rpc").unknownValue;
+
+/** Inputs as the engine sends them to a provider: a preview's unknown values become the wire sentinel. */
+const onWire = (v) =>
+  isUnknown(v)
+    ? UNKNOWN
+    : Array.isArray(v)
+      ? v.map(onWire)
+      : v && typeof v === "object"
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, onWire(x)]))
+        : v;
 
 Module._extensions[".ts"] = (module, filename) => {
   const ts = require("typescript");
@@ -42,7 +54,7 @@ const main = async () => {
             type: args.type,
             name: args.name,
             urn,
-            inputs: args.inputs,
+            inputs: onWire(args.inputs),
             dependencies: dependencies.get(`${args.type}::${args.name}`) ?? [],
           });
         const known = oracle[urn];

@@ -12,7 +12,6 @@ import { REPO_ROOT } from "../../../harness/program-dir";
 let emulator: RunningEmulator;
 beforeAll(async () => {
   emulator = await startEmulator({ sdkAppId: 1400000003, secretKey: "root-key" });
-  emulator.store.putAccount("leckie"); // the quickstart's owner must be an imported account
 });
 afterAll(() => emulator?.close());
 
@@ -34,8 +33,21 @@ test("Pulumi.yaml names the quickstart project and its main; up and destroy work
   });
   const up = await engine.up();
   expect(up.ok).toBe(true);
-  expect(up.steps.map((s) => s.name).sort()).toEqual(["announcements", "community", "engineering"]);
-  expect(emulator.store.listGroups()).toHaveLength(3);
+  // The stack imports its own accounts (ChatAccount) before the groups and members that name them.
+  expect(up.steps.map((s) => s.name).sort()).toEqual([
+    "alice",
+    "announcements",
+    "announcements-alice",
+    "bob",
+    "community",
+    "engineering",
+    "engineering-alice",
+    "engineering-bob",
+    "leckie",
+    "lounge",
+  ]);
+  expect(emulator.store.listGroups()).toHaveLength(4);
+  expect(emulator.store.listAccounts().sort()).toEqual(["alice", "bob", "leckie"]);
   expect((await engine.destroy()).ok).toBe(true);
   expect(emulator.store.listGroups()).toHaveLength(0);
 }, 60_000);
