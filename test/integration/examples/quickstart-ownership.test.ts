@@ -162,6 +162,7 @@ test("the owner moves only to a member: naming a non-member fails clearly, its m
 }, 240_000);
 
 test("the quickstart's version 2 also deploys from scratch: bob owns engineering from the start, leckie a member", async () => {
+  emulator.store.reset(); // a fresh app: the accounts the earlier tests kept had no nicknames
   const s = stack("fresh-v2", "index.ts", "quickstart");
   s.set({ "quickstart:version": "2" });
   const up = await s.engine.up();
