@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CommandRun, LifecycleResult } from "./measure-lifecycle";
+import { memberGoals, memberSection } from "./measure-members";
 import type { BenchResults } from "./run";
 import { chartSvg } from "./svg";
 import { median, round } from "./util";
@@ -47,6 +48,7 @@ export function judge(r: BenchResults): Goal[] {
       holds: up1000.upMedianMs <= limit && up1000.up.every((u) => u.ok),
     });
   }
+  if (r.members) goals.push(...memberGoals(r.members));
   goals.push({
     goal: "`__provider` ≤ 1 KB per resource",
     measured: `${r.providerSize.ours.bytes} B (the naive baseline: ${r.providerSize.naive.bytes} B)`,
@@ -330,6 +332,7 @@ export function renderMarkdown(r: BenchResults): string {
     "",
   );
   if (r.readBytes) out.push(readBytesSection(r.readBytes), "");
+  if (r.members) out.push(memberSection(r.members), "");
   const h = r.hostOverhead;
   out.push(
     "## Host overhead per operation",

@@ -11,6 +11,7 @@ import { measureDiagnosis, type DiagnosisResult } from "./measure-diagnosis";
 import { measureEmulator, type EmulatorThroughputResult } from "./measure-emulator";
 import { measureHostOverhead, type HostOverheadResult } from "./measure-host-overhead";
 import { measureLifecycle, type CommandRun, type LifecycleResult } from "./measure-lifecycle";
+import { measureMembers, type MemberBenchResult } from "./measure-members";
 import { measureProviderSize, type ProviderSizeResult } from "./measure-provider-size";
 import { measureReadBytes, type ReadBytesResult } from "./measure-read-bytes";
 import { measureRefresh, type RefreshResult } from "./measure-refresh";
@@ -40,6 +41,8 @@ export interface BenchResults {
   /** Bytes per refreshed group with and without the provider's ResponseFilter (groups of 10, 1,000, 6,000 members). */
   readBytes?: ReadBytesResult;
   hostOverhead: HostOverheadResult;
+  /** 1,000 ChatGroupMember resources in one group: up, refresh, destroy (issue 11). */
+  members?: MemberBenchResult;
   memory: {
     /** The idle, configured host that served nothing. */
     idleHost: { rssMiB: number; peakMiB: number };
@@ -57,6 +60,7 @@ const RUNS = 5;
 const REFRESH_SIZES = [10, 100, 1000];
 const LIFECYCLE_SIZES = [100, 1000];
 const HOST_OPS = 200;
+const MEMBERS = 1000;
 
 const log = (msg: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
@@ -77,8 +81,32 @@ async function onlyReadBytes(): Promise<void> {
   log(`wrote ${written.map((f) => path.relative(REPO_ROOT, f)).join(", ")}`);
 }
 
+/** `npm run bench -- --only members`: the member benchmark alone, merged into the committed results.json. */
+async function onlyMembers(): Promise<void> {
+  const file = path.join(REPO_ROOT, "bench", "results.json");
+  const results = JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults;
+  const stack = await startBenchStack(QUOTA);
+  try {
+    results.members = await members(stack);
+  } finally {
+    await stack.stop();
+  }
+  const written = writeReport(path.join(REPO_ROOT, "bench"), results);
+  log(`wrote ${written.map((f) => path.relative(REPO_ROOT, f)).join(", ")}`);
+}
+
+async function members(stack: Awaited<ReturnType<typeof startBenchStack>>): Promise<MemberBenchResult> {
+  log(`${MEMBERS} ChatGroupMember resources in one group: up, refresh, destroy × ${RUNS}`);
+  const m = await measureMembers(stack, MEMBERS, RUNS);
+  log(
+    `  up ${round(m.upMedianMs)} ms (${Math.max(...m.up.map((c) => c.calls.add_group_member ?? 0))} add calls, bound ${m.bounds.add}), refresh ${round(m.refreshMedianMs)} ms (${Math.max(...m.refresh.map((c) => c.calls.get_role_in_group ?? 0))} calls, bound ${m.bounds.refresh})`,
+  );
+  return m;
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes("--only") && process.argv.includes("read-bytes")) return onlyReadBytes();
+  if (process.argv.includes("--only") && process.argv.includes("members")) return onlyMembers();
   const started = performance.now();
   const pulumiVersion = (
     JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")) as {
@@ -156,6 +184,7 @@ async function main(): Promise<void> {
     log(
       `  direct imports ${round(diagnosis.directImport.ms)} ms (${diagnosis.directImport.refusals} refusals); batcher ${diagnosis.batcher.allAtOnce} vs ${diagnosis.batcher.onePerTurn} calls`,
     );
+    const memberResults = await members(stack);
     if (!refresh || !hostOverhead || !afterUp || !state)
       throw new Error("the measurements at the largest N did not run");
     machine.loadEnd = loadAverage();
@@ -177,6 +206,7 @@ async function main(): Promise<void> {
       refresh,
       readBytes,
       hostOverhead,
+      members: memberResults,
       memory: { idleHost: { rssMiB: idle.rssMiB, peakMiB: idle.peakMiB }, afterUp },
       state,
       totalSeconds: 0,

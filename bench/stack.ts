@@ -42,7 +42,7 @@ export interface BenchStack {
 }
 
 /** The text replaced in the unbatched copy, and its replacement; the bench fails loudly when it is not found. */
-const BATCHED_READ = "getGroup: (id, filter) => reads.getGroup(id, filter)";
+const BATCHED_READ = "getGroup: (id, filter) => groupReads.getGroup(id, filter)";
 const UNBATCHED_READ = "getGroup: (id, filter) => chat.getGroup(id, filter)";
 
 function unbatchedProgramDir(): ProgramDir {
