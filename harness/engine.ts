@@ -176,6 +176,9 @@ export class Engine {
       const done = new Set<string>();
       const replaced = new Map<Step, ResourceState>();
       let program = await this.runProgram(false);
+      // What the program no longer declares, and old resources still marked `delete`: decided before this run
+      // marks its own replaced resources (those are deleted through `replaced`).
+      const targets = this.deletions(program);
       // An output of a resource not created yet is undefined in a plain run under mocks, and the SDK drops an
       // undefined input with its dependency; in a preview-mode run it is unknown and still counts. So when the
       // program declares new resources, their dependents are found by a preview-mode run.
@@ -198,7 +201,6 @@ export class Engine {
         if (failed || ready.length === 0 || program.registrations.every((r) => done.has(r.urn))) break;
         program = await this.runProgram(false); // dependents now see the outputs of this wave
       }
-      const targets = this.deletions(program);
       const deletes = [...targets.keys()];
       steps.push(...deletes);
       if (steps.some((s) => s.error || s.failures.length > 0)) {
