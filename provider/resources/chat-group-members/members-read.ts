@@ -48,7 +48,7 @@ async function onePass(
   let pageSize = options.pageSize ?? MEMBER_PAGE;
   let offset = 0;
   let next = "";
-  let total = 0;
+  let total: number;
   const seen = new Set<string>();
   const members: LiveMember[] = [];
   for (;;) {
