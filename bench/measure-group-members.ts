@@ -88,7 +88,7 @@ export async function measureGroupMembers(quota = 200, members = 5999): Promise<
       Name: GROUP,
       GroupId: GROUP,
       Owner_Account: "owner",
-      MaxMemberNum: members + 1,
+      MaxMemberCount: members + 1,
     });
 
     const host = await ProviderHost.start({ cwd: program.dir, project: PROJECT });

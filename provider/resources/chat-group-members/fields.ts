@@ -4,7 +4,9 @@
  * Pure: no API.
  */
 import { userIdProblem, USER_ID_RULE_TEXT } from "../../../protocol/user-id";
-import { isUnknown, containsUnknown, isPlainObject } from "../../resource/normalize";
+import { checkTable, diffTable, type ResourceTable, type TableDiff } from "../../kit";
+import { containsUnknown, isPlainObject } from "../../resource/normalize";
+import type { CheckResult } from "../../resource/types";
 import {
   detailedDiffOf,
   emptyMembership,
@@ -12,7 +14,6 @@ import {
   sortedMembership,
   type MemberEntry,
   type Membership,
-  type PropertyDiffKind,
 } from "./plan";
 
 /** Largest name card in UTF-8 bytes ("最大不超过50个字节", https://cloud.tencent.com/document/product/269/1623). */
@@ -21,197 +22,170 @@ export const NAME_CARD_BYTES = 50;
 /** Member roles the resource accepts (the owner is ChatGroup's ownerAccount). */
 export const MEMBER_ROLES = ["Member", "Admin"] as const;
 
-/** One check failure: the property (`members[3].account`) and the reason with the fix. */
-export interface MembersCheckFailure {
-  property: string;
-  reason: string;
-}
-
 /** check()'s answer. */
-export interface MembersCheckResult {
-  inputs: Record<string, unknown>;
-  failures: MembersCheckFailure[];
-}
+export type MembersCheckResult = CheckResult;
 
-/** diff()'s answer; `detailedDiff` is keyed `members["<account>"]`. */
-export interface MembersDiffResult {
-  changes: boolean;
-  replaces: string[];
-  stables: string[];
-  deleteBeforeReplace: boolean;
-  detailedDiff: Record<string, { kind: PropertyDiffKind; inputDiff: boolean }>;
-}
+/** diff()'s answer; `detailedDiff` is keyed `members["<account>"]` (and `groupId` when it replaces). */
+export type MembersDiffResult = TableDiff;
 
-const INPUTS = ["groupId", "members", "app", "adopt"] as const;
-const ITEM_FIELDS = ["account", "role", "nameCard"] as const;
-const q = JSON.stringify;
-const bytes = (s: string) => Buffer.byteLength(s, "utf8");
+/** The inputs, declared once (check and the README reference are derived from it). */
+export const MEMBERS_TABLE: ResourceTable = {
+  resource: "ChatGroupMembers",
+  fields: [
+    {
+      input: "groupId",
+      kind: "string",
+      required: true,
+      onChange: "replace",
+      minBytes: 1,
+      why: "another group's membership; the new one is taken over first, then the old one's managed members are removed",
+      wire: "GroupId",
+      doc: "The group whose membership this resource owns (e.g. a ChatGroup's `groupId`).",
+    },
+    {
+      input: "members",
+      kind: "list",
+      required: true,
+      onChange: "update",
+      uniqueBy: "account",
+      why: "adds the missing (add_group_member), removes the undeclared (delete_group_member, never the owner), sets roles and name cards (modify_group_member_info)",
+      wire: "MemberList",
+      doc: "Every member of the group but its owner (`[]` = only the owner). Anyone else is removed on `up`. Canonical form: a map keyed by account.",
+      items: [
+        {
+          input: "account",
+          kind: "string",
+          required: true,
+          onChange: "update",
+          pattern: { regex: /^[A-Za-z0-9_-]{1,32}$/, hint: USER_ID_RULE_TEXT },
+          validate: (v) => {
+            const problem = userIdProblem(v);
+            return problem === undefined ? undefined : `members[].account: ${problem}`;
+          },
+          wire: "Member_Account",
+          doc: "The member's UserID (an imported account). Not the group's owner (ownership is ChatGroup's `ownerAccount`).",
+        },
+        {
+          input: "role",
+          kind: "enum",
+          required: false,
+          onChange: "update",
+          values: MEMBER_ROLES,
+          default: "Member",
+          wire: "Role",
+          doc: 'The member\'s role; `"Admin"` is refused for Work (Private) groups, which have no admins.',
+        },
+        {
+          input: "nameCard",
+          kind: "string",
+          required: false,
+          onChange: "update",
+          maxBytes: NAME_CARD_BYTES,
+          wire: "NameCard",
+          doc: "The member's name card in the group. Left out = not managed: whatever the member set stays.",
+        },
+      ],
+    },
+    {
+      input: "app",
+      kind: "string",
+      required: false,
+      onChange: "none",
+      minBytes: 1,
+      why: "a different app is a replacement (decided from its SDKAppID)",
+      doc: "The app profile (`tencent-chat:apps.<name>`) the group lives in; default the top-level settings.",
+    },
+    {
+      input: "adopt",
+      kind: "bool",
+      required: false,
+      onChange: "none",
+      values: ["overwrite"],
+      why: "used only when the resource is created",
+      doc: 'On create, a live membership with anyone to remove or change fails, listing them, and changes nothing; `"overwrite"` makes the program authoritative at once.',
+    },
+  ],
+  outputs: [
+    {
+      name: "managedAccounts",
+      type: "list of strings",
+      doc: "The accounts this resource manages: destroy removes these, never others.",
+    },
+    { name: "ownerAccount", type: "string", doc: "The group's owner, read from the group (never managed here)." },
+    {
+      name: "groupType",
+      type: "string",
+      doc: "The group's type as the service names it (Private, Public, ChatRoom, Community).",
+    },
+    { name: "sdkAppId", type: "integer", doc: "The app (SDKAppID) the group lives in." },
+  ],
+};
 
-/**
- * The members as a list of `{account, role?, nameCard?}`: the program's list as given, or the canonical map (state
- * written by check, e.g. copied back by `ignoreChanges`) turned back into one.
- */
-function memberList(value: unknown): unknown[] | undefined {
-  if (Array.isArray(value)) return value;
-  if (!isPlainObject(value)) return undefined;
+/** The members as given: the program's list, or the canonical map (state copied back by `ignoreChanges`) as a list. */
+function memberList(value: unknown): unknown {
+  if (!isPlainObject(value)) return value;
   return Object.keys(value).map((account) => {
     const e = value[account];
     return isPlainObject(e) ? { ...e, account } : { account, role: e };
   });
 }
 
-/** Validates one member; pushes failures; returns its canonical entry when valid and known. */
-function checkItem(item: unknown, i: number, failures: MembersCheckFailure[]): [string, MemberEntry] | undefined {
-  const at = `members[${i}]`;
-  if (isUnknown(item)) return undefined;
-  if (!isPlainObject(item)) {
-    failures.push({ property: at, reason: `${at} must be an object { account, role?, nameCard? }, got ${q(item)}.` });
-    return undefined;
-  }
-  let ok = true;
-  for (const k of Object.keys(item)) {
-    if ((ITEM_FIELDS as readonly string[]).includes(k) || item[k] === undefined) continue;
-    failures.push({
-      property: `${at}.${k}`,
-      reason: `${at}.${k} is not a member field; use account, role and nameCard.`,
-    });
-    ok = false;
-  }
-  const { account, role, nameCard } = item as { account?: unknown; role?: unknown; nameCard?: unknown };
-  if (account === undefined || account === null) {
-    failures.push({ property: `${at}.account`, reason: `${at}.account is required: the member's UserID.` });
-    ok = false;
-  } else if (!isUnknown(account)) {
-    const problem = userIdProblem(account);
-    if (problem !== undefined) {
-      failures.push({ property: `${at}.account`, reason: `${at}.account: ${problem} (${USER_ID_RULE_TEXT}).` });
-      ok = false;
-    }
-  }
-  if (role !== undefined && role !== null && !isUnknown(role) && !(MEMBER_ROLES as readonly unknown[]).includes(role)) {
-    const owner =
-      role === "Owner" ? " The owner is not a member role here: ownership is ChatGroup's ownerAccount." : "";
-    failures.push({
-      property: `${at}.role`,
-      reason: `${at}.role must be "Member" or "Admin", got ${q(role)}.${owner}`,
-    });
-    ok = false;
-  }
-  if (nameCard !== undefined && nameCard !== null && !isUnknown(nameCard)) {
-    if (typeof nameCard !== "string") {
-      failures.push({ property: `${at}.nameCard`, reason: `${at}.nameCard must be a string, got ${q(nameCard)}.` });
-      ok = false;
-    } else if (bytes(nameCard) > NAME_CARD_BYTES) {
-      failures.push({
-        property: `${at}.nameCard`,
-        reason: `${at}.nameCard is ${bytes(nameCard)} bytes (UTF-8); the limit is ${NAME_CARD_BYTES}. Shorten it.`,
-      });
-      ok = false;
-    }
-  }
-  if (!ok || containsUnknown(item)) return undefined;
-  const entry: MemberEntry = { role: (role ?? "Member") as MemberEntry["role"] };
-  if (typeof nameCard === "string") entry.nameCard = nameCard;
-  return [account as string, entry];
-}
-
-/** Validates the members; the canonical map when every member is valid and known, else undefined. */
-function checkList(value: unknown, failures: MembersCheckFailure[]): Membership | undefined {
-  const list = memberList(value);
-  if (list === undefined) {
-    failures.push({
-      property: "members",
-      reason: `members must be a list of { account, role?, nameCard? }, got ${q(value)}. Use [] for a group of only its owner.`,
-    });
-    return undefined;
-  }
+/** The checked list of members as the canonical map (sorted by account), or undefined while any part is unknown. */
+function toMembership(list: unknown): Membership | undefined {
+  if (!Array.isArray(list) || containsUnknown(list)) return undefined;
   const out = emptyMembership();
-  const firstAt = new Map<string, number>();
-  let complete = true;
-  list.forEach((item, i) => {
-    const account = isPlainObject(item) ? item.account : undefined;
-    if (typeof account === "string" && !isUnknown(account)) {
-      const first = firstAt.get(account);
-      if (first !== undefined) {
-        failures.push({
-          property: `members[${i}].account`,
-          reason: `members[${i}].account ${q(account)} is declared twice (also members[${first}]); declare each account once.`,
-        });
-        complete = false;
-        return;
-      }
-      firstAt.set(account, i);
-    }
-    const checked = checkItem(item, i, failures);
-    if (checked === undefined) complete = false;
-    else out[checked[0]] = checked[1];
-  });
-  return complete ? sortedMembership(out) : undefined;
+  for (const item of list as { account: string; role: MemberEntry["role"]; nameCard?: string }[]) {
+    out[item.account] =
+      item.nameCard === undefined ? { role: item.role } : { role: item.role, nameCard: item.nameCard };
+  }
+  return sortedMembership(out);
 }
 
 /**
- * check(): every problem at once, each naming its field and the fix. The canonical inputs key the members by
- * account (role filled in, name card only when declared) so equal memberships compare equal in any order.
+ * check(): every problem at once, each naming its field and the fix (the kit's table check: a duplicate account names
+ * both positions). The canonical inputs key the members by account (role filled in, name card only when declared), so
+ * equal memberships compare equal in any order and the engine's input diff names each account that changes.
  */
-export function checkMembers(_olds: unknown, news: unknown): MembersCheckResult {
-  const failures: MembersCheckFailure[] = [];
+export function checkMembers(olds: unknown, news: unknown): MembersCheckResult {
   const raw = isPlainObject(news) ? news : {};
-  const inputs: Record<string, unknown> = {};
-  for (const k of Object.keys(raw)) {
-    if (k.startsWith("__") || raw[k] === undefined) continue;
-    if (!(INPUTS as readonly string[]).includes(k)) {
-      failures.push({ property: k, reason: `${k} is not an input of ChatGroupMembers; use ${INPUTS.join(", ")}.` });
-    }
+  const given = { ...raw, members: memberList(raw.members) };
+  const result = checkTable(MEMBERS_TABLE, olds, given);
+  for (const f of result.failures) {
+    const i = /^members\[(\d+)\]\.role$/.exec(f.property)?.[1];
+    const item = i === undefined || !Array.isArray(given.members) ? undefined : given.members[Number(i)];
+    if (isPlainObject(item) && item.role === "Owner")
+      f.reason +=
+        " The owner is not a member role: ownership is ChatGroup's ownerAccount, and the owner is never declared here.";
   }
-  const { groupId, members, app, adopt } = raw;
-  if (groupId === undefined || groupId === null || groupId === "") {
-    failures.push({ property: "groupId", reason: "groupId is required: the id of the group whose members these are." });
-  } else if (!isUnknown(groupId) && typeof groupId !== "string") {
-    failures.push({ property: "groupId", reason: `groupId must be a string, got ${q(groupId)}.` });
-  } else inputs.groupId = groupId;
-  if (members === undefined || members === null) {
-    failures.push({
-      property: "members",
-      reason: "members is required: every member but the owner ([] for a group of only its owner).",
-    });
-  } else if (isUnknown(members)) inputs.members = members;
-  else {
-    const map = checkList(members, failures);
-    inputs.members = map ?? members;
-  }
-  if (app !== undefined && app !== null) {
-    if (!isUnknown(app) && (typeof app !== "string" || app === "")) {
-      failures.push({ property: "app", reason: `app must name an app profile (a non-empty string), got ${q(app)}.` });
-    } else inputs.app = app;
-  }
-  if (adopt !== undefined && adopt !== null) {
-    if (!isUnknown(adopt) && adopt !== true && adopt !== false && adopt !== "overwrite") {
-      failures.push({ property: "adopt", reason: `adopt must be true, false or "overwrite", got ${q(adopt)}.` });
-    } else inputs.adopt = adopt;
-  }
-  return { inputs: failures.length === 0 ? inputs : { ...raw, ...inputs }, failures };
+  if (result.failures.length > 0) return result;
+  const map = toMembership(result.inputs.members);
+  if (map !== undefined) result.inputs.members = map;
+  return result;
 }
 
 /**
- * diff(): groupId replaces (create first: the new group's membership is taken over before the old one's managed
- * members are removed); members changes in place, and `detailedDiff` names each account added, removed or changed.
- * `app` and `adopt` have no effect of their own (a change of app is decided by the provider from the SDKAppID).
+ * diff(): the kit's plan for the top-level inputs (groupId replaces, creating first; app and adopt have no effect of
+ * their own), with the members compared by account: `detailedDiff` names each account added, removed or changed.
  */
 export function diffMembers(olds: object, news: object): MembersDiffResult {
   const o = olds as Record<string, unknown>;
   const n = news as Record<string, unknown>;
-  const replaces: string[] = [];
-  if (isUnknown(n.groupId) || o.groupId !== n.groupId) replaces.push("groupId");
-  let changes = replaces.length > 0;
-  let detailedDiff: MembersDiffResult["detailedDiff"] = {};
+  const plan = diffTable(MEMBERS_TABLE, { ...o, members: [] }, { ...n, members: [] });
   if (containsUnknown(n.members) || !isPlainObject(n.members)) {
-    changes = true;
-  } else {
-    const before = (isPlainObject(o.members) ? o.members : emptyMembership()) as Membership;
-    const plan = planMembership(Object.assign(emptyMembership(), before), n.members as Membership);
-    detailedDiff = detailedDiffOf(plan);
-    if (Object.keys(detailedDiff).length > 0) changes = true;
+    return {
+      ...plan,
+      changes: true,
+      stables: plan.stables.filter((s) => s !== "members"),
+      detailedDiff: { ...plan.detailedDiff, members: { kind: "update", inputDiff: true } },
+    };
   }
-  if (replaces.length > 0) detailedDiff.groupId = { kind: "UPDATE_REPLACE", inputDiff: true };
-  return { changes, replaces, stables: [], deleteBeforeReplace: false, detailedDiff };
+  const before = Object.assign(emptyMembership(), isPlainObject(o.members) ? o.members : {}) as Membership;
+  const accounts = detailedDiffOf(planMembership(before, n.members as Membership));
+  const changed = Object.keys(accounts).length > 0;
+  return {
+    ...plan,
+    changes: plan.changes || changed,
+    stables: changed ? plan.stables.filter((s) => s !== "members") : plan.stables,
+    detailedDiff: { ...plan.detailedDiff, ...accounts },
+  };
 }

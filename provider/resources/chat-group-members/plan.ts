@@ -2,6 +2,7 @@
  * The pure part of ChatGroupMembers: the membership as a keyed value, the plan from one membership to another (who
  * is added, removed, changed), the per-account detailed diff, and compact descriptions of a plan for errors. No API.
  */
+import type { PropertyDiffKind } from "../../kit";
 
 /** A member role the resource manages (the owner is never managed: ownership is ChatGroup's `ownerAccount`). */
 export type MemberRole = "Member" | "Admin";
@@ -99,16 +100,13 @@ export function isEmptyPlan(plan: MembershipPlan): boolean {
   return plan.add.length === 0 && plan.remove.length === 0 && plan.change.length === 0;
 }
 
-/** Pulumi's detailed-diff kinds (pulumi/pulumi proto/pulumi/provider.proto `PropertyDiff.Kind`). */
-export type PropertyDiffKind = "ADD" | "DELETE" | "UPDATE" | "ADD_REPLACE" | "DELETE_REPLACE" | "UPDATE_REPLACE";
-
 /** The per-account detailed diff of a plan: `members["alice"]` → ADD / DELETE / UPDATE. */
 export function detailedDiffOf(plan: MembershipPlan): Record<string, { kind: PropertyDiffKind; inputDiff: boolean }> {
   const out: Record<string, { kind: PropertyDiffKind; inputDiff: boolean }> = {};
   const key = (a: string) => `members[${JSON.stringify(a)}]`;
-  for (const a of plan.add) out[key(a.account)] = { kind: "ADD", inputDiff: true };
-  for (const a of plan.remove) out[key(a)] = { kind: "DELETE", inputDiff: true };
-  for (const c of plan.change) out[key(c.account)] = { kind: "UPDATE", inputDiff: true };
+  for (const a of plan.add) out[key(a.account)] = { kind: "add", inputDiff: true };
+  for (const a of plan.remove) out[key(a)] = { kind: "delete", inputDiff: true };
+  for (const c of plan.change) out[key(c.account)] = { kind: "update", inputDiff: true };
   return out;
 }
 

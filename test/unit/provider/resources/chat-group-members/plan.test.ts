@@ -84,9 +84,9 @@ describe("detailedDiffOf", () => {
   test("keys every account by its kind", () => {
     const plan = planMembership(m({ a: M, b: M }), m({ b: A, c: M }));
     expect(detailedDiffOf(plan)).toEqual({
-      'members["a"]': { kind: "DELETE", inputDiff: true },
-      'members["b"]': { kind: "UPDATE", inputDiff: true },
-      'members["c"]': { kind: "ADD", inputDiff: true },
+      'members["a"]': { kind: "delete", inputDiff: true },
+      'members["b"]': { kind: "update", inputDiff: true },
+      'members["c"]': { kind: "add", inputDiff: true },
     });
   });
 });
