@@ -5,9 +5,14 @@
  * quota bound: the busiest action's calls / quota (each action has its own quota; reads and writes are sequential
  * phases, so the real floor is a little higher).
  */
+import * as os from "node:os";
 import * as path from "node:path";
 import { ACTION_NAMES, type ChatAction } from "../protocol/actions";
 import { ChatClient } from "../provider/client";
+import { MemberBatcher } from "../provider/client/member-batch";
+import { membersApiOf } from "../provider/resources/chat-group-members/api";
+import { checkMembers } from "../provider/resources/chat-group-members/fields";
+import { createMembers, deleteMembers, readMembers } from "../provider/resources/chat-group-members/lifecycle";
 import { Engine } from "../harness/engine";
 import { ProviderHost, type ConfigValue } from "../harness/host";
 import { ADMIN, SDK_APP_ID, SECRET_KEY } from "../harness/e2e";
@@ -18,6 +23,7 @@ import { round } from "./util";
 const PROJECT = "chat-test";
 const TYPE = "pulumi-nodejs:dynamic/tencent-chat:ChatGroupMembers";
 const GROUP = "bench-members";
+const DIRECT = "bench-members-direct";
 
 /** One command: wall time, calls per action that reached the emulator, and the quota bound. */
 export interface MembersCommand {
@@ -37,6 +43,13 @@ export interface GroupMembersResult {
   up: MembersCommand;
   refresh: MembersCommand;
   destroy: MembersCommand;
+  /**
+   * The same three through the lifecycle and one ChatClient in the benchmark process (no host, no engine harness),
+   * on a second group: where the time goes.
+   */
+  direct: { up: MembersCommand; refresh: MembersCommand; destroy: MembersCommand };
+  /** Load average (1 min) before and after: other sessions share the cores. */
+  load: [number, number];
 }
 
 function diff(
@@ -83,13 +96,14 @@ export async function measureGroupMembers(quota = 200, members = 5999): Promise<
     const all = ["owner", ...accounts];
     for (let i = 0; i < all.length; i += 100)
       await chat.multiAccountImport(all.slice(i, i + 100).map((UserID) => ({ UserID })));
-    await chat.importGroup({
-      Type: "Public",
-      Name: GROUP,
-      GroupId: GROUP,
-      Owner_Account: "owner",
-      MaxMemberCount: members + 1,
-    });
+    for (const id of [GROUP, DIRECT])
+      await chat.importGroup({
+        Type: "Public",
+        Name: id,
+        GroupId: id,
+        Owner_Account: "owner",
+        MaxMemberCount: members + 1,
+      });
 
     const host = await ProviderHost.start({ cwd: program.dir, project: PROJECT });
     cleanups.push(() => host.stop());
@@ -110,13 +124,12 @@ export async function measureGroupMembers(quota = 200, members = 5999): Promise<
         outputs: {},
       }),
     });
-    const run = async (what: "up" | "refresh" | "destroy"): Promise<MembersCommand> => {
+    const measured = async (fn: () => Promise<void>): Promise<MembersCommand> => {
       await new Promise((r) => setTimeout(r, 1100)); // start on an empty quota window
       const before = await emulator.counters();
       const t0 = performance.now();
-      const result = await engine[what]();
+      await fn();
       const ms = performance.now() - t0;
-      if (!result.ok) throw new Error(`${what} failed: ${result.steps.map((s) => s.error).join("; ")}`);
       const calls = diff(await emulator.counters(), before);
       const counts = Object.values(calls) as number[];
       const boundMs = (Math.max(...counts) / quota) * 1000;
@@ -128,10 +141,25 @@ export async function measureGroupMembers(quota = 200, members = 5999): Promise<
         ratio: round(ms / boundMs),
       };
     };
+    const run = (what: "up" | "refresh" | "destroy") =>
+      measured(async () => {
+        const result = await engine[what]();
+        if (!result.ok) throw new Error(`${what} failed: ${result.steps.map((s) => s.error).join("; ")}`);
+      });
+    const load0 = os.loadavg()[0]!;
     const up = await run("up");
     const refresh = await run("refresh");
     const destroy = await run("destroy");
-    return { members, quota, up, refresh, destroy };
+    // The same through the lifecycle alone: one client (limiter on) and its member batcher in this process.
+    const api = membersApiOf({ chat, groupReads: chat, members: new MemberBatcher(chat) });
+    const checked = checkMembers({}, { groupId: DIRECT, members: accounts.map((account) => ({ account })) });
+    let outs: object = {};
+    const direct = {
+      up: await measured(async () => void (outs = (await createMembers(api, checked.inputs)).outs)),
+      refresh: await measured(async () => void (outs = (await readMembers(api, DIRECT, outs)).props)),
+      destroy: await measured(() => deleteMembers(api, DIRECT, outs)),
+    };
+    return { members, quota, up, refresh, destroy, direct, load: [round(load0), round(os.loadavg()[0]!)] };
   } finally {
     for (const c of cleanups.reverse()) await c();
   }

@@ -28,5 +28,13 @@ export function groupMembersSection(g: GroupMembersResult): string {
     row("up (from empty)", g.up),
     row("refresh", g.refresh),
     row("destroy", g.destroy),
+    row("up, lifecycle alone", g.direct.up),
+    row("refresh, lifecycle alone", g.direct.refresh),
+    row("destroy, lifecycle alone", g.direct.destroy),
+    "",
+    `"Lifecycle alone" runs the same create, read and delete with one ChatClient (its limiter on) and its member`,
+    "batcher in the benchmark process, on a second group: no provider host, no engine harness. The difference is the",
+    `cost of moving ${n(g.members)}-member inputs and outputs through check, diff, gRPC and the harness's state file. Load`,
+    `average (1 min): ${g.load[0]} before, ${g.load[1]} after (other sessions share the ${"cores"}; absolute times scale with it).`,
   ].join("\n");
 }
