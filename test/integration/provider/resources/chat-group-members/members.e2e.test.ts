@@ -144,6 +144,27 @@ test("an out-of-band join and leave show on refresh as drift, and up undoes them
   expect(live(id)).toEqual({ dave: "Member" });
 });
 
+test("a Community is read page by page with Next through the host (451 with the owner: 3 pages of 200)", async () => {
+  const id = await group("@TGS#_e2e-community", "Community");
+  const many = Array.from({ length: 450 }, (_, i) => `c${String(i).padStart(3, "0")}`);
+  for (const a of many) e2e.emulator.store.putAccount(a);
+  const { engine, program } = stack("community");
+  program.current = { groupId: id, members: many.map((account) => ({ account })) };
+  expect((await engine.up()).ok).toBe(true);
+  expect(Object.keys(live(id))).toHaveLength(450);
+  const g = e2e.emulator.store.getGroup(id)!;
+  g.Members = g.Members.filter((m) => m.Member_Account !== "c123"); // left outside Pulumi
+  e2e.emulator.store.putGroup(g);
+  const before = e2e.emulator.counters().get_group_member_info;
+  expect((await engine.refresh()).steps[0]!.changedKeys).toContain("members");
+  expect(e2e.emulator.counters().get_group_member_info - before).toBe(3); // 450 members and the owner, in pages of 200
+  const recorded = Object.keys(resource(engine)!.outputs.members as object);
+  expect(recorded).toHaveLength(449);
+  expect(recorded).not.toContain("c123");
+  expect((await engine.up()).ok).toBe(true);
+  expect(live(id).c123).toBe("Member");
+});
+
 describe("adoption: creating on a group that already has members", () => {
   test("equal to the program: taken over without a write", async () => {
     const id = await group("e2e-adopt-equal", "Public", { alice: "Admin", bob: "Member" });
