@@ -4,6 +4,7 @@
  * out-of-band join and leave as drift, adoption (equal, differing, overwrite), the owner never removed, per-type
  * refusals, one account failing, and faults followed by refresh and destroy.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { Engine } from "../../../../../harness/engine";
 import type { Props, ProviderHost } from "../../../../../harness/host";
@@ -122,6 +123,38 @@ test("create from an owner-only group, then add, remove and change roles; each p
   expect((await engine.destroy()).ok).toBe(true);
   expect(live(id)).toEqual({});
   expect(ownerOf(id)).toBe("boss");
+});
+
+test("a real program: a ChatGroup and its ChatGroupMembers are created, then destroyed members first", async () => {
+  const entry = path.join(e2e.program.dir, "members-program.js");
+  fs.writeFileSync(
+    entry,
+    [
+      'const { ChatGroup, ChatGroupMembers } = require("pulumi-tencent-chat");',
+      'const eng = new ChatGroup("eng", { type: "Public", name: "Eng", groupId: "e2e-program", ownerAccount: "boss" });',
+      'new ChatGroupMembers("eng-members", { groupId: "e2e-program", members: [{ account: "alice", role: "Admin" }, { account: "bob" }] }, { dependsOn: [eng] });',
+    ].join("\n"),
+  );
+  const engine = new Engine({
+    projectDir: e2e.program.dir,
+    entry,
+    project: "chat-test",
+    stack: "dev",
+    config: e2e.config,
+    host,
+    statePath: path.join(e2e.program.dir, ".members", "program.json"),
+  });
+  const up = await engine.up();
+  expect(up.steps.map((s) => `${s.name}:${s.op}:${s.error ?? "ok"}`)).toEqual([
+    "eng:create:ok",
+    "eng-members:create:ok",
+  ]);
+  expect(live("e2e-program")).toEqual({ alice: "Admin", bob: "Member" });
+  expect((await engine.preview()).steps.map((s) => s.op)).toEqual(["same", "same"]);
+  const destroy = await engine.destroy();
+  expect(destroy.ok).toBe(true);
+  expect(destroy.steps.map((s) => s.name)).toEqual(["eng-members", "eng"]);
+  expect(e2e.emulator.store.getGroup("e2e-program")).toBeUndefined();
 });
 
 test("an out-of-band join and leave show on refresh as drift, and up undoes them", async () => {
