@@ -136,7 +136,7 @@ test("a member resource of the new owner ends cleanly; the old owner is declared
   expect((await s.engine.destroy()).ok).toBe(true);
   expect(emulator.store.getGroup(groupId)).toBeUndefined();
   expect(["alice", "bob", "leckie"].every((a) => emulator.store.hasAccount(a))).toBe(true);
-}, 240_000);
+}, 400_000);
 
 test("the owner moves only to a member: naming a non-member fails clearly, its member waits, and the stack still works", async () => {
   const s = stack("refused", "story.js", "story");
@@ -159,7 +159,7 @@ test("the owner moves only to a member: naming a non-member fails clearly, its m
   expect((await s.engine.up()).ok).toBe(true);
   expect(roster(groupId)).toBe("alice:Owner leckie:Member");
   expect((await s.engine.destroy()).ok).toBe(true);
-}, 240_000);
+}, 400_000);
 
 test("the quickstart's version 2 also deploys from scratch: bob owns engineering from the start, leckie a member", async () => {
   emulator.store.reset(); // a fresh app: the accounts the earlier tests kept had no nicknames
@@ -173,4 +173,4 @@ test("the quickstart's version 2 also deploys from scratch: bob owns engineering
   expect(roster("announcements")).toBe("alice:Admin");
   expect((await s.engine.destroy()).ok).toBe(true);
   expect(emulator.store.listGroups()).toEqual([]);
-}, 240_000);
+}, 400_000);
