@@ -204,31 +204,3 @@ test("items that arrive while a partial call is in flight wait for it and share 
   await Promise.all([first, ...later]);
   expect(sizes).toEqual([1, 3]);
 });
-
-test("a burst rides out a pause shorter than burstQuietMs: no partial call until 25 ms of quiet; a lone item needs only 2", async () => {
-  const sizes: number[] = [];
-  const { source } = fakeSource();
-  source.getRoleInGroup = async (_g, accounts) => {
-    sizes.push(accounts.length);
-    return accounts.map((id) => ({ id, ok: true as const, value: "Member" as const }));
-  };
-  let t = 0;
-  const b = new MemberBatcher(source, { now: () => t });
-  const turns = async (n: number) => {
-    for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 1));
-  };
-  const burst = ["a", "b", "c"].map((x) => b.role("g", x));
-  t += 10; // a pause (e.g. garbage collection in the host) longer than quietMs, shorter than burstQuietMs
-  await turns(20);
-  expect(sizes).toEqual([]);
-  const more = ["d", "e"].map((x) => b.role("g", x));
-  t += 30;
-  await Promise.all([...burst, ...more]);
-  expect(sizes).toEqual([5]);
-
-  t += 1000; // long after: a lone item is not a burst
-  const lone = b.role("h", "z");
-  t += 3;
-  await lone;
-  expect(sizes).toEqual([5, 1]);
-});
