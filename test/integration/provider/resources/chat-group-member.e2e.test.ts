@@ -303,3 +303,15 @@ test("tencent-chat:addMemberLimit sets the members per add_group_member call; a 
   );
   expect(live(groupId, "alice")).toBeUndefined();
 });
+
+test("an add whose answer is lost is repeated (Result 2) and still counts as our own add: the role is applied, not refused", async () => {
+  const { groupId, engine } = await setup("Public", (g) => ({ a: { groupId: g, account: "carol", role: "Admin" } }));
+  e2e.emulator.addFault({ action: "add_group_member", effect: { kind: "applyThenDrop" } });
+  e2e.emulator.resetCounters();
+  const up = await engine.up();
+  expect(up.ok).toBe(true);
+  expect(e2e.emulator.counters().add_group_member).toBe(2);
+  expect(live(groupId, "carol")).toMatchObject({ Role: "Admin" });
+  expect(engine.snapshot().resources[0]!.outputs).toMatchObject({ adopted: false, role: "Admin" });
+  expect((await engine.destroy()).ok).toBe(true);
+});
