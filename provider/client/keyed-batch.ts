@@ -53,8 +53,13 @@ interface Queue<I, O> {
   /** When the last call under this key was sent, and how many items it held (burst detection). */
   lastSend: number;
   lastSendSize: number;
+  /** Loop turns seen without arrivals after the burst's quiet time elapsed. */
+  idleTurns: number;
   timer?: ReturnType<typeof setTimeout>;
 }
+
+/** Loop turns without arrivals a burst needs, after its quiet time, before a partial call goes out. */
+const IDLE_TURNS = 2;
 
 /** Coalesces items per key into calls of at most `maxBatch()` items. */
 export class KeyedBatcher<I, O> {
@@ -98,6 +103,7 @@ export class KeyedBatcher<I, O> {
           inFlight: 0,
           lastSend: -Infinity,
           lastSendSize: 0,
+          idleTurns: 0,
         };
         this.queues.set(key, q);
       }
@@ -137,10 +143,19 @@ export class KeyedBatcher<I, O> {
     const arrived = q.arrivals !== q.seen;
     q.seen = q.arrivals;
     if (held < this.maxHoldMs) {
-      if (arrived) return this.schedule(key, q); // still arriving: look again next turn
+      if (arrived) {
+        q.idleTurns = 0;
+        return this.schedule(key, q); // still arriving: look again next turn
+      }
       const quietFor = now - q.lastArrival;
       // Back-to-back lone items are not a burst: only several waiting, or a recent call of several, are.
       const burst = q.pending.size > 1 || (q.lastSendSize > 1 && now - q.lastSend < 100);
+      if (burst && quietFor >= this.burstQuietMs && q.idleTurns < IDLE_TURNS) {
+        // A process that was not scheduled for a while runs its timers before it reads the input that queued up
+        // meanwhile: look again after that many more loop turns (each reads pending I/O) before calling it quiet.
+        q.idleTurns++;
+        return this.schedule(key, q);
+      }
       const quietMs = burst ? Math.max(this.quietMs, this.burstQuietMs) : this.quietMs;
       const wait = quietFor < quietMs ? quietMs - quietFor : q.inFlight > 0 ? this.maxHoldMs - held : 0;
       if (wait > 0) {
@@ -160,6 +175,7 @@ export class KeyedBatcher<I, O> {
 
   /** Send everything pending under `key`, in calls of at most maxBatch distinct ids with no conflicting items. */
   private flush(key: string, q: Queue<I, O>, partial: boolean): void {
+    q.idleTurns = 0;
     while (q.pending.size > 0) {
       const max = this.maxBatch();
       const ids = new Set<string>();

@@ -45,3 +45,22 @@ test("a burst rides out a pause shorter than burstQuietMs: no partial call until
   await lone;
   expect(sizes).toEqual([5, 1]);
 });
+
+test("after a pause, a burst looks again for input queued meanwhile (read after the timers) before a partial call", async () => {
+  const sizes: number[] = [];
+  let t = 0;
+  const b = new MemberBatcher(source(sizes), { now: () => t });
+  const first = ["a", "b"].map((x) => b.role("g", x));
+  t += 30; // the process was not scheduled for 30 ms: the quiet time has passed when it runs again
+  const late: Promise<unknown>[] = [];
+  // Input that queued up meanwhile is handled a loop turn after the batcher first sees the quiet time elapsed.
+  setImmediate(() =>
+    setImmediate(() => {
+      late.push(b.role("g", "c"));
+      t += 30;
+    }),
+  );
+  await Promise.all(first);
+  await Promise.all(late);
+  expect(sizes).toEqual([3]);
+});
