@@ -177,7 +177,7 @@ export function memberSection(m: MemberBenchResult): string {
     `One group, ${m.n} member resources through the real host (add_group_member limit ${m.addLimit}, the default;`,
     `quota ${m.quota}/s on every action); calls are the most of ${m.up.length} runs, times medians. Up also reads the group`,
     "(type, owner) and each account's role once before adding: both shared, so a member already in the group is taken over",
-    "instead of added. Refresh reads roles only (names cards are read only for members that declare one).",
+    "instead of added. Refresh reads roles only (name cards are read only for members that declare one).",
     "",
     `| command | time | ${MEMBER_ACTIONS.join(" | ")} |`,
     `|---|---|${MEMBER_ACTIONS.map(() => "---").join("|")}|`,

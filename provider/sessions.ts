@@ -34,6 +34,11 @@ interface Slot {
 
 const sessions = new Map<string, Slot>();
 
+/** Longest a partial member call waits for more items during a burst, in ms (DECISIONS.md M6). */
+export const MEMBER_BURST_HOLD_MS = 1000;
+/** During a burst, a partial member call goes out after this much quiet, in ms (DECISIONS.md M6). */
+export const MEMBER_BURST_QUIET_MS = 100;
+
 /** The key of a session: everything that shapes the client or its reads; the secret only as a hash. */
 function sessionKey(s: ResolvedSettings, keys: readonly string[]): string {
   const secret = createHash("sha256")
@@ -65,11 +70,14 @@ function newSession(s: ResolvedSettings, keys: readonly string[]): Session {
     chat,
     groupReads,
     get members() {
-      // The app's add_group_member limit (tencent-chat:addMemberLimit, DECISIONS.md C90/M-block); default 20.
-      return (members ??= new MemberBatcher(
-        chat,
-        s.addMemberLimit !== undefined ? { addLimit: s.addMemberLimit } : {},
-      ));
+      // The app's add_group_member limit (tencent-chat:addMemberLimit, DECISIONS.md C90, M5); default 20. A burst may
+      // hold a partial call up to 1 s (M6): the host hands Reads over at ~0.5 per ms, so with 500 per call the
+      // default 200 ms would cut a refresh of 1,000 members into ~10 calls. A lone item still goes after 2 ms.
+      return (members ??= new MemberBatcher(chat, {
+        maxHoldMs: MEMBER_BURST_HOLD_MS,
+        burstQuietMs: MEMBER_BURST_QUIET_MS,
+        ...(s.addMemberLimit !== undefined ? { addLimit: s.addMemberLimit } : {}),
+      }));
     },
     get accounts() {
       return (accounts ??= new AccountBatcher(chat));

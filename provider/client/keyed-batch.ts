@@ -12,8 +12,14 @@ import type { ItemResult } from "./items";
 export interface KeyedBatchTiming {
   /** Longest a partial batch waits, in ms. Default 200. */
   maxHoldMs?: number;
-  /** A partial batch goes out once no item has arrived for this long, in ms. Default 2. */
+  /** A lone item goes out once no other item has arrived for this long, in ms. Default 2. */
   quietMs?: number;
+  /**
+   * During a burst (more than one item waiting under the key, or a call of several sent under it in the last 100 ms)
+   * a partial batch waits this long for more items, in ms, riding out the host's pauses mid-command (as the group
+   * read batcher does, ./batch.ts). Default 25.
+   */
+  burstQuietMs?: number;
   /** Run `fn` on a later event-loop turn. Default `setImmediate`. */
   defer?: (fn: () => void) => void;
   /** Milliseconds. Default `performance.now`. */
@@ -44,8 +50,16 @@ interface Queue<I, O> {
   seen: number;
   scheduled: boolean;
   inFlight: number;
+  /** When the last call under this key was sent, and how many items it held (burst detection). */
+  lastSend: number;
+  lastSendSize: number;
+  /** Loop turns seen without arrivals after the burst's quiet time elapsed. */
+  idleTurns: number;
   timer?: ReturnType<typeof setTimeout>;
 }
+
+/** Loop turns without arrivals a burst needs, after its quiet time, before a partial call goes out. */
+const IDLE_TURNS = 2;
 
 /** Coalesces items per key into calls of at most `maxBatch()` items. */
 export class KeyedBatcher<I, O> {
@@ -54,6 +68,7 @@ export class KeyedBatcher<I, O> {
   private readonly queues = new Map<string, Queue<I, O>>();
   private readonly maxHoldMs: number;
   private readonly quietMs: number;
+  private readonly burstQuietMs: number;
   private readonly defer: (fn: () => void) => void;
   private readonly now: () => number;
 
@@ -67,6 +82,7 @@ export class KeyedBatcher<I, O> {
   ) {
     this.maxHoldMs = timing.maxHoldMs ?? 200;
     this.quietMs = timing.quietMs ?? 2;
+    this.burstQuietMs = timing.burstQuietMs ?? 25;
     this.defer = timing.defer ?? ((fn) => void setImmediate(fn));
     this.now = timing.now ?? (() => performance.now());
   }
@@ -77,7 +93,18 @@ export class KeyedBatcher<I, O> {
     return new Promise<O>((resolve, reject) => {
       let q = this.queues.get(key);
       if (!q) {
-        q = { pending: new Map(), since: 0, lastArrival: 0, arrivals: 0, seen: 0, scheduled: false, inFlight: 0 };
+        q = {
+          pending: new Map(),
+          since: 0,
+          lastArrival: 0,
+          arrivals: 0,
+          seen: 0,
+          scheduled: false,
+          inFlight: 0,
+          lastSend: -Infinity,
+          lastSendSize: 0,
+          idleTurns: 0,
+        };
         this.queues.set(key, q);
       }
       const now = this.now();
@@ -116,9 +143,21 @@ export class KeyedBatcher<I, O> {
     const arrived = q.arrivals !== q.seen;
     q.seen = q.arrivals;
     if (held < this.maxHoldMs) {
-      if (arrived) return this.schedule(key, q); // still arriving: look again next turn
+      if (arrived) {
+        q.idleTurns = 0;
+        return this.schedule(key, q); // still arriving: look again next turn
+      }
       const quietFor = now - q.lastArrival;
-      const wait = quietFor < this.quietMs ? this.quietMs - quietFor : q.inFlight > 0 ? this.maxHoldMs - held : 0;
+      // Back-to-back lone items are not a burst: only several waiting, or a recent call of several, are.
+      const burst = q.pending.size > 1 || (q.lastSendSize > 1 && now - q.lastSend < 100);
+      if (burst && quietFor >= this.burstQuietMs && q.idleTurns < IDLE_TURNS) {
+        // A process that was not scheduled for a while runs its timers before it reads the input that queued up
+        // meanwhile: look again after that many more loop turns (each reads pending I/O) before calling it quiet.
+        q.idleTurns++;
+        return this.schedule(key, q);
+      }
+      const quietMs = burst ? Math.max(this.quietMs, this.burstQuietMs) : this.quietMs;
+      const wait = quietFor < quietMs ? quietMs - quietFor : q.inFlight > 0 ? this.maxHoldMs - held : 0;
       if (wait > 0) {
         // Not quiet long enough yet, or a partial call of this key is in flight (its end re-schedules us).
         q.timer ??= setTimeout(
@@ -136,6 +175,7 @@ export class KeyedBatcher<I, O> {
 
   /** Send everything pending under `key`, in calls of at most maxBatch distinct ids with no conflicting items. */
   private flush(key: string, q: Queue<I, O>, partial: boolean): void {
+    q.idleTurns = 0;
     while (q.pending.size > 0) {
       const max = this.maxBatch();
       const ids = new Set<string>();
@@ -163,6 +203,8 @@ export class KeyedBatcher<I, O> {
 
   private async call(key: string, q: Queue<I, O>, batch: Slot<I, O>[], partial: boolean): Promise<void> {
     this.stats.calls++;
+    q.lastSend = this.now();
+    q.lastSendSize = batch.length;
     if (partial) q.inFlight++;
     try {
       let results: ItemResult<O>[];
@@ -186,7 +228,8 @@ export class KeyedBatcher<I, O> {
     } finally {
       if (partial) q.inFlight--;
       if (q.pending.size > 0) this.schedule(key, q);
-      else if (q.inFlight === 0 && this.queues.get(key) === q) this.queues.delete(key);
+      else if (q.inFlight === 0 && this.queues.get(key) === q && !(q.lastSendSize > 1 && this.now() - q.lastSend < 100))
+        this.queues.delete(key); // kept a while after a call of several: the burst may go on
     }
   }
 }

@@ -130,7 +130,7 @@ test("npm install: the tarball lands as a real directory in a fresh project outs
 test("exports: every subpath loads by package name from the project; internal files stay private", async () => {
   const probe = `
     const out = {};
-    for (const s of ["", "/provider", "/stub", "/client", "/emulator", "/package.json"]) out[s || "."] = Object.keys(require("${PKG}" + s)).sort();
+    for (const s of ["", "/provider", "/stub", "/client", "/emulator", "/package.json", "/provider/chat-group-member", "/stub/chat-group-member"]) out[s || "."] = Object.keys(require("${PKG}" + s)).sort();
     try { require("${PKG}/dist/provider/provider.js"); out.internal = "loaded"; } catch (e) { out.internal = e.code; }
     out.stub = require.resolve("${PKG}/stub");
     console.log(JSON.stringify(out));`;
@@ -143,6 +143,11 @@ test("exports: every subpath loads by package name from the project; internal fi
     expect.arrayContaining(["configure", "check", "diff", "create", "read", "update", "remove"]),
   );
   expect(out["/client"]).toEqual(expect.arrayContaining(["ChatClient", "ChatError", "isNotFound"]));
+  expect(out["."]).toEqual(expect.arrayContaining(["ChatGroupMember"]));
+  expect(out["/stub/chat-group-member"]).toEqual(["check", "configure", "create", "delete", "diff", "read", "update"]);
+  expect(out["/provider/chat-group-member"]).toEqual(
+    expect.arrayContaining(["configure", "check", "diff", "create", "read", "update", "remove"]),
+  );
   expect(out["/emulator"]).toEqual(expect.arrayContaining(["startEmulator"]));
   expect(out["/package.json"]).toEqual(expect.arrayContaining(["name", "version"]));
   expect(out.internal).toBe("ERR_PACKAGE_PATH_NOT_EXPORTED");

@@ -197,7 +197,7 @@ test("items that arrive while a partial call is in flight wait for it and share 
   t += 5; // quiet for longer than quietMs: the lone read goes out
   while (sizes.length === 0) await new Promise((r) => setTimeout(r, 1));
   const later = ["b", "c", "d"].map((x) => b.role("g", x));
-  t += 5; // quiet again, but well within maxHoldMs: they wait behind the call in flight
+  t += 30; // quiet for longer than burstQuietMs (25), but well within maxHoldMs: they wait behind the call in flight
   for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 1));
   expect(sizes).toEqual([1]);
   release();

@@ -280,3 +280,38 @@ test("many concurrent members of one group share calls: add, role reads, refresh
   expect(c.delete_group_member).toBeLessThanOrEqual(Math.ceil(N / 100) + 2);
   expect(e2e.emulator.store.getGroup(groupId)!.Members).toHaveLength(1);
 });
+
+test("tencent-chat:addMemberLimit sets the members per add_group_member call; a bad value is a config error naming it", async () => {
+  const N = 30;
+  const limited = await sharedHost(e2e, { "tencent-chat:addMemberLimit": "15" });
+  const groupId = `gm-${++n}`;
+  await e2e.client.importGroup({ Type: "Public", Name: groupId, GroupId: groupId, Owner_Account: "leckie" });
+  for (let i = 0; i < N; i++) e2e.emulator.store.putAccount(`lim_${i}`);
+  const decl = Object.fromEntries(Array.from({ length: N }, (_, i) => [`l${i}`, { groupId, account: `lim_${i}` }]));
+  const engine = memberStack(e2e, limited, provider, groupId, () => decl);
+  e2e.emulator.resetCounters();
+  expect((await engine.up()).ok).toBe(true);
+  expect(e2e.emulator.counters().add_group_member).toBe(2);
+  expect(e2e.emulator.store.getGroup(groupId)!.Members).toHaveLength(N + 1);
+
+  const bad = await sharedHost(e2e, { "tencent-chat:addMemberLimit": "1000" });
+  const other = memberStack(e2e, bad, provider, `${groupId}-bad`, () => ({ x: { groupId, account: "alice" } }));
+  const up = await other.up();
+  expect(up.ok).toBe(false);
+  expect(up.steps[0]!.error).toMatch(
+    /`tencent-chat:addMemberLimit` \(stack config\) must be a whole number .* from 1 to 500/,
+  );
+  expect(live(groupId, "alice")).toBeUndefined();
+});
+
+test("an add whose answer is lost is repeated (Result 2) and still counts as our own add: the role is applied, not refused", async () => {
+  const { groupId, engine } = await setup("Public", (g) => ({ a: { groupId: g, account: "carol", role: "Admin" } }));
+  e2e.emulator.addFault({ action: "add_group_member", effect: { kind: "applyThenDrop" } });
+  e2e.emulator.resetCounters();
+  const up = await engine.up();
+  expect(up.ok).toBe(true);
+  expect(e2e.emulator.counters().add_group_member).toBe(2);
+  expect(live(groupId, "carol")).toMatchObject({ Role: "Admin" });
+  expect(engine.snapshot().resources[0]!.outputs).toMatchObject({ adopted: false, role: "Admin" });
+  expect((await engine.destroy()).ok).toBe(true);
+});
