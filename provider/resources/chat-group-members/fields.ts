@@ -10,8 +10,10 @@ import type { CheckResult } from "../../resource/types";
 import {
   detailedDiffOf,
   emptyMembership,
+  fromCanonical,
   planMembership,
   sortedMembership,
+  toCanonical,
   type MemberEntry,
   type Membership,
 } from "./plan";
@@ -50,7 +52,7 @@ export const MEMBERS_TABLE: ResourceTable = {
       uniqueBy: "account",
       why: "adds the missing (add_group_member), removes the undeclared (delete_group_member, never the owner), sets roles and name cards (modify_group_member_info)",
       wire: "MemberList",
-      doc: "Every member of the group but its owner (`[]` = only the owner). Anyone else is removed on `up`. Canonical form: a map keyed by account.",
+      doc: "Every member of the group but its owner (`[]` = only the owner). Anyone else is removed on `up`. Canonical form: `members` maps each account to its role, `nameCards` each declared name card.",
       items: [
         {
           input: "account",
@@ -107,6 +109,11 @@ export const MEMBERS_TABLE: ResourceTable = {
   ],
   outputs: [
     {
+      name: "nameCards",
+      type: "map of strings",
+      doc: "The live name cards of the members that declare one (account → name card); `members` holds the live roles.",
+    },
+    {
       name: "managedAccounts",
       type: "list of strings",
       doc: "The accounts this resource manages: destroy removes these, never others.",
@@ -121,16 +128,22 @@ export const MEMBERS_TABLE: ResourceTable = {
   ],
 };
 
-/** The members as given: the program's list, or the canonical map (state copied back by `ignoreChanges`) as a list. */
-function memberList(value: unknown): unknown {
+/**
+ * The members as given: the program's list, or the canonical maps (state copied back by `ignoreChanges`: roles by
+ * account in `members`, name cards in `nameCards`) as a list.
+ */
+function memberList(value: unknown, nameCards: unknown): unknown {
   if (!isPlainObject(value)) return value;
+  const cards = isPlainObject(nameCards) ? nameCards : {};
   return Object.keys(value).map((account) => {
     const e = value[account];
-    return isPlainObject(e) ? { ...e, account } : { account, role: e };
+    const item: Record<string, unknown> = isPlainObject(e) ? { ...e, account } : { account, role: e };
+    if (Object.prototype.hasOwnProperty.call(cards, account)) item.nameCard = cards[account];
+    return item;
   });
 }
 
-/** The checked list of members as the canonical map (sorted by account), or undefined while any part is unknown. */
+/** The checked list of members as a membership, or undefined while any part is unknown. */
 function toMembership(list: unknown): Membership | undefined {
   if (!Array.isArray(list) || containsUnknown(list)) return undefined;
   const out = emptyMembership();
@@ -143,12 +156,14 @@ function toMembership(list: unknown): Membership | undefined {
 
 /**
  * check(): every problem at once, each naming its field and the fix (the kit's table check: a duplicate account names
- * both positions). The canonical inputs key the members by account (role filled in, name card only when declared), so
- * equal memberships compare equal in any order and the engine's input diff names each account that changes.
+ * both positions). The canonical inputs are flat maps keyed by account (M32): `members` (account → role, filled in)
+ * and `nameCards` (account → name card, only the declared ones; absent when none is), so equal memberships compare
+ * equal in any order and the engine's input diff names each account that changes.
  */
 export function checkMembers(olds: unknown, news: unknown): MembersCheckResult {
   const raw = isPlainObject(news) ? news : {};
-  const given = { ...raw, members: memberList(raw.members) };
+  const given: Record<string, unknown> = { ...raw, members: memberList(raw.members, raw.nameCards) };
+  if (isPlainObject(raw.members)) delete given.nameCards; // part of the canonical form; anywhere else, not an input
   const result = checkTable(MEMBERS_TABLE, olds, given);
   for (const f of result.failures) {
     const i = /^members\[(\d+)\]\.role$/.exec(f.property)?.[1];
@@ -158,8 +173,8 @@ export function checkMembers(olds: unknown, news: unknown): MembersCheckResult {
         " The owner is not a member role: ownership is ChatGroup's ownerAccount, and the owner is never declared here.";
   }
   if (result.failures.length > 0) return result;
-  const map = toMembership(result.inputs.members);
-  if (map !== undefined) result.inputs.members = map;
+  const membership = toMembership(result.inputs.members);
+  if (membership !== undefined) Object.assign(result.inputs, toCanonical(membership));
   return result;
 }
 
@@ -171,7 +186,7 @@ export function diffMembers(olds: object, news: object): MembersDiffResult {
   const o = olds as Record<string, unknown>;
   const n = news as Record<string, unknown>;
   const plan = diffTable(MEMBERS_TABLE, { ...o, members: [] }, { ...n, members: [] });
-  if (containsUnknown(n.members) || !isPlainObject(n.members)) {
+  if (containsUnknown(n.members) || containsUnknown(n.nameCards) || !isPlainObject(n.members)) {
     return {
       ...plan,
       changes: true,
@@ -179,8 +194,8 @@ export function diffMembers(olds: object, news: object): MembersDiffResult {
       detailedDiff: { ...plan.detailedDiff, members: { kind: "update", inputDiff: true } },
     };
   }
-  const before = Object.assign(emptyMembership(), isPlainObject(o.members) ? o.members : {}) as Membership;
-  const accounts = detailedDiffOf(planMembership(before, n.members as Membership));
+  const before = fromCanonical(o.members, o.nameCards);
+  const accounts = detailedDiffOf(planMembership(before, fromCanonical(n.members, n.nameCards)));
   const changed = Object.keys(accounts).length > 0;
   return {
     ...plan,

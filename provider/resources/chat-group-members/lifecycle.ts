@@ -17,11 +17,14 @@ import {
   describePlan,
   emptyMembership,
   entryOf,
+  fromCanonical,
   listSome,
   liveMembership,
   planMembership,
   sortedMembership,
+  toCanonical,
   count,
+  type CanonicalMembers,
   type MemberEntry,
   type Membership,
   type MembershipPlan,
@@ -49,7 +52,7 @@ export interface MembersApi {
   modify(request: ModifyGroupMemberInfoRequest): Promise<void>;
 }
 
-/** The canonical inputs (check's output). */
+/** The inputs as the lifecycle works with them: the canonical maps read into one membership. */
 export interface MembersInputs {
   groupId: string;
   members: Membership;
@@ -57,8 +60,11 @@ export interface MembersInputs {
   adopt?: boolean | "overwrite";
 }
 
-/** The outputs: the inputs' shape with the live membership, plus what the resource manages and the group's facts. */
-export interface MembersOutputs extends MembersInputs {
+/**
+ * The outputs: the canonical inputs' shape (`members` account → role, `nameCards` the managed name cards, M32) with
+ * the live membership, plus what the resource manages and the group's facts.
+ */
+export interface MembersOutputs extends Omit<MembersInputs, "members">, CanonicalMembers {
   /** Accounts this resource manages: declared by the program (destroy removes these, never others). */
   managedAccounts: string[];
   /** The live owner (never managed). */
@@ -80,10 +86,9 @@ const q = JSON.stringify;
 
 function inputsOf(props: object | undefined): MembersInputs {
   const p = (props ?? {}) as Props;
-  const members = (p.members ?? emptyMembership()) as Membership;
   return {
     groupId: String(p.groupId ?? ""),
-    members,
+    members: fromCanonical(p.members, p.nameCards),
     ...(typeof p.app === "string" ? { app: p.app } : {}),
     ...(p.adopt !== undefined ? { adopt: p.adopt as MembersInputs["adopt"] } : {}),
   };
@@ -232,9 +237,10 @@ function outputsOf(
   managed: Iterable<string>,
   facts: GroupFacts,
 ): MembersOutputs {
+  const { members: _declared, ...rest } = inputs;
   return {
-    ...inputs,
-    members: membership,
+    ...rest,
+    ...toCanonical(membership),
     managedAccounts: [...new Set(managed)].sort(),
     ownerAccount: facts.owner ?? "",
     groupType: facts.type,
@@ -339,7 +345,7 @@ export async function updateMembers(
   const old = olds as Partial<MembersOutputs>;
   const facts = await factsOf(api, id, "update");
   refuseForbidden(id, facts, inputs.members);
-  const base: Membership = Object.assign(emptyMembership(), old.members ?? {});
+  const base: Membership = fromCanonical(old.members, old.nameCards);
   if (facts.owner !== undefined) delete base[facts.owner]; // never removed, even if ownership moved to a member
   const plan = planMembership(sortedMembership(base), inputs.members);
   const outs = await applyAndRecord(api, inputs, facts, plan, base, old.managedAccounts ?? [], news);
@@ -358,12 +364,9 @@ export async function readMembers(
   const inputs = inputsOf(props);
   if (facts.type === "AVChatRoom") return { id, props: { ...props } };
   const members = await liveOf(api, id, facts, withNameCards(inputs.members));
-  const outs = outputsOf({ ...inputs, groupId: id, members }, members, old.managedAccounts ?? [], facts);
-  return {
-    id,
-    props: withHostKeys(outs as unknown as Props, props),
-    inputs: { ...inputsOf(outs), members },
-  };
+  const outs = outputsOf({ ...inputs, groupId: id }, members, old.managedAccounts ?? [], facts);
+  const { managedAccounts: _m, ownerAccount: _o, groupType: _t, ...refreshedInputs } = outs;
+  return { id, props: withHostKeys(outs as unknown as Props, props), inputs: refreshedInputs as unknown as Props };
 }
 
 /** delete(): removes the managed members (never the owner, never a member the program did not declare). */

@@ -159,3 +159,51 @@ export function describePlan(plan: MembershipPlan, limit = 20): string[] {
   }
   return lines;
 }
+
+/**
+ * The canonical (state and RPC) form of a membership: each account's role, and each managed name card. Flat maps of
+ * strings on purpose: the provider host converts every property to a protobuf Struct and back on each RPC, and a map
+ * of 6,000 nested objects costs about a hundred times more there than a map of 6,000 strings (DECISIONS.md M32).
+ */
+export interface CanonicalMembers {
+  members: Record<string, MemberRole>;
+  /** Only the accounts whose name card is managed; absent when none is. */
+  nameCards?: Record<string, string>;
+}
+
+/** A membership in its canonical form (keys sorted). */
+export function toCanonical(m: Membership): CanonicalMembers {
+  const members = Object.create(null) as Record<string, MemberRole>;
+  const nameCards = Object.create(null) as Record<string, string>;
+  let cards = 0;
+  for (const a of accountsOf(m)) {
+    const e = m[a]!;
+    members[a] = e.role;
+    if (e.nameCard !== undefined) {
+      nameCards[a] = e.nameCard;
+      cards++;
+    }
+  }
+  return cards > 0 ? { members, nameCards } : { members };
+}
+
+/**
+ * A membership from its canonical form. Tolerant: a member value may also be an entry object (`{ role, nameCard }`),
+ * and anything malformed is skipped, so state from any version reads.
+ */
+export function fromCanonical(members: unknown, nameCards: unknown): Membership {
+  const out = emptyMembership();
+  const cards = typeof nameCards === "object" && nameCards !== null ? (nameCards as Record<string, unknown>) : {};
+  if (typeof members !== "object" || members === null || Array.isArray(members)) return out;
+  for (const a of Object.keys(members)) {
+    const v = (members as Record<string, unknown>)[a];
+    const role = typeof v === "string" ? v : (v as { role?: unknown } | null)?.role;
+    if (typeof role !== "string") continue;
+    const entry: MemberEntry = { role: role as MemberRole };
+    const own = Object.prototype.hasOwnProperty.call(cards, a) ? cards[a] : undefined;
+    const card = typeof own === "string" ? own : (v as { nameCard?: unknown } | null)?.nameCard;
+    if (typeof card === "string") entry.nameCard = card;
+    out[a] = entry;
+  }
+  return sortedMembership(out);
+}

@@ -3,7 +3,7 @@
  * (type token `pulumi-nodejs:dynamic/tencent-chat:ChatGroupMembers`).
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { MemberEntry, MemberRole } from "./plan";
+import type { MemberRole } from "./plan";
 import * as stub from "./stub";
 
 /** One declared member. */
@@ -47,8 +47,10 @@ export interface ChatGroupMembersArgs {
 export class ChatGroupMembers extends pulumi.dynamic.Resource {
   /** The group id; equal to the resource id. */
   declare readonly groupId: pulumi.Output<string>;
-  /** The live membership but the owner, keyed by account (name cards only where managed). */
-  declare readonly members: pulumi.Output<Record<string, MemberEntry>>;
+  /** The live membership but the owner: account → role. */
+  declare readonly members: pulumi.Output<Record<string, MemberRole>>;
+  /** The live name cards of the members that declare one: account → name card. */
+  declare readonly nameCards: pulumi.Output<Record<string, string> | undefined>;
   /** Accounts this resource manages (destroy removes these, never others). */
   declare readonly managedAccounts: pulumi.Output<string[]>;
   /** The group's owner (never managed here: ChatGroup's ownerAccount). */
@@ -65,6 +67,7 @@ export class ChatGroupMembers extends pulumi.dynamic.Resource {
   constructor(name: string, args: ChatGroupMembersArgs, opts?: pulumi.CustomResourceOptions) {
     // Output-only properties are declared with undefined; always a copy (dynamic.Resource mutates its props).
     const props = {
+      nameCards: undefined,
       managedAccounts: undefined,
       ownerAccount: undefined,
       groupType: undefined,

@@ -112,7 +112,7 @@ test("create from an owner-only group, then add, remove and change roles; each p
 
   program.current = { groupId: id, members: [{ account: "alice" }, { account: "carol", role: "Admin" }] };
   const preview = await engine.preview();
-  expect(preview.steps[0]).toMatchObject({ op: "update", changedKeys: ["members"] });
+  expect(preview.steps[0]).toMatchObject({ op: "update", changedKeys: ["members", "nameCards"] }); // bob and his card go
   expect(live(id)).toEqual({ alice: "Admin", bob: "Member:B" }); // preview changed nothing
   expect((await engine.up()).ok).toBe(true);
   expect(live(id)).toEqual({ alice: "Member", carol: "Admin" });

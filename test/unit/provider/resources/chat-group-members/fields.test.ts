@@ -3,7 +3,7 @@ import { checkMembers, diffMembers } from "../../../../../provider/resources/cha
 import { UNKNOWN } from "../../../../../provider/resource/types";
 
 describe("checkMembers", () => {
-  test("canonical form: members keyed by account, sorted, role filled in, name card only when declared", () => {
+  test("canonical form: flat maps keyed by account, sorted; role filled in; name cards only when declared", () => {
     const { inputs, failures } = checkMembers(
       {},
       {
@@ -19,13 +19,25 @@ describe("checkMembers", () => {
     expect(JSON.stringify(inputs)).toBe(
       JSON.stringify({
         groupId: "g",
-        members: { alice: { role: "Admin" }, bob: { role: "Member", nameCard: "B" } },
+        members: { alice: "Admin", bob: "Member" },
+        nameCards: { bob: "B" },
       }),
     );
   });
 
   test("the canonical map is accepted back (state copied by ignoreChanges) and yields the same inputs", () => {
-    const first = checkMembers({}, { groupId: "g", members: [{ account: "a", role: "Admin" }], adopt: "overwrite" });
+    const first = checkMembers(
+      {},
+      {
+        groupId: "g",
+        members: [
+          { account: "a", role: "Admin" },
+          { account: "b", nameCard: "" },
+        ],
+        adopt: "overwrite",
+      },
+    );
+    expect(first.inputs.nameCards).toEqual({ b: "" });
     const again = checkMembers(first.inputs, first.inputs);
     expect(again).toEqual(first);
   });
@@ -75,12 +87,10 @@ describe("checkMembers", () => {
 });
 
 describe("diffMembers", () => {
-  const olds = { groupId: "g", members: { a: { role: "Member" }, b: { role: "Member" } }, managedAccounts: ["a", "b"] };
+  const olds = { groupId: "g", members: { a: "Member", b: "Member" }, managedAccounts: ["a", "b"] };
 
   test("no change when the membership is the same", () => {
-    expect(
-      diffMembers(olds, { groupId: "g", members: { a: { role: "Member" }, b: { role: "Member" } } }),
-    ).toMatchObject({
+    expect(diffMembers(olds, { groupId: "g", members: { a: "Member", b: "Member" } })).toMatchObject({
       changes: false,
       replaces: [],
       detailedDiff: {},
@@ -88,7 +98,7 @@ describe("diffMembers", () => {
   });
 
   test("names each account added, removed and changed", () => {
-    const d = diffMembers(olds, { groupId: "g", members: { a: { role: "Admin" }, c: { role: "Member" } } });
+    const d = diffMembers(olds, { groupId: "g", members: { a: "Admin", c: "Member" } });
     expect(d.changes).toBe(true);
     expect(d.replaces).toEqual([]);
     expect(Object.keys(d.detailedDiff).sort()).toEqual(['members["a"]', 'members["b"]', 'members["c"]']);
@@ -102,6 +112,18 @@ describe("diffMembers", () => {
 
   test("unknown members are a change", () => {
     expect(diffMembers(olds, { groupId: "g", members: UNKNOWN }).changes).toBe(true);
-    expect(diffMembers(olds, { groupId: "g", members: { a: { role: UNKNOWN } } }).changes).toBe(true);
+    expect(diffMembers(olds, { groupId: "g", members: { a: UNKNOWN } }).changes).toBe(true);
+    expect(diffMembers(olds, { groupId: "g", members: olds.members, nameCards: { a: UNKNOWN } }).changes).toBe(true);
+  });
+
+  test("a declared name card is compared; one no longer declared is not a change", () => {
+    const withCard = { ...olds, nameCards: { a: "Al" } };
+    expect(diffMembers(withCard, { groupId: "g", members: olds.members, nameCards: { a: "Al" } }).changes).toBe(false);
+    expect(diffMembers(withCard, { groupId: "g", members: olds.members, nameCards: { a: "Bo" } }).detailedDiff).toEqual(
+      {
+        'members["a"]': { kind: "update", inputDiff: true },
+      },
+    );
+    expect(diffMembers(withCard, { groupId: "g", members: olds.members }).changes).toBe(false);
   });
 });

@@ -90,11 +90,9 @@ describe("create", () => {
     expect(id).toBe("g");
     expect(f.live()).toEqual({ a: "Admin", b: "Member", c: "Member" });
     expect(f.members.get("b")!.nameCard).toBe("Bee");
-    expect(JSON.parse(JSON.stringify(outs.members))).toEqual({
-      a: { role: "Admin" },
-      b: { role: "Member", nameCard: "Bee" },
-      c: { role: "Member" },
-    });
+    // Canonical flat maps: roles by account, and only the declared name cards.
+    expect(JSON.parse(JSON.stringify(outs.members))).toEqual({ a: "Admin", b: "Member", c: "Member" });
+    expect(JSON.parse(JSON.stringify(outs.nameCards))).toEqual({ b: "Bee" });
     expect(outs.managedAccounts).toEqual(["a", "b", "c"]);
     expect(outs.ownerAccount).toBe("boss");
     expect(f.writes.filter((w) => w.startsWith("modify")).sort()).toEqual(["modify a Admin", 'modify b "Bee"']);

@@ -3,6 +3,8 @@ import {
   describePlan,
   detailedDiffOf,
   emptyMembership,
+  fromCanonical,
+  toCanonical,
   liveMembership,
   planMembership,
   type MemberEntry,
@@ -77,6 +79,21 @@ describe("liveMembership", () => {
       new Set(["a"]),
     );
     expect(JSON.stringify(live)).toBe(JSON.stringify({ a: { role: "Member", nameCard: "ay" }, b: { role: "Admin" } }));
+  });
+});
+
+describe("toCanonical / fromCanonical", () => {
+  test("flat maps of strings round-trip; entry objects (any older state) read too; malformed values are skipped", () => {
+    const m0 = m({ b: { role: "Admin", nameCard: "Bee" }, a: M });
+    const c = toCanonical(m0);
+    expect(JSON.parse(JSON.stringify(c))).toEqual({ members: { a: "Member", b: "Admin" }, nameCards: { b: "Bee" } });
+    expect(fromCanonical(c.members, c.nameCards)).toEqual(m0);
+    expect(toCanonical(m({ a: M }))).not.toHaveProperty("nameCards");
+    expect(JSON.parse(JSON.stringify(fromCanonical({ a: { role: "Admin", nameCard: "x" }, b: 7 }, undefined)))).toEqual(
+      {
+        a: { role: "Admin", nameCard: "x" },
+      },
+    );
   });
 });
 
