@@ -4,6 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { accountGoals, accountsSection } from "./accounts-report";
 import type { CommandRun, LifecycleResult } from "./measure-lifecycle";
 import type { BenchResults } from "./run";
 import { chartSvg } from "./svg";
@@ -62,6 +63,7 @@ export function judge(r: BenchResults): Goal[] {
     measured: `median ${Math.round(r.emulator.medianRps)} req/s wall (${Math.round(r.emulator.medianRpsPerCpuSecond)} per emulator CPU-second)`,
     holds: r.emulator.medianRps >= 5000,
   });
+  if (r.accounts) goals.push(...accountGoals(r.accounts));
   return goals;
 }
 
@@ -330,6 +332,7 @@ export function renderMarkdown(r: BenchResults): string {
     "",
   );
   if (r.readBytes) out.push(readBytesSection(r.readBytes), "");
+  if (r.accounts) out.push(accountsSection(r.accounts), "");
   const h = r.hostOverhead;
   out.push(
     "## Host overhead per operation",

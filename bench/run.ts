@@ -10,6 +10,7 @@ import { REPO_ROOT } from "../harness/program-dir";
 import { measureDiagnosis, type DiagnosisResult } from "./measure-diagnosis";
 import { measureEmulator, type EmulatorThroughputResult } from "./measure-emulator";
 import { measureHostOverhead, type HostOverheadResult } from "./measure-host-overhead";
+import { measureAccounts, type AccountsResult } from "./measure-accounts";
 import { measureLifecycle, type CommandRun, type LifecycleResult } from "./measure-lifecycle";
 import { measureProviderSize, type ProviderSizeResult } from "./measure-provider-size";
 import { measureReadBytes, type ReadBytesResult } from "./measure-read-bytes";
@@ -40,6 +41,8 @@ export interface BenchResults {
   /** Bytes per refreshed group with and without the provider's ResponseFilter (groups of 10, 1,000, 6,000 members). */
   readBytes?: ReadBytesResult;
   hostOverhead: HostOverheadResult;
+  /** 1,000 ChatAccount resources through the host (absent in results written before ChatAccount existed). */
+  accounts?: AccountsResult;
   memory: {
     /** The idle, configured host that served nothing. */
     idleHost: { rssMiB: number; peakMiB: number };
@@ -57,6 +60,7 @@ const RUNS = 5;
 const REFRESH_SIZES = [10, 100, 1000];
 const LIFECYCLE_SIZES = [100, 1000];
 const HOST_OPS = 200;
+const ACCOUNTS = 1000;
 
 const log = (msg: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
@@ -77,8 +81,39 @@ async function onlyReadBytes(): Promise<void> {
   log(`wrote ${written.map((f) => path.relative(REPO_ROOT, f)).join(", ")}`);
 }
 
+/** The ChatAccount measurement on its own fixture, logged. */
+async function accountsOn(stack: Awaited<ReturnType<typeof startBenchStack>>): Promise<AccountsResult> {
+  log(`${ACCOUNTS} ChatAccount resources: up, refresh, destroy (quota ${stack.quota}/s on every action)`);
+  const a = await measureAccounts(stack, ACCOUNTS);
+  for (const [what, c] of [
+    ["up", a.up],
+    ["refresh", a.refresh],
+    ["destroy", a.destroy],
+  ] as const)
+    log(`  ${what} ${round(c.ms)} ms, ok ${c.ok}, ${JSON.stringify(c.calls)}`);
+  return a;
+}
+
+/**
+ * `npm run bench -- --only accounts`: run just the ChatAccount measure and merge it into the committed results.json,
+ * then re-render RESULTS.md (the other figures stay those of the last full run).
+ */
+async function onlyAccounts(): Promise<void> {
+  const file = path.join(REPO_ROOT, "bench", "results.json");
+  const results = JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults;
+  const stack = await startBenchStack(QUOTA);
+  try {
+    results.accounts = await accountsOn(stack);
+  } finally {
+    await stack.stop();
+  }
+  const written = writeReport(path.join(REPO_ROOT, "bench"), results);
+  log(`wrote ${written.map((f) => path.relative(REPO_ROOT, f)).join(", ")}`);
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes("--only") && process.argv.includes("read-bytes")) return onlyReadBytes();
+  if (process.argv.includes("--only") && process.argv.includes("accounts")) return onlyAccounts();
   const started = performance.now();
   const pulumiVersion = (
     JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")) as {
@@ -156,6 +191,7 @@ async function main(): Promise<void> {
     log(
       `  direct imports ${round(diagnosis.directImport.ms)} ms (${diagnosis.directImport.refusals} refusals); batcher ${diagnosis.batcher.allAtOnce} vs ${diagnosis.batcher.onePerTurn} calls`,
     );
+    const accounts = await accountsOn(stack);
     if (!refresh || !hostOverhead || !afterUp || !state)
       throw new Error("the measurements at the largest N did not run");
     machine.loadEnd = loadAverage();
@@ -177,6 +213,7 @@ async function main(): Promise<void> {
       refresh,
       readBytes,
       hostOverhead,
+      accounts,
       memory: { idleHost: { rssMiB: idle.rssMiB, peakMiB: idle.peakMiB }, afterUp },
       state,
       totalSeconds: 0,

@@ -2,8 +2,9 @@
  * The ChatAccount lifecycle: create (import, or take over an existing account), read, update, delete. The rules:
  * - create never changes an account that already exists unless the program describes it or opts in
  *   (`adopt: "overwrite"`), following Pulumi's import (DECISIONS.md A5);
- * - import carries only the UserID; the declared nick and face are written with portrait_set and read back with
- *   portrait_get, so what the outputs say is what the service holds (A4);
+ * - a new account's import carries its declared nick and face (multiaccount_import's current form sets them, shared
+ *   by concurrent creates); they are read back with portrait_get, and written with portrait_set only where the
+ *   service did not take them (older pages say the import cannot), so the outputs are what the service holds (A4);
  * - once the account exists, every failure is a partial failure carrying its id, `__provider` and what is known, so
  *   refresh, up and destroy keep working (A7);
  * - destroy keeps the account unless `deleteOnDestroy: true` (A6).
@@ -19,8 +20,8 @@ import { ACCOUNT_TABLE, type OnDestroy } from "./fields";
 export interface AccountApi {
   /** account_check (shared). */
   isImported(userId: string): Promise<boolean>;
-  /** multiaccount_import of the UserID alone (shared). */
-  importAccount(userId: string): Promise<void>;
+  /** multiaccount_import (shared) of the UserID with the given non-empty profile values. */
+  importAccount(account: { UserID: string; Nick?: string; FaceUrl?: string }): Promise<void>;
   /** portrait_get (shared). */
   profile(userId: string): Promise<AccountProfile>;
   /** portrait_set of the given tags. */
@@ -146,34 +147,33 @@ function adoptionRefusal(id: string, inputs: object, live: AccountProfile): Chat
 }
 
 /**
- * create(): take over the account when it exists (adoption rule), else import it; then write the declared profile
- * and read it back. `inputs` are the checked inputs (with `__provider`).
+ * create(): take over the account when it exists (adoption rule), else import it with its declared profile; read the
+ * profile back and write with portrait_set what the import did not set. `inputs` are the checked inputs (with
+ * `__provider`).
  */
 export async function createAccount(api: AccountApi, inputs: object): Promise<{ id: string; outs: AccountOutputs }> {
-  const id = String(canonicalInputs(ACCOUNT_TABLE, inputs).userId);
+  const c = canonicalInputs(ACCOUNT_TABLE, inputs);
+  const id = String(c.userId);
   if (await api.isImported(id)) return adopt(api, id, inputs);
+  const account: { UserID: string; Nick?: string; FaceUrl?: string } = { UserID: id };
+  for (const [field, tag] of PROFILE) if (typeof c[field] === "string" && c[field] !== "") account[tag] = c[field];
   try {
-    await api.importAccount(id);
+    await api.importAccount(account);
   } catch (e) {
     // The answer may have been lost after the import landed: if the account is there now, it is the one we imported.
     if (!(await api.isImported(id).catch(() => false))) throw e;
   }
-  const fields = PROFILE.map(([f]) => f).filter((f) => {
-    const v = canonicalInputs(ACCOUNT_TABLE, inputs)[f];
-    return typeof v === "string" && v !== ""; // a new account's profile is empty
-  });
+  let doing = "reading it back (portrait_get)";
   try {
-    await writeProfile(api, id, inputs, fields);
+    const live = await api.profile(id);
+    const missing = profileDiffs(inputs, live).map((d) => d.field);
+    if (missing.length === 0) return { id, outs: withProvider(outputsOf(inputs, live, false), inputs) };
+    doing = "setting its profile (portrait_set)";
+    await writeProfile(api, id, inputs, missing);
+    doing = "reading it back (portrait_get)";
     return { id, outs: withProvider(outputsOf(inputs, await api.profile(id), false), inputs) };
   } catch (e) {
-    const props = outputsOf(inputs, fields.length === 0 ? await bestProfile(api, id) : undefined, false);
-    throw partialFailure(
-      id,
-      props,
-      e,
-      fields.length > 0 ? "setting its profile (portrait_set)" : "reading it back",
-      inputs,
-    );
+    throw partialFailure(id, outputsOf(inputs, undefined, false), e, doing, inputs);
   }
 }
 

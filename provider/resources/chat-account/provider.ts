@@ -28,7 +28,7 @@ function apiFor(s: ResolvedSettings): AccountApi {
   const { chat, accounts } = sessionFor(s);
   return {
     isImported: (id) => accounts.isImported(id),
-    importAccount: (id) => accounts.importAccount({ UserID: id }),
+    importAccount: (account) => accounts.importAccount(account),
     profile: (id) => accounts.profile(id),
     setProfile: (input) => chat.portraitSet(input),
     deleteAccount: (id) => accounts.remove(id),
