@@ -6,7 +6,7 @@
  *   by concurrent creates); they are read back with portrait_get, and written with portrait_set only where the
  *   service did not take them (older pages say the import cannot), so the outputs are what the service holds (A4);
  * - once the account exists, every failure is a partial failure carrying its id, `__provider` and what is known, so
- *   refresh, up and destroy keep working (A7);
+ *   refresh, up and destroy keep working (A8);
  * - destroy keeps the account unless `deleteOnDestroy: true` (A6).
  */
 import type { AccountDeleteOutcome, AccountProfile } from "../../client/accounts";
