@@ -11,9 +11,13 @@
  */
 import type { AccountDeleteOutcome, AccountProfile } from "../../client/accounts";
 import { ChatError, ErrorCodes, isChatApiError } from "../../client/errors";
-import type { PartialFailure } from "../../resource/lifecycle";
-import { canonicalInputs } from "../../kit/check";
-import { tableChanges } from "../../kit/diff";
+import {
+  canonicalInputs,
+  partialFailure as kitPartialFailure,
+  tableChanges,
+  withProvider,
+  type PartialFailure,
+} from "../../kit";
 import { ACCOUNT_TABLE, type OnDestroy } from "./fields";
 
 /** What the lifecycle needs of the app's session (sessions.ts; a fake in unit tests). */
@@ -42,12 +46,6 @@ export type AccountOutputs = Record<string, unknown> & { userId: string; onDestr
 type Props = Record<string, unknown>;
 
 const quote = JSON.stringify;
-
-/** The engine-internal `__provider` of `carry`, which every properties object must carry (resource/lifecycle.ts D20). */
-function withProvider<T extends object>(props: T, carry: object | undefined): T {
-  const p = (carry ?? {}) as Props;
-  return p.__provider === undefined ? props : { ...props, __provider: p.__provider };
-}
 
 /** Outputs: the canonical inputs (profile fields as `profile` says, absent when unknown) and the facts. */
 function outputsOf(inputs: object, profile: Partial<AccountProfile> | undefined, adopted: boolean): AccountOutputs {
@@ -87,15 +85,7 @@ function partialFailure(
   doing: string,
   carry: object | undefined,
 ): PartialFailure {
-  const why = cause instanceof Error ? cause.message : String(cause);
-  const message =
-    `account ${quote(id)} exists, but ${doing} failed: ${why} Pulumi keeps the account in state; ` +
-    "fix the cause and run `pulumi up` again to finish (refresh and destroy work as usual).";
-  const e = new ChatError(ErrorCodes.Partial, message, { cause }) as PartialFailure;
-  e.id = id;
-  e.properties = withProvider(properties, carry);
-  e.reasons = [message];
-  return e;
+  return kitPartialFailure(`account ${quote(id)}`, id, properties, cause, doing, carry);
 }
 
 /** The live profile, or undefined when it cannot be read (after a failure: what is known is then left out). */
