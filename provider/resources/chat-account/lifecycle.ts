@@ -52,9 +52,9 @@ function outputsOf(inputs: object, profile: Partial<AccountProfile> | undefined,
   const c = canonicalInputs(ACCOUNT_TABLE, inputs);
   for (const [field, tag] of PROFILE) {
     if (c[field] === undefined) continue;
-    const live = profile?.[tag];
-    if (live === undefined) delete c[field];
-    else c[field] = live;
+    // No profile read: unknown, so not claimed. A profile without the tag: never set, which reads as "".
+    if (profile === undefined) delete c[field];
+    else c[field] = profile[tag] ?? "";
   }
   return {
     ...c,
@@ -202,7 +202,8 @@ export async function readAccount(
   const outs = outputsOf({ ...p, userId: id }, live, p.adopted === true);
   // Profile fields a failed step left unknown (absent in outputs) are not declared as far as state knows.
   const inputs = canonicalInputs(ACCOUNT_TABLE, outs);
-  return { id, props: withProvider({ ...p, ...outs }, props), inputs };
+  const kept = Object.fromEntries(Object.entries(p).filter(([k]) => !PROFILE.some(([field]) => field === k)));
+  return { id, props: withProvider({ ...kept, ...outs }, props), inputs };
 }
 
 /**

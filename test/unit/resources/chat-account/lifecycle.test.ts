@@ -184,6 +184,12 @@ describe("read", () => {
     });
     expect(r.inputs).toEqual({ userId: "u", nick: "Changed", deleteOnDestroy: false });
   });
+  test('a tag the service leaves out reads as never set (""), not as the stale stored value', async () => {
+    const f = fakeApi({ u: {} });
+    f.api.profile = async () => ({ tags: {} });
+    const r = await readAccount(f.api, "u", { userId: "u", nick: "Stale", deleteOnDestroy: false, adopted: false });
+    expect(r.props.nick).toBe("");
+  });
   test("gone: an empty id", async () => {
     expect(await readAccount(fakeApi().api, "u", { userId: "u" })).toEqual({ id: "", props: {} });
   });
