@@ -5,6 +5,7 @@
 import { groupMembersSection } from "./report-group-members";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { accountGoals, accountsSection } from "./accounts-report";
 import type { CommandRun, LifecycleResult } from "./measure-lifecycle";
 import { memberGoals, memberSection } from "./measure-members";
 import type { BenchResults } from "./run";
@@ -65,6 +66,7 @@ export function judge(r: BenchResults): Goal[] {
     measured: `median ${Math.round(r.emulator.medianRps)} req/s wall (${Math.round(r.emulator.medianRpsPerCpuSecond)} per emulator CPU-second)`,
     holds: r.emulator.medianRps >= 5000,
   });
+  if (r.accounts) goals.push(...accountGoals(r.accounts));
   return goals;
 }
 
@@ -335,6 +337,7 @@ export function renderMarkdown(r: BenchResults): string {
   if (r.readBytes) out.push(readBytesSection(r.readBytes), "");
   if (r.members) out.push(memberSection(r.members), "");
   if (r.groupMembers) out.push(groupMembersSection(r.groupMembers), "");
+  if (r.accounts) out.push(accountsSection(r.accounts), "");
   const h = r.hostOverhead;
   out.push(
     "## Host overhead per operation",

@@ -11,6 +11,7 @@ import { measureDiagnosis, type DiagnosisResult } from "./measure-diagnosis";
 import { measureEmulator, type EmulatorThroughputResult } from "./measure-emulator";
 import { measureGroupMembers, type GroupMembersResult } from "./measure-group-members";
 import { measureHostOverhead, type HostOverheadResult } from "./measure-host-overhead";
+import { measureAccounts, type AccountsResult } from "./measure-accounts";
 import { measureLifecycle, type CommandRun, type LifecycleResult } from "./measure-lifecycle";
 import { measureMembers, type MemberBenchResult } from "./measure-members";
 import { measureProviderSize, type ProviderSizeResult } from "./measure-provider-size";
@@ -46,6 +47,8 @@ export interface BenchResults {
   hostOverhead: HostOverheadResult;
   /** 1,000 ChatGroupMember resources in one group: up, refresh, destroy (issue 11). */
   members?: MemberBenchResult;
+  /** 1,000 ChatAccount resources through the host (absent in results written before ChatAccount existed). */
+  accounts?: AccountsResult;
   memory: {
     /** The idle, configured host that served nothing. */
     idleHost: { rssMiB: number; peakMiB: number };
@@ -64,6 +67,7 @@ const REFRESH_SIZES = [10, 100, 1000];
 const LIFECYCLE_SIZES = [100, 1000];
 const HOST_OPS = 200;
 const MEMBERS = 1000;
+const ACCOUNTS = 1000;
 
 const log = (msg: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
@@ -80,6 +84,36 @@ async function onlyReadBytes(): Promise<void> {
     log(
       `  ${p.members} members, ${p.variant}: ${p.bytesPerGroupSingle} B single, ${p.bytesPerGroupBatched ?? "10018"} per group in 50`,
     );
+  const written = writeReport(path.join(REPO_ROOT, "bench"), results);
+  log(`wrote ${written.map((f) => path.relative(REPO_ROOT, f)).join(", ")}`);
+}
+
+/** The ChatAccount measurement on its own fixture, logged. */
+async function accountsOn(stack: Awaited<ReturnType<typeof startBenchStack>>): Promise<AccountsResult> {
+  log(`${ACCOUNTS} ChatAccount resources: up, refresh, destroy (quota ${stack.quota}/s on every action)`);
+  const a = await measureAccounts(stack, ACCOUNTS);
+  for (const [what, c] of [
+    ["up", a.up],
+    ["refresh", a.refresh],
+    ["destroy", a.destroy],
+  ] as const)
+    log(`  ${what} ${round(c.ms)} ms, ok ${c.ok}, ${JSON.stringify(c.calls)}`);
+  return a;
+}
+
+/**
+ * `npm run bench -- --only accounts`: run just the ChatAccount measure and merge it into the committed results.json,
+ * then re-render RESULTS.md (the other figures stay those of the last full run).
+ */
+async function onlyAccounts(): Promise<void> {
+  const file = path.join(REPO_ROOT, "bench", "results.json");
+  const results = JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults;
+  const stack = await startBenchStack(QUOTA);
+  try {
+    results.accounts = await accountsOn(stack);
+  } finally {
+    await stack.stop();
+  }
   const written = writeReport(path.join(REPO_ROOT, "bench"), results);
   log(`wrote ${written.map((f) => path.relative(REPO_ROOT, f)).join(", ")}`);
 }
@@ -132,6 +166,7 @@ async function main(): Promise<void> {
   if (process.argv.includes("--only") && process.argv.includes("read-bytes")) return onlyReadBytes();
   if (process.argv.includes("--only") && process.argv.includes("group-members")) return onlyGroupMembers();
   if (process.argv.includes("--only") && process.argv.includes("members")) return onlyMembers();
+  if (process.argv.includes("--only") && process.argv.includes("accounts")) return onlyAccounts();
   const started = performance.now();
   const pulumiVersion = (
     JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")) as {
@@ -211,6 +246,7 @@ async function main(): Promise<void> {
       `  direct imports ${round(diagnosis.directImport.ms)} ms (${diagnosis.directImport.refusals} refusals); batcher ${diagnosis.batcher.allAtOnce} vs ${diagnosis.batcher.onePerTurn} calls`,
     );
     const memberResults = await members(stack);
+    const accounts = await accountsOn(stack);
     if (!refresh || !hostOverhead || !afterUp || !state)
       throw new Error("the measurements at the largest N did not run");
     machine.loadEnd = loadAverage();
@@ -234,6 +270,7 @@ async function main(): Promise<void> {
       groupMembers: groupMembersResult,
       hostOverhead,
       members: memberResults,
+      accounts,
       memory: { idleHost: { rssMiB: idle.rssMiB, peakMiB: idle.peakMiB }, afterUp },
       state,
       totalSeconds: 0,

@@ -22,6 +22,7 @@ export const DEFAULT_BEHAVIOUR: Readonly<EmulatorBehaviour> = Object.freeze({
   modifyNonMemberCode: 10007,
   portraitGetMissing: "item",
   reimportUpdatesProfile: false,
+  multiImportSetsProfile: true,
   memberNextAs: "string",
 });
 

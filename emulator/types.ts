@@ -67,6 +67,13 @@ export interface EmulatorBehaviour {
   portraitGetMissing: "item" | "request";
   /** Whether account_import of an existing account overwrites Nick/FaceUrl (undocumented, E94). Default false. */
   reimportUpdatesProfile: boolean;
+  /**
+   * Whether multiaccount_import's `AccountList` form stores the Nick/FaceUrl it carries. Default true, as the current
+   * pages say (https://www.tencentcloud.com/document/product/1047/34954); false follows the older copy ("unable to
+   * import account nicknames and profile photos", https://trtc.io/ko/document/34954): only the UserID is imported
+   * (DECISIONS.md A4).
+   */
+  multiImportSetsProfile: boolean;
   /** get_group_member_info's Community `Next` as a JSON string (default, current docs) or a JSON number (older docs, E95). */
   memberNextAs: "string" | "number";
 }

@@ -27,6 +27,14 @@ export interface Session {
   readonly accounts: AccountBatcher;
 }
 
+/**
+ * Account calls wait longer for company than group reads: the host hands a large `up`'s Create RPCs over in chunks
+ * with pauses, and every create's check → import → read chain follows its check batch, so a check split by a pause
+ * splits the imports too. 25 ms of quiet (the group read batcher's burst value) and a 500 ms bound keep 1,000
+ * creates within ceil(1000/100) + 2 import calls; a lone create waits 25 ms (DECISIONS.md A3).
+ */
+export const ACCOUNT_BATCH_TIMING = { quietMs: 25, maxHoldMs: 500 } as const;
+
 interface Slot {
   key: string;
   session: Session;
@@ -80,7 +88,7 @@ function newSession(s: ResolvedSettings, keys: readonly string[]): Session {
       }));
     },
     get accounts() {
-      return (accounts ??= new AccountBatcher(chat));
+      return (accounts ??= new AccountBatcher(chat, ACCOUNT_BATCH_TIMING));
     },
   };
 }

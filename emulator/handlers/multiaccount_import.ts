@@ -3,6 +3,7 @@
  * `AccountList: [{UserID, Nick?, FaceUrl?}]` (an existing account is updated with the new Nick/FaceUrl, as documented)
  * or the old `Accounts: [UserID]`; not both (70402). At most 100 (70402 over). An entry with an invalid UserID is
  * listed in `FailAccounts` (no reason, as documented); `FailAccounts` is always present, `[]` when none failed.
+ * With `multiImportSetsProfile: false` (the older page) the Nick/FaceUrl are validated but not stored.
  */
 import type { Handler } from "../context";
 import { ChatFailure } from "../envelope";
@@ -36,7 +37,7 @@ export const multiaccountImport: Handler = (body, ctx) => {
       else throw new ChatFailure(70402, "UserID must be a string");
       continue;
     }
-    ctx.store.putAccount(UserID, profile);
+    ctx.store.putAccount(UserID, ctx.behaviour.multiImportSetsProfile ? profile : undefined);
   }
   return { FailAccounts };
 };

@@ -38,6 +38,7 @@ function limitsText(f: FieldSpec): string {
 }
 
 function changeText(f: FieldSpec): string {
+  if (f.changeDoc !== undefined) return f.changeDoc;
   const head = { replace: "**replace**", update: "update", none: "no effect" }[f.onChange];
   return f.why ? `${head} — ${f.why}` : head;
 }

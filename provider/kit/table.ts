@@ -21,6 +21,8 @@ export interface FieldSpec {
   doc: string;
   /** Why a change does what it does (the README's On change column), when not obvious. */
   why?: string;
+  /** The README's On change column in full, when `onChange` alone would mislead (a change decided outside the table). */
+  changeDoc?: string;
   /** The wire name(s) the field maps to, for the README. */
   wire?: string;
   /** Canonical value when absent (undefined = stays absent). Never validated: it must be valid. */

@@ -85,7 +85,7 @@ export const ACCOUNT_TABLE: ResourceTable = {
       doc:
         "The app profile serving this account (`tencent-chat:apps.<name>`). Omitted: the top-level settings. Moving " +
         "to an app with another SDKAppID replaces the resource (created first in the new app).",
-      why: "a different SDKAppID replaces the resource; the same one is no change",
+      changeDoc: "**replace** when it resolves to another SDKAppID (created first in the new app); else no effect",
     },
   ],
   outputs: [

@@ -2,25 +2,30 @@
  * The ChatAccount lifecycle: create (import, or take over an existing account), read, update, delete. The rules:
  * - create never changes an account that already exists unless the program describes it or opts in
  *   (`adopt: "overwrite"`), following Pulumi's import (DECISIONS.md A5);
- * - import carries only the UserID; the declared nick and face are written with portrait_set and read back with
- *   portrait_get, so what the outputs say is what the service holds (A4);
+ * - a new account's import carries its declared nick and face (multiaccount_import's current form sets them, shared
+ *   by concurrent creates); they are read back with portrait_get, and written with portrait_set only where the
+ *   service did not take them (older pages say the import cannot), so the outputs are what the service holds (A4);
  * - once the account exists, every failure is a partial failure carrying its id, `__provider` and what is known, so
- *   refresh, up and destroy keep working (A7);
+ *   refresh, up and destroy keep working (A8);
  * - destroy keeps the account unless `deleteOnDestroy: true` (A6).
  */
 import type { AccountDeleteOutcome, AccountProfile } from "../../client/accounts";
 import { ChatError, ErrorCodes, isChatApiError } from "../../client/errors";
-import type { PartialFailure } from "../../resource/lifecycle";
-import { canonicalInputs } from "../../kit/check";
-import { tableChanges } from "../../kit/diff";
+import {
+  canonicalInputs,
+  partialFailure as kitPartialFailure,
+  tableChanges,
+  withProvider,
+  type PartialFailure,
+} from "../../kit";
 import { ACCOUNT_TABLE, type OnDestroy } from "./fields";
 
 /** What the lifecycle needs of the app's session (sessions.ts; a fake in unit tests). */
 export interface AccountApi {
   /** account_check (shared). */
   isImported(userId: string): Promise<boolean>;
-  /** multiaccount_import of the UserID alone (shared). */
-  importAccount(userId: string): Promise<void>;
+  /** multiaccount_import (shared) of the UserID with the given non-empty profile values. */
+  importAccount(account: { UserID: string; Nick?: string; FaceUrl?: string }): Promise<void>;
   /** portrait_get (shared). */
   profile(userId: string): Promise<AccountProfile>;
   /** portrait_set of the given tags. */
@@ -42,20 +47,14 @@ type Props = Record<string, unknown>;
 
 const quote = JSON.stringify;
 
-/** The engine-internal `__provider` of `carry`, which every properties object must carry (resource/lifecycle.ts D20). */
-function withProvider<T extends object>(props: T, carry: object | undefined): T {
-  const p = (carry ?? {}) as Props;
-  return p.__provider === undefined ? props : { ...props, __provider: p.__provider };
-}
-
 /** Outputs: the canonical inputs (profile fields as `profile` says, absent when unknown) and the facts. */
 function outputsOf(inputs: object, profile: Partial<AccountProfile> | undefined, adopted: boolean): AccountOutputs {
   const c = canonicalInputs(ACCOUNT_TABLE, inputs);
   for (const [field, tag] of PROFILE) {
     if (c[field] === undefined) continue;
-    const live = profile?.[tag];
-    if (live === undefined) delete c[field];
-    else c[field] = live;
+    // No profile read: unknown, so not claimed. A profile without the tag: never set, which reads as "".
+    if (profile === undefined) delete c[field];
+    else c[field] = profile[tag] ?? "";
   }
   return {
     ...c,
@@ -86,15 +85,7 @@ function partialFailure(
   doing: string,
   carry: object | undefined,
 ): PartialFailure {
-  const why = cause instanceof Error ? cause.message : String(cause);
-  const message =
-    `account ${quote(id)} exists, but ${doing} failed: ${why} Pulumi keeps the account in state; ` +
-    "fix the cause and run `pulumi up` again to finish (refresh and destroy work as usual).";
-  const e = new ChatError(ErrorCodes.Partial, message, { cause }) as PartialFailure;
-  e.id = id;
-  e.properties = withProvider(properties, carry);
-  e.reasons = [message];
-  return e;
+  return kitPartialFailure(`account ${quote(id)}`, id, properties, cause, doing, carry);
 }
 
 /** The live profile, or undefined when it cannot be read (after a failure: what is known is then left out). */
@@ -146,34 +137,33 @@ function adoptionRefusal(id: string, inputs: object, live: AccountProfile): Chat
 }
 
 /**
- * create(): take over the account when it exists (adoption rule), else import it; then write the declared profile
- * and read it back. `inputs` are the checked inputs (with `__provider`).
+ * create(): take over the account when it exists (adoption rule), else import it with its declared profile; read the
+ * profile back and write with portrait_set what the import did not set. `inputs` are the checked inputs (with
+ * `__provider`).
  */
 export async function createAccount(api: AccountApi, inputs: object): Promise<{ id: string; outs: AccountOutputs }> {
-  const id = String(canonicalInputs(ACCOUNT_TABLE, inputs).userId);
+  const c = canonicalInputs(ACCOUNT_TABLE, inputs);
+  const id = String(c.userId);
   if (await api.isImported(id)) return adopt(api, id, inputs);
+  const account: { UserID: string; Nick?: string; FaceUrl?: string } = { UserID: id };
+  for (const [field, tag] of PROFILE) if (typeof c[field] === "string" && c[field] !== "") account[tag] = c[field];
   try {
-    await api.importAccount(id);
+    await api.importAccount(account);
   } catch (e) {
     // The answer may have been lost after the import landed: if the account is there now, it is the one we imported.
     if (!(await api.isImported(id).catch(() => false))) throw e;
   }
-  const fields = PROFILE.map(([f]) => f).filter((f) => {
-    const v = canonicalInputs(ACCOUNT_TABLE, inputs)[f];
-    return typeof v === "string" && v !== ""; // a new account's profile is empty
-  });
+  let doing = "reading it back (portrait_get)";
   try {
-    await writeProfile(api, id, inputs, fields);
+    const live = await api.profile(id);
+    const missing = profileDiffs(inputs, live).map((d) => d.field);
+    if (missing.length === 0) return { id, outs: withProvider(outputsOf(inputs, live, false), inputs) };
+    doing = "setting its profile (portrait_set)";
+    await writeProfile(api, id, inputs, missing);
+    doing = "reading it back (portrait_get)";
     return { id, outs: withProvider(outputsOf(inputs, await api.profile(id), false), inputs) };
   } catch (e) {
-    const props = outputsOf(inputs, fields.length === 0 ? await bestProfile(api, id) : undefined, false);
-    throw partialFailure(
-      id,
-      props,
-      e,
-      fields.length > 0 ? "setting its profile (portrait_set)" : "reading it back",
-      inputs,
-    );
+    throw partialFailure(id, outputsOf(inputs, undefined, false), e, doing, inputs);
   }
 }
 
@@ -212,7 +202,8 @@ export async function readAccount(
   const outs = outputsOf({ ...p, userId: id }, live, p.adopted === true);
   // Profile fields a failed step left unknown (absent in outputs) are not declared as far as state knows.
   const inputs = canonicalInputs(ACCOUNT_TABLE, outs);
-  return { id, props: withProvider({ ...p, ...outs }, props), inputs };
+  const kept = Object.fromEntries(Object.entries(p).filter(([k]) => !PROFILE.some(([field]) => field === k)));
+  return { id, props: withProvider({ ...kept, ...outs }, props), inputs };
 }
 
 /**

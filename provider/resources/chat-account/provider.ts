@@ -14,11 +14,7 @@ import {
 } from "../../apps";
 import { ChatError, ErrorCodes } from "../../client/errors";
 import { storeConfig, type ConfigReader, type ResolvedSettings } from "../../config";
-import { checkTable } from "../../kit/check";
-import { diffTable } from "../../kit/diff";
-import { isPartialFailure } from "../../resource/lifecycle";
-import { isUnknown } from "../../resource/normalize";
-import type { CheckResult, DiffResult } from "../../resource/types";
+import { checkTable, diffTable, isUnknown, recording, type CheckResult, type DiffResult } from "../../kit";
 import { sessionFor } from "../../sessions";
 import { ACCOUNT_TABLE } from "./fields";
 import { createAccount, deleteAccount, readAccount, updateAccount, type AccountApi } from "./lifecycle";
@@ -28,24 +24,11 @@ function apiFor(s: ResolvedSettings): AccountApi {
   const { chat, accounts } = sessionFor(s);
   return {
     isImported: (id) => accounts.isImported(id),
-    importAccount: (id) => accounts.importAccount({ UserID: id }),
+    importAccount: (account) => accounts.importAccount(account),
     profile: (id) => accounts.profile(id),
     setProfile: (input) => chat.portraitSet(input),
     deleteAccount: (id) => accounts.remove(id),
   };
-}
-
-/** Adds the app the account lives in to outputs, and to a partial failure's properties (they become the outputs). */
-async function recording<T>(sdkAppId: number, run: () => Promise<T>, outsOf: (r: T) => object | undefined): Promise<T> {
-  try {
-    const result = await run();
-    const outs = outsOf(result) as Record<string, unknown> | undefined;
-    if (outs !== undefined) outs.sdkAppId = sdkAppId;
-    return result;
-  } catch (e) {
-    if (isPartialFailure(e)) e.properties.sdkAppId = sdkAppId;
-    throw e;
-  }
 }
 
 /** Stores the stack config (synchronously, before the host awaits anything: DECISIONS.md D2). */

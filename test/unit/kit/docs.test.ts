@@ -17,6 +17,16 @@ test.each([
   expect(md.split("\n")).toContain(row);
 });
 
+test("changeDoc replaces the On change column", () => {
+  const md2 = renderTableMarkdown({
+    ...TABLE,
+    fields: [{ ...TABLE.fields[0]!, changeDoc: "**replace** when it moves" }],
+  });
+  expect(md2).toContain(
+    "| `thingId` | string | required | 1–8 bytes UTF-8; a-z, 0-9 and - | **replace** when it moves |",
+  );
+});
+
 test("readmeBlock finds the text between a resource's markers", () => {
   const readme = "a\n<!-- fields:Thing:start -->\nX\n<!-- fields:Thing:end -->\nb";
   expect(readmeBlock(readme, "Thing")).toBe("\nX\n");

@@ -193,14 +193,18 @@ test("check through the host: every bad input at once, no API call", async () =>
   expect(Object.values(e2e.emulator.counters()).reduce((a, b) => a + b, 0)).toBe(0);
 });
 
-test("150 concurrent creates share multiaccount_import and account_check calls of 100", async () => {
+test("150 concurrent creates share account_check, multiaccount_import (with the nicks) and portrait_get calls", async () => {
   const { engine, program } = stack();
-  program.current = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`m${i}`, { userId: `e2e_many_${i}` }]));
+  program.current = Object.fromEntries(
+    Array.from({ length: 150 }, (_, i) => [`m${i}`, { userId: `e2e_many_${i}`, nick: `Many ${i}` }]),
+  );
   e2e.emulator.resetCounters();
   expect((await engine.up()).ok).toBe(true);
   const c = e2e.emulator.counters();
   expect(c.multiaccount_import).toBeLessThanOrEqual(Math.ceil(150 / 100) + 1);
   expect(c.account_check).toBeLessThanOrEqual(Math.ceil(150 / 100) + 1);
   expect(c.portrait_get).toBeLessThanOrEqual(Math.ceil(150 / 100) + 1);
+  expect(c.portrait_set ?? 0).toBe(0); // the import set the nicks
+  expect(e2e.emulator.store.getAccount("e2e_many_149")?.Nick).toBe("Many 149");
   expect(e2e.emulator.store.listAccounts().filter((a) => a.startsWith("e2e_many_"))).toHaveLength(150);
 });

@@ -12,7 +12,8 @@ let e2e: E2E;
 let host: ProviderHost;
 let provider: string;
 beforeAll(async () => {
-  e2e = await startE2E();
+  // The older multiaccount_import page: the import does not set the profile, so creates go through portrait_set.
+  e2e = await startE2E({ behaviour: { multiImportSetsProfile: false } });
   host = await e2e.newHost();
   await host.configure(e2e.config);
   provider = (await accountProvider(e2e)).provider;

@@ -10,8 +10,11 @@ import {
 } from "../../../../provider/resources/chat-account/lifecycle";
 import { isPartialFailure } from "../../../../provider/resource/lifecycle";
 
-/** An in-memory account service recording calls; `fail` makes the named call throw once. */
-function fakeApi(accounts: Record<string, { Nick?: string; FaceUrl?: string }> = {}) {
+/**
+ * An in-memory account service recording calls; `fail` makes the named call throw once. `importSetsProfile: false`
+ * imports the UserID only, as the older multiaccount_import page says.
+ */
+function fakeApi(accounts: Record<string, { Nick?: string; FaceUrl?: string }> = {}, importSetsProfile = true) {
   const calls: string[] = [];
   const fail = new Set<string>();
   const trip = (what: string) => {
@@ -23,9 +26,9 @@ function fakeApi(accounts: Record<string, { Nick?: string; FaceUrl?: string }> =
       trip("check");
       return id in accounts;
     },
-    async importAccount(id) {
+    async importAccount({ UserID, ...profile }) {
       trip("import");
-      accounts[id] ??= {};
+      accounts[UserID] ??= importSetsProfile ? profile : {};
     },
     async profile(id): Promise<AccountProfile> {
       trip("get");
@@ -51,17 +54,25 @@ function fakeApi(accounts: Record<string, { Nick?: string; FaceUrl?: string }> =
 const P = { __provider: "stub" };
 
 describe("create", () => {
-  test("a new account: import, portrait_set of the declared values, read back", async () => {
+  test("a new account: imported with its profile, read back; no portrait_set", async () => {
     const f = fakeApi();
     const r = await createAccount(f.api, { userId: "u", nick: "Ann", deleteOnDestroy: false, ...P });
-    expect(f.calls).toEqual(["check", "import", "set", "get"]);
+    expect(f.calls).toEqual(["check", "import", "get"]);
     expect(r).toEqual({
       id: "u",
       outs: { userId: "u", nick: "Ann", deleteOnDestroy: false, onDestroy: "keep", adopted: false, __provider: "stub" },
     });
   });
 
-  test("no profile declared: no portrait_set", async () => {
+  test("an import that does not set the profile (older page): portrait_set of what is missing, read back", async () => {
+    const f = fakeApi({}, false);
+    const r = await createAccount(f.api, { userId: "u", nick: "Ann", faceUrl: "", ...P });
+    expect(f.calls).toEqual(["check", "import", "get", "set", "get"]);
+    expect(f.accounts.u).toEqual({ Nick: "Ann" });
+    expect(r.outs).toMatchObject({ nick: "Ann", faceUrl: "" });
+  });
+
+  test("no profile declared: nothing but the import and the read", async () => {
     const f = fakeApi();
     await createAccount(f.api, { userId: "u" });
     expect(f.calls).toEqual(["check", "import", "get"]);
@@ -113,7 +124,7 @@ describe("create", () => {
   });
 
   test("portrait_set fails after the import: a partial failure with the id, __provider, and no profile claimed", async () => {
-    const f = fakeApi();
+    const f = fakeApi({}, false);
     f.fail.add("set");
     const e = await createAccount(f.api, { userId: "u", nick: "Ann", ...P }).catch((x: unknown) => x);
     expect(isPartialFailure(e)).toBe(true);
@@ -132,8 +143,8 @@ describe("create", () => {
   test("a lost import answer: the account is there, so create goes on", async () => {
     const f = fakeApi();
     const real = f.api.importAccount;
-    f.api.importAccount = async (id) => {
-      await real(id);
+    f.api.importAccount = async (account) => {
+      await real(account);
       throw new Error("socket hang up");
     };
     await expect(createAccount(f.api, { userId: "u" })).resolves.toMatchObject({ id: "u" });
@@ -172,6 +183,12 @@ describe("read", () => {
       __provider: "stub",
     });
     expect(r.inputs).toEqual({ userId: "u", nick: "Changed", deleteOnDestroy: false });
+  });
+  test('a tag the service leaves out reads as never set (""), not as the stale stored value', async () => {
+    const f = fakeApi({ u: {} });
+    f.api.profile = async () => ({ tags: {} });
+    const r = await readAccount(f.api, "u", { userId: "u", nick: "Stale", deleteOnDestroy: false, adopted: false });
+    expect(r.props.nick).toBe("");
   });
   test("gone: an empty id", async () => {
     expect(await readAccount(fakeApi().api, "u", { userId: "u" })).toEqual({ id: "", props: {} });
