@@ -79,7 +79,7 @@ export async function check(_olds: unknown, news: unknown) {
  * Plans the change. A member whose app would change is replaced, creating first (another member in another app).
  * A delete-first replacement (a new joinTime) is pre-checked here, before the engine deletes anything.
  */
-export async function diff(_id: string, olds: object, news: object): Promise<TableDiff> {
+export async function diff(id: string, olds: object, news: object): Promise<TableDiff> {
   const plan = diffMember(olds, news);
   const app = (news as Record<string, unknown>).app;
   if (isUnknown(app)) return { ...plan, changes: true };
@@ -90,7 +90,7 @@ export async function diff(_id: string, olds: object, news: object): Promise<Tab
     return { ...plan, changes: true, replaces, deleteBeforeReplace: false, stables: [] };
   }
   if (plan.deleteBeforeReplace) {
-    const s = settingsForRecorded(String(_id), recordedApp(olds));
+    const s = settingsForRecorded(id, recordedApp(olds));
     await preflightReimport(apiFor(s), canonicalMember(news), Math.floor(Date.now() / 1000));
   }
   return plan;

@@ -315,3 +315,16 @@ test("an add whose answer is lost is repeated (Result 2) and still counts as our
   expect(engine.snapshot().resources[0]!.outputs).toMatchObject({ adopted: false, role: "Admin" });
   expect((await engine.destroy()).ok).toBe(true);
 });
+
+test("check through the host: every bad input at once, an app that names no profile, the owner role", async () => {
+  const engine = memberStack(e2e, host, provider, `check-${++n}`, () => ({
+    x: { groupId: "", account: "no spaces", role: "Owner", nameCard: "x".repeat(60), app: "nope" },
+  }));
+  e2e.emulator.resetCounters();
+  const preview = await engine.preview();
+  const failures = Object.fromEntries(preview.steps[0]!.failures.map((f) => [f.property, f.reason]));
+  expect(Object.keys(failures).sort()).toEqual(["account", "app", "groupId", "nameCard", "role"]);
+  expect(failures.role).toMatch(/role "Owner" cannot be declared: the owner is ChatGroup's ownerAccount/);
+  expect(failures.app).toMatch(/app "nope" names no app profile in stack config/);
+  expect(Object.values(e2e.emulator.counters()).reduce((a, b) => a + b, 0)).toBe(0);
+});
