@@ -127,7 +127,7 @@ function imports(spec: ProjectSpec): string {
 }
 
 function memberLine(m: DeclaredMember): string {
-  return `    ${literal(m)},\n`;
+  return `      ${literal(m)},\n`;
 }
 
 function inlineProgram(spec: ProjectSpec, names: ReadonlyMap<string, string>): string {
@@ -147,7 +147,7 @@ function inlineProgram(spec: ProjectSpec, names: ReadonlyMap<string, string>): s
     out +=
       `\nconst ${ident} = ${decl};\n` +
       `new ChatGroupMembers(\n  ${stringLiteral(name)},\n  {\n    groupId: ${stringLiteral(g.groupId)},\n` +
-      `    members: [\n${g.members.map((m) => `  ${memberLine(m)}`).join("")}    ],\n  },\n` +
+      `    members: ${g.members.length === 0 ? "[]" : `[\n${g.members.map(memberLine).join("")}    ]`},\n  },\n` +
       `  { dependsOn: [${ident}] },\n);\n`;
   }
   return out;
