@@ -27,6 +27,8 @@ export interface DeclaredGroup {
   args: Record<string, unknown>;
   /** Authoritative membership (only with `--members`). */
   members?: DeclaredMember[];
+  /** Live values left out of the declaration (they stay as they are on the group), each with why. */
+  notes?: string[];
 }
 
 /** A group (or a part of one) the program does not declare, and why. */
@@ -80,7 +82,24 @@ export function declareGroup(info: WireGroupInfo, limits?: Partial<ValidationLim
     const fields = differences.map((d) => d.field).join(", ");
     return skip(id, `adopting the declaration would change ${fields}; please report this`);
   }
-  return { ok: true, group: { groupId: id, args: ordered(args) } };
+  const notes = undeclaredKeys(info, args.appDefinedData as Record<string, unknown> | undefined);
+  return { ok: true, group: { groupId: id, args: ordered(args), ...(notes.length > 0 ? { notes } : {}) } };
+}
+
+/**
+ * Custom keys the group has but the declaration lacks: only `__proto__` can be (Pulumi's property encoding drops it,
+ * so neither the program nor the provider can hold it); adoption leaves such a key as it is.
+ */
+function undeclaredKeys(info: WireGroupInfo, declared: Record<string, unknown> | undefined): string[] {
+  const live = Array.isArray(info.AppDefinedData) ? info.AppDefinedData : [];
+  return live
+    .filter((e) => e && typeof e.Key === "string" && e.Value !== "")
+    .filter((e) => declared === undefined || !Object.prototype.hasOwnProperty.call(declared, e.Key))
+    .map(
+      (e) =>
+        `custom field ${JSON.stringify(e.Key)} is not declared (Pulumi's property encoding drops that key); ` +
+        "it stays as it is on the group",
+    );
 }
 
 function skip(groupId: string, reason: string): Declaration {

@@ -20,6 +20,8 @@ export interface ExportSummary {
   groups: number;
   members: number;
   skips: Skip[];
+  /** Declared groups with live values left out. */
+  notes: Skip[];
   gone: string[];
   missingAccounts: number;
   layout: "inline" | "json";
@@ -98,6 +100,7 @@ export async function runExport(options: ExportOptions, io: ExportIo = {}): Prom
     });
     const groups: DeclaredGroup[] = [];
     const skips: Skip[] = [];
+    const notes: Skip[] = [];
     for (const live of app.groups) {
       const d = declareGroup(live.info, options.limits);
       if (!d.ok) {
@@ -105,6 +108,7 @@ export async function runExport(options: ExportOptions, io: ExportIo = {}): Prom
         continue;
       }
       if (live.members !== undefined) d.group.members = declareMembers(live.members);
+      for (const reason of d.group.notes ?? []) notes.push({ groupId: d.group.groupId, reason });
       groups.push(d.group);
     }
     const spec = {
@@ -121,6 +125,7 @@ export async function runExport(options: ExportOptions, io: ExportIo = {}): Prom
       },
       groups,
       skips,
+      notes,
       gone: app.gone,
       missingAccounts: app.missingAccounts,
       members: options.members,
@@ -134,6 +139,7 @@ export async function runExport(options: ExportOptions, io: ExportIo = {}): Prom
       groups: groups.length,
       members: groups.reduce((n, g) => n + (g.members?.length ?? 0), 0),
       skips,
+      notes,
       gone: app.gone,
       missingAccounts: app.missingAccounts.size,
       layout: dataLayout(spec),
@@ -151,11 +157,16 @@ export function summaryText(s: ExportSummary): string {
   const lines = [
     `exported ${s.groups} group${s.groups === 1 ? "" : "s"}${s.members > 0 ? ` and ${s.members} members` : ""} to ${s.out} ` +
       `(${s.layout === "json" ? "index.ts + groups.json" : "index.ts"}); ${s.skips.length} not declared` +
+      `${s.notes.length > 0 ? `, ${s.notes.length} live values left out` : ""}` +
       `${s.gone.length > 0 ? `, ${s.gone.length} deleted while exporting` : ""}` +
       `${s.missingAccounts > 0 ? `, ${s.missingAccounts} accounts not imported` : ""}.`,
   ];
-  for (const k of s.skips.slice(0, 20)) lines.push(`  not declared: ${k.groupId}: ${k.reason}`);
-  if (s.skips.length > 20) lines.push(`  … and ${s.skips.length - 20} more (see README.md)`);
+  const listed = [
+    ...s.skips.map((k) => `  not declared: ${k.groupId}: ${k.reason}`),
+    ...s.notes.map((k) => `  left out: ${k.groupId}: ${k.reason}`),
+  ];
+  lines.push(...listed.slice(0, 20));
+  if (listed.length > 20) lines.push(`  … and ${listed.length - 20} more (see README.md)`);
   lines.push(`next: cd ${s.out} && npm install, then the commands in README.md`);
   return lines.join("\n");
 }

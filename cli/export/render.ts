@@ -35,6 +35,8 @@ export interface ProjectSpec {
   settings: StackSettings;
   groups: readonly DeclaredGroup[];
   skips: readonly Skip[];
+  /** Declared groups with live values left out (the group keeps them): group → why. */
+  notes: readonly Skip[];
   /** Listed but deleted before they could be read. */
   gone: readonly string[];
   /** Accounts not imported → the groups naming them. */
@@ -226,6 +228,12 @@ function readme(spec: ProjectSpec, layout: "inline" | "json"): string {
   if (spec.skips.length > 0) {
     parts.push(`\nGroups not declared (${spec.skips.length}):\n\n| group | why |\n|---|---|\n`);
     for (const s of spec.skips) parts.push(`| \`${mdCell(s.groupId)}\` | ${mdCell(s.reason)} |\n`);
+  }
+  if (spec.notes.length > 0) {
+    parts.push(
+      `\nDeclared with live values left out (${spec.notes.length}; the groups keep them):\n\n| group | what |\n|---|---|\n`,
+    );
+    for (const s of spec.notes) parts.push(`| \`${mdCell(s.groupId)}\` | ${mdCell(s.reason)} |\n`);
   }
   if (spec.gone.length > 0) {
     parts.push(
