@@ -95,7 +95,7 @@ export async function runExport(options: ExportOptions, io: ExportIo = {}): Prom
       events: {
         listed: (n, total, pages) => progress.listedGroups(n, total, pages),
         read: (n) => progress.readGroups(n),
-        membersRead: (g, m) => progress.readMembers(g, m),
+        membersRead: (g, m, of) => progress.readMembers(g, m, of),
       },
     });
     const groups: DeclaredGroup[] = [];

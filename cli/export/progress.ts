@@ -29,6 +29,8 @@ export class Progress {
   private pageSize: number;
   private readCount = 0;
   private membersDone = 0;
+  /** Groups whose members are read (all but AVChatRoom); the listing total until known. */
+  private membersOf: number | undefined;
   private lastLine = -Infinity;
   private readonly started: number;
 
@@ -45,7 +47,7 @@ export class Progress {
   private atQuota(): number {
     const pagesLeft = Math.max(0, Math.ceil((this.total - this.listed) / this.pageSize));
     const readsLeft = Math.ceil(Math.max(0, this.total - this.readCount) / 50);
-    const membersLeft = this.withMembers ? Math.max(0, this.total - this.membersDone) : 0;
+    const membersLeft = this.withMembers ? Math.max(0, (this.membersOf ?? this.total) - this.membersDone) : 0;
     return pagesLeft / LIST_PER_S + readsLeft / READ_PER_S + membersLeft / MEMBER_PER_S;
   }
 
@@ -53,7 +55,7 @@ export class Progress {
   eta(): number {
     const quota = this.atQuota();
     const elapsed = ((this.sink?.now() ?? 0) - this.started) / 1000;
-    const work = this.total * (this.withMembers ? 2 : 1);
+    const work = this.total + (this.withMembers ? (this.membersOf ?? this.total) : 0);
     const done = this.readCount + (this.withMembers ? this.membersDone : 0);
     if (done === 0 || work === 0 || elapsed <= 0) return quota;
     const paced = (elapsed / done) * (work - done);
@@ -88,11 +90,12 @@ export class Progress {
   }
 
   /** After each group's members. */
-  readMembers(groups: number, members: number): void {
+  readMembers(groups: number, members: number, of: number): void {
     this.membersDone = groups;
+    this.membersOf = of;
     this.say(
       `read the members of ${groups} groups (${members} members), about ${duration(this.eta())} left`,
-      groups >= this.total,
+      groups >= of,
     );
   }
 

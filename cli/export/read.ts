@@ -17,7 +17,7 @@ import type { LiveMember } from "./declare";
 export interface ReadEvents {
   listed(ids: number, total: number, pages: number): void;
   read(groups: number): void;
-  membersRead(groups: number, members: number): void;
+  membersRead(groups: number, members: number, of: number): void;
 }
 
 /** Options of {@link readApp}. */
@@ -132,24 +132,21 @@ export async function readApp(chat: ChatClient, options: ReadOptions): Promise<L
   if (options.members) {
     let done = 0;
     let count = 0;
-    await pool(
-      groups.filter((g) => g.info.Type !== "AVChatRoom"),
-      limit,
-      async (g) => {
-        const members: LiveMember[] = [];
-        const pages = chat.listGroupMembers(g.info.GroupId, {
-          community: g.info.Type === "Community",
-          MemberInfoFilter: ["Role", "NameCard"],
-          pageSize: 500,
-        });
-        for await (const m of pages)
-          members.push({ Member_Account: m.Member_Account, Role: m.Role, NameCard: m.NameCard });
-        calls.get_group_member_info += Math.max(1, Math.ceil(members.length / 500));
-        g.members = members;
-        count += members.length;
-        events.membersRead?.(++done, count);
-      },
-    );
+    const readable = groups.filter((g) => g.info.Type !== "AVChatRoom");
+    await pool(readable, limit, async (g) => {
+      const members: LiveMember[] = [];
+      const pages = chat.listGroupMembers(g.info.GroupId, {
+        community: g.info.Type === "Community",
+        MemberInfoFilter: ["Role", "NameCard"],
+        pageSize: 500,
+      });
+      for await (const m of pages)
+        members.push({ Member_Account: m.Member_Account, Role: m.Role, NameCard: m.NameCard });
+      calls.get_group_member_info += Math.max(1, Math.ceil(members.length / 500));
+      g.members = members;
+      count += members.length;
+      events.membersRead?.(++done, count, readable.length);
+    });
   }
 
   const missingAccounts = await missing(chat, groups, limit, calls);

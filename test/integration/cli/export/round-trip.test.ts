@@ -124,3 +124,32 @@ test("the JSON layout registers exactly what the inline program does", async () 
   });
   fs.rmSync(path.dirname(json), { recursive: true, force: true });
 }, 120_000);
+
+test("--members reads every membership and declares it without the owner: roles, name cards", async () => {
+  const dir = outDir("app-members");
+  const r = await runBin(emu, ["--out", dir, "--app-defined-keys", KEYS.join(","), "--members", "--layout", "json"]);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/exported 7 groups and 6 members to .*; 1 not declared\./);
+  expect(r.stderr).toMatch(/read the members of 7 groups \(9 members\)/); // owners included in what was read
+  const data = JSON.parse(fs.readFileSync(path.join(dir, "groups.json"), "utf8")) as {
+    groups: { name: string; args: { groupId: string; name: string }; members?: unknown[] }[];
+  };
+  const members = Object.fromEntries(data.groups.map((g) => [g.args.groupId, g.members]));
+  expect(members["eng-main"]).toEqual([
+    { account: "mei", nameCard: '梅 "Mei" 🌸' },
+    { account: "omar" },
+    { account: "peter", role: "Admin" },
+  ]);
+  expect(members["@TGS#_fans"]).toEqual([{ account: "ana" }, { account: "zoe" }]);
+  expect(members["room-ar"]).toEqual([{ account: "omar" }]);
+  expect(data.groups.find((g) => g.args.name === "forum")?.members).toEqual([]);
+  // Each live membership equals the declaration plus the owner.
+  for (const g of emu.store.listGroups().filter((x) => x.Type !== "AVChatRoom")) {
+    const stored = emu.store.getGroup(g.GroupId)!;
+    const declared = (members[g.GroupId] as { account: string }[]).map((m) => m.account);
+    const owner = stored.Members.filter((m) => m.Role === "Owner").map((m) => m.Member_Account);
+    expect([...declared, ...owner].sort()).toEqual(stored.Members.map((m) => m.Member_Account).sort());
+  }
+  expect(fs.readFileSync(path.join(dir, "index.ts"), "utf8")).toContain("new ChatGroupMembers(g.name");
+  fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+}, 120_000);
