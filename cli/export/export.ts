@@ -8,7 +8,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ChatClient } from "../../provider/client/client";
-import { declareGroup, declareMembers, type DeclaredGroup, type Skip } from "./declare";
+import { declareGroup, declareMembers, type Declaration, type DeclaredGroup, type Skip } from "./declare";
 import type { ExportOptions } from "./options";
 import { Progress, type ProgressSink } from "./progress";
 import { readApp } from "./read";
@@ -87,7 +87,10 @@ export async function runExport(options: ExportOptions, io: ExportIo = {}): Prom
   const chat = new ChatClient({ ...options.settings, ...io.client });
   const progress = new Progress(options.quiet ? undefined : io.progress, options.members, options.pageSize ?? 10_000);
   try {
+    // Each group is declared as soon as it is read: the work overlaps the reads' pacing at their quota.
+    const declared = new Map<string, Declaration>();
     const app = await readApp(chat, {
+      onGroup: (info) => declared.set(info.GroupId, declareGroup(info, options.limits)),
       type: options.type,
       members: options.members,
       appDefinedKeys: options.appDefinedKeys,
@@ -102,7 +105,7 @@ export async function runExport(options: ExportOptions, io: ExportIo = {}): Prom
     const skips: Skip[] = [];
     const notes: Skip[] = [];
     for (const live of app.groups) {
-      const d = declareGroup(live.info, options.limits);
+      const d = declared.get(live.info.GroupId) ?? declareGroup(live.info, options.limits);
       if (!d.ok) {
         skips.push(d.skip);
         continue;

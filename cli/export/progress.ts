@@ -32,14 +32,14 @@ export class Progress {
   /** Groups whose members are read (all but AVChatRoom); the listing total until known. */
   private membersOf: number | undefined;
   private lastLine = -Infinity;
-  private readonly started: number;
+  /** When the first page of ids arrived (reads start then): the pace is measured from there. */
+  private readsFrom: number | undefined;
 
   constructor(
     private readonly sink: ProgressSink | undefined,
     private readonly withMembers: boolean,
     pageSize: number,
   ) {
-    this.started = sink?.now() ?? 0;
     this.pageSize = pageSize;
   }
 
@@ -51,13 +51,13 @@ export class Progress {
     return pagesLeft / LIST_PER_S + readsLeft / READ_PER_S + membersLeft / MEMBER_PER_S;
   }
 
-  /** Seconds left: the quota bound, or the pace so far when slower. */
+  /** Seconds left: the quota bound, or the pace so far when slower (once a tenth of the work is done). */
   eta(): number {
     const quota = this.atQuota();
-    const elapsed = ((this.sink?.now() ?? 0) - this.started) / 1000;
+    const elapsed = ((this.sink?.now() ?? 0) - (this.readsFrom ?? 0)) / 1000;
     const work = this.total + (this.withMembers ? (this.membersOf ?? this.total) : 0);
     const done = this.readCount + (this.withMembers ? this.membersDone : 0);
-    if (done === 0 || work === 0 || elapsed <= 0) return quota;
+    if (this.readsFrom === undefined || done < work / 10 || elapsed <= 0) return quota;
     const paced = (elapsed / done) * (work - done);
     return Math.max(quota, paced);
   }
@@ -72,6 +72,7 @@ export class Progress {
 
   /** After each listing page. */
   listedGroups(listed: number, total: number, pages: number): void {
+    this.readsFrom ??= this.sink?.now();
     this.listed = listed;
     this.total = total;
     const last = listed >= total;

@@ -33,6 +33,8 @@ export interface ReadOptions {
   /** get_group_info / get_group_member_info calls in flight; default 32 (the limiter paces them). */
   concurrency?: number;
   events?: Partial<ReadEvents>;
+  /** Called with each group as soon as its batch is read (the export declares it meanwhile, while reads pace). */
+  onGroup?: (info: WireGroupInfo) => void;
 }
 
 /** One group as read. */
@@ -122,8 +124,10 @@ export async function readApp(chat: ChatClient, options: ReadOptions): Promise<L
   await pool(batches(), limit, async (ids) => {
     const entries = await getGroupInfoSplitting(source, { GroupIdList: ids, ResponseFilter: filter });
     for (const e of entries) {
-      if (e.ok) groups.push({ info: e.group });
-      else if (isNotFound(e.error)) gone.push(e.GroupId);
+      if (e.ok) {
+        groups.push({ info: e.group });
+        options.onGroup?.(e.group);
+      } else if (isNotFound(e.error)) gone.push(e.GroupId);
       else throw e.error;
     }
     events.read?.(groups.length);
