@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { REPO_ROOT } from "../harness/program-dir";
 import { ChatClient } from "../provider/client/client";
 import { startEmulatorProcess } from "./emulator-process";
-import { median, round, sleep } from "./util";
+import { loadAverage, median, round, sleep } from "./util";
 
 /** One configuration measured. */
 export interface ExportPoint {
@@ -40,6 +40,8 @@ export interface ExportPoint {
 /** Results of {@link measureExport}. */
 export interface ExportResult {
   goalRatio: number;
+  /** The machine's load average (1/5/15 min) when the measure started and ended: these runs share its cores. */
+  load: { start: number[]; end: number[] };
   points: ExportPoint[];
 }
 
@@ -117,6 +119,7 @@ function runBin(url: string, out: string, pageSize: number): Promise<{ ms: numbe
 
 /** {@link measureExport}: `runs` exports of an app of `n` groups per page size. */
 export async function measureExport(n: number, runs: number, pageSizes: readonly number[]): Promise<ExportResult> {
+  const loadStart = loadAverage();
   const emu = await startEmulatorProcess({
     sdkAppId: APP,
     secretKey: KEY,
@@ -162,7 +165,7 @@ export async function measureExport(n: number, runs: number, pageSizes: readonly
         dataBytes: fs.existsSync(path.join(out, "groups.json")) ? fs.statSync(path.join(out, "groups.json")).size : 0,
       });
     }
-    return { goalRatio: 1.2, points };
+    return { goalRatio: 1.2, load: { start: loadStart, end: loadAverage() }, points };
   } finally {
     await emu.stop();
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -215,6 +215,12 @@ function exportSection(e: NonNullable<BenchResults["export"]>): string {
     "pages they overlap the listing. Extra calls are retries after a rate refusal (0: the limiter kept the pace).",
     "Export CPU is the export process's own CPU seconds (user + system): above the quota time's reads, a core shared",
     "with other load stretches the wall time; below it, the quotas set the pace.",
+    ...(e.load
+      ? [
+          `Load average (1/5/15 min) during this measure: ${e.load.start.join(" / ")} at start, ${e.load.end.join(" / ")} at end,`,
+          "on the machine described above.",
+        ]
+      : []),
     "",
     table(
       [

@@ -160,9 +160,9 @@ export function summaryText(s: ExportSummary): string {
   const lines = [
     `exported ${s.groups} group${s.groups === 1 ? "" : "s"}${s.members > 0 ? ` and ${s.members} members` : ""} to ${s.out} ` +
       `(${s.layout === "json" ? "index.ts + groups.json" : "index.ts"}); ${s.skips.length} not declared` +
-      `${s.notes.length > 0 ? `, ${s.notes.length} live values left out` : ""}` +
+      `${s.notes.length > 0 ? `, ${s.notes.length} live value${s.notes.length === 1 ? "" : "s"} left out` : ""}` +
       `${s.gone.length > 0 ? `, ${s.gone.length} deleted while exporting` : ""}` +
-      `${s.missingAccounts > 0 ? `, ${s.missingAccounts} accounts not imported` : ""}.`,
+      `${s.missingAccounts > 0 ? `, ${s.missingAccounts} account${s.missingAccounts === 1 ? "" : "s"} not imported` : ""}.`,
   ];
   const listed = [
     ...s.skips.map((k) => `  not declared: ${k.groupId}: ${k.reason}`),

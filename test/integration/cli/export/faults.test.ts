@@ -97,7 +97,7 @@ test("a non-empty --out is refused before any request; --force replaces it whole
   expect(emu.counters().get_appid_group_list).toBe(0);
   expect(fs.readFileSync(path.join(out, "mine.txt"), "utf8")).toBe("keep me");
   const summary = await runExport(options(out, true));
-  expect(summary.groups).toBe(7);
+  expect(summary.groups).toBe(8);
   expect(fs.readdirSync(out).sort()).toEqual(["Pulumi.yaml", "README.md", "index.ts", "package.json", "tsconfig.json"]);
   expect(leftovers(out)).toEqual(["existing"]);
 }, 60_000);

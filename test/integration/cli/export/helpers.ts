@@ -98,6 +98,10 @@ export async function filledEmulator(): Promise<RunningEmulator> {
       MemberList: [{ Member_Account: "ana" }, { Member_Account: "zoe" }],
     });
     await c.addGroupMember({ GroupId: "room-ar", MemberList: [{ Member_Account: "omar" }] });
+    // An owner whose account was deleted later: the group keeps it as its owner, but the account is gone.
+    await c.accountImport({ UserID: "ghost" });
+    await c.importGroup({ Type: "Public", GroupId: "haunted", Name: "haunted", Owner_Account: "ghost" });
+    await c.accountDelete(["ghost"]);
   } finally {
     await c.close();
   }

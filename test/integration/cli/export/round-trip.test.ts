@@ -38,11 +38,11 @@ afterAll(async () => {
 });
 
 test("the summary counts groups and skips and says where the program is; progress went to stderr", () => {
-  expect(stdout).toContain(`exported 7 groups to ${out} (index.ts); 1 not declared.`);
+  expect(stdout).toContain(`exported 8 groups to ${out} (index.ts); 1 not declared, 1 account not imported.`);
   expect(stdout).toContain("not declared: @TGS#aLive: AVChatRoom");
-  // 8 groups in pages of 3: the listing went page by page; the progress lines say so, ending with every read.
-  expect(stderr).toMatch(/listed 8 of 8 groups \(3 pages\)/);
-  expect(stderr).toMatch(/read 8 of 8 groups \(100%\)/);
+  // 9 groups in pages of 3: the listing went page by page; the progress lines say so, ending with every read.
+  expect(stderr).toMatch(/listed 9 of 9 groups \(3 pages\)/);
+  expect(stderr).toMatch(/read 9 of 9 groups \(100%\)/);
   expect(stderr).toMatch(/wrote 5 files to /);
   expect(fs.readdirSync(out).sort()).toEqual(
     ["Pulumi.yaml", "README.md", "index.ts", "node_modules", "package.json", "tsconfig.json"].sort(),
@@ -50,6 +50,7 @@ test("the summary counts groups and skips and says where the program is; progres
   const readme = fs.readFileSync(path.join(out, "README.md"), "utf8");
   expect(readme).toContain("| `@TGS#aLive` | AVChatRoom");
   expect(readme).toContain(`pulumi config set tencent-chat:appDefinedKeys ${[...KEYS].sort().join(",")}`);
+  expect(readme).toContain("| `ghost` | `haunted` |");
   expect(readme).not.toContain(KEY);
 });
 
@@ -79,7 +80,7 @@ test("preview shows only adoptions; up writes nothing and changes nothing; the n
   emu.resetCounters();
   const preview = await engine.preview();
   expect(preview.steps.filter((s) => s.failures.length > 0 || s.error)).toEqual([]);
-  expect(preview.steps.map((s) => s.op)).toEqual(Array(7).fill("create"));
+  expect(preview.steps.map((s) => s.op)).toEqual(Array(8).fill("create"));
   const up = await engine.up();
   expect(up.steps.filter((s) => s.error !== undefined).map((s) => s.error)).toEqual([]);
   expect(up.ok).toBe(true);
@@ -129,8 +130,8 @@ test("--members reads every membership and declares it without the owner: roles,
   const dir = outDir("app-members");
   const r = await runBin(emu, ["--out", dir, "--app-defined-keys", KEYS.join(","), "--members", "--layout", "json"]);
   expect(r.code).toBe(0);
-  expect(r.stdout).toMatch(/exported 7 groups and 6 members to .*; 1 not declared\./);
-  expect(r.stderr).toMatch(/read the members of 7 groups \(9 members\)/); // owners included in what was read
+  expect(r.stdout).toMatch(/exported 8 groups and 6 members to .*; 1 not declared, 1 account not imported\./);
+  expect(r.stderr).toMatch(/read the members of 8 groups \(10 members\)/); // owners included in what was read
   const data = JSON.parse(fs.readFileSync(path.join(dir, "groups.json"), "utf8")) as {
     groups: { name: string; args: { groupId: string; name: string }; members?: unknown[] }[];
   };
