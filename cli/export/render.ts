@@ -163,9 +163,11 @@ function jsonProgram(spec: ProjectSpec): string {
   return (
     `${header(spec)}// The declarations are in groups.json (one entry per group: its resource name and ChatGroup arguments).\n` +
     'import * as fs from "fs";\nimport * as path from "path";\n' +
-    imports(spec).replace("ChatGroup", "ChatGroup, type ChatGroupArgs") +
+    (spec.members
+      ? 'import { ChatGroup, ChatGroupMembers, type ChatGroupArgs, type ChatGroupMembersMember } from "pulumi-tencent-chat";\n'
+      : 'import { ChatGroup, type ChatGroupArgs } from "pulumi-tencent-chat";\n') +
     "\ninterface ExportedGroup {\n  name: string;\n  args: ChatGroupArgs & { groupId: string };\n" +
-    (spec.members ? "  members?: { account: string; role?: string; nameCard?: string }[];\n" : "") +
+    (spec.members ? "  members?: ChatGroupMembersMember[];\n" : "") +
     "}\n\n" +
     'const data = JSON.parse(fs.readFileSync(path.join(__dirname, "groups.json"), "utf8")) as { groups: ExportedGroup[] };\n' +
     `for (const g of data.groups) {\n  ${spec.members ? "const group = " : ""}new ChatGroup(g.name, g.args);\n${members}}\n`
