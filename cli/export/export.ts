@@ -66,17 +66,19 @@ function writeAtomically(out: string, files: Map<string, string>, io: ExportIo):
   const tmp = path.join(parent, `.${path.basename(out)}.incomplete-${process.pid}`);
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(tmp);
+  let old: string | undefined;
   try {
     for (const [name, text] of files) fs.writeFileSync(path.join(tmp, name), text);
     io.beforeRename?.(tmp);
-    const old = fs.existsSync(out) ? `${tmp}-replaced` : undefined;
-    if (old !== undefined) fs.renameSync(out, old);
+    if (fs.existsSync(out)) fs.renameSync(out, (old = `${tmp}-replaced`));
     fs.renameSync(tmp, out);
-    if (old !== undefined) fs.rmSync(old, { recursive: true, force: true });
   } catch (e) {
     fs.rmSync(tmp, { recursive: true, force: true });
+    // --force moved the previous directory aside: put it back, so a failed export changes nothing at `out`.
+    if (old !== undefined && !fs.existsSync(out)) fs.renameSync(old, out);
     throw e;
   }
+  if (old !== undefined) fs.rmSync(old, { recursive: true, force: true });
 }
 
 /** {@link runExport}: the whole export; throws (having written nothing at `out`) when it cannot finish. */

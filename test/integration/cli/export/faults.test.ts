@@ -96,6 +96,16 @@ test("a non-empty --out is refused before any request; --force replaces it whole
   await expect(runExport(options(out))).rejects.toThrow(/is not empty; choose a new directory, or pass --force/);
   expect(emu.counters().get_appid_group_list).toBe(0);
   expect(fs.readFileSync(path.join(out, "mine.txt"), "utf8")).toBe("keep me");
+  // --force that fails before the swap leaves the old directory as it was.
+  await expect(
+    runExport(options(out, true), {
+      beforeRename: () => {
+        throw new Error("EIO");
+      },
+    }),
+  ).rejects.toThrow(/EIO/);
+  expect(fs.readdirSync(out)).toEqual(["mine.txt"]);
+  expect(leftovers(out)).toEqual(["existing"]);
   const summary = await runExport(options(out, true));
   expect(summary.groups).toBe(8);
   expect(fs.readdirSync(out).sort()).toEqual(["Pulumi.yaml", "README.md", "index.ts", "package.json", "tsconfig.json"]);
