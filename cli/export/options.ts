@@ -57,11 +57,13 @@ Connection (the provider's settings; flags override the TENCENT_CHAT_* environme
   --timeout-ms <n>, --deadline-ms <n>   TENCENT_CHAT_TIMEOUT_MS, TENCENT_CHAT_DEADLINE_MS
 Export:
   --out <dir>                where the project goes (must not exist or be empty; --force replaces it)
+  --force                    replace a non-empty --out (only once the new project is complete)
   --type <type>              only groups of this type (Public, Private/Work, ChatRoom/Meeting, Community, AVChatRoom)
   --members                  declare each group's members (ChatGroupMembers)
   --project <name>           Pulumi project name (default tencent-chat-<sdkAppId>)
   --package <spec>           the pulumi-tencent-chat dependency (default ^<this version>)
   --layout <auto|inline|json>  declarations in index.ts or groups.json (auto: json above 200 groups or 2000 members)
+  --page-size <n>            ids per listing page (default and maximum 10000)
   --quiet                    no progress on stderr (the summary still goes to stdout)
   --help                     show this text
 `;
