@@ -54,7 +54,8 @@ Connection (the provider's settings; flags override the TENCENT_CHAT_* environme
   --secret-key-file <path>   read the key from a file; else TENCENT_CHAT_SECRET_KEY (never a flag value)
   --user-sig-file <path>     read a UserSig from a file; else TENCENT_CHAT_USER_SIG
   --app-defined-keys <k,..>  TENCENT_CHAT_APP_DEFINED_KEYS: the custom group field keys to export
-  --timeout-ms <n>, --deadline-ms <n>   TENCENT_CHAT_TIMEOUT_MS, TENCENT_CHAT_DEADLINE_MS
+  --timeout-ms <n>           TENCENT_CHAT_TIMEOUT_MS: deadline per request (default 10000)
+  --deadline-ms <n>          TENCENT_CHAT_DEADLINE_MS: most time one API call may take (default 30000)
 Export:
   --out <dir>                where the project goes (must not exist or be empty; --force replaces it)
   --force                    replace a non-empty --out (only once the new project is complete)
@@ -68,7 +69,8 @@ Export:
   --help                     show this text
 `;
 
-const VALUE_FLAGS: Record<string, string> = {
+/** Flags that take a value → the option they set. */
+export const VALUE_FLAGS: Readonly<Record<string, string>> = {
   "--sdk-app-id": "sdkAppId",
   "--region": "region",
   "--endpoint": "endpoint",
@@ -85,7 +87,8 @@ const VALUE_FLAGS: Record<string, string> = {
   "--layout": "layout",
   "--page-size": "pageSize",
 };
-const BOOL_FLAGS = new Set(["--members", "--quiet", "--force", "--help"]);
+/** Flags without a value. */
+export const BOOL_FLAGS: ReadonlySet<string> = new Set(["--members", "--quiet", "--force", "--help"]);
 
 const TYPES: Readonly<Record<string, string>> = {
   Public: "Public",

@@ -6,7 +6,14 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { parseArgs, UsageError, type ExportOptions } from "../../../../cli/export/options";
+import {
+  BOOL_FLAGS,
+  HELP,
+  parseArgs,
+  UsageError,
+  VALUE_FLAGS,
+  type ExportOptions,
+} from "../../../../cli/export/options";
 import { Progress } from "../../../../cli/export/progress";
 
 const ENV = { TENCENT_CHAT_SDK_APP_ID: "1400000000", TENCENT_CHAT_SECRET_KEY: "env-key" };
@@ -75,4 +82,8 @@ test("progress: the estimate is the quota bound of what is left, lines throttled
   p.listedGroups(10000, 10000, 10); // a phase's end is always printed
   expect(lines[2]).toBe("listed 10000 of 10000 groups (10 pages)");
   expect(new Progress(undefined, false, 1).eta()).toBe(0);
+});
+
+test("--help names every flag the parser accepts", () => {
+  for (const flag of [...Object.keys(VALUE_FLAGS), ...BOOL_FLAGS]) expect(HELP).toContain(`  ${flag}`);
 });
