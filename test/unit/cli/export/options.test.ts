@@ -87,3 +87,24 @@ test("progress: the estimate is the quota bound of what is left, lines throttled
 test("--help names every flag the parser accepts", () => {
   for (const flag of [...Object.keys(VALUE_FLAGS), ...BOOL_FLAGS]) expect(HELP).toContain(`  ${flag}`);
 });
+
+test("the bin's exit codes: 2 for bad usage or settings (with a pointer to --help), 0 for --help", async () => {
+  const { main } = await import("../../../../cli/export/main");
+  const run = async (argv: string[], env: NodeJS.ProcessEnv) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env });
+    return { code, out: out.join("\n"), err: err.join("\n") };
+  };
+  const usage = await run(["--out", "x", "--secret-key", "k"], ENV);
+  expect(usage.code).toBe(2);
+  expect(usage.err).toMatch(/^tencent-chat-export: --secret-key is not accepted/);
+  expect(usage.err).toContain("Run tencent-chat-export --help for the options.");
+  expect(usage.err).not.toContain("k\n");
+  const config = await run(["--out", "x"], {});
+  expect(config.code).toBe(2);
+  expect(config.err).toMatch(/SDKAppID is not set/);
+  const help = await run(["--help"], {});
+  expect(help).toMatchObject({ code: 0, err: "" });
+  expect(help.out).toMatch(/^Usage: tencent-chat-export --out <dir>/);
+});
