@@ -79,9 +79,9 @@ export function isIdentifier(s: string): boolean {
 export function assignIdentifiers(names: ReadonlyMap<string, string>): Map<string, string> {
   const base = (name: string): string => {
     const parts = name.split(/[^A-Za-z0-9]+/).filter((p) => p !== "");
-    let s = parts
-      .map((p, i) => (i === 0 ? p[0]!.toLowerCase() + p.slice(1) : p[0]!.toUpperCase() + p.slice(1)))
-      .join("");
+    // The first part starts lower-case (wholly, when it is an acronym: TGS → tgs), the others upper-case.
+    const first = (p: string) => (/^[A-Z]+$/.test(p) ? p.toLowerCase() : p[0]!.toLowerCase() + p.slice(1));
+    let s = parts.map((p, i) => (i === 0 ? first(p) : p[0]!.toUpperCase() + p.slice(1))).join("");
     if (s === "" || /^[0-9]/.test(s) || RESERVED.has(s)) s = `group${s[0]?.toUpperCase() ?? ""}${s.slice(1)}`;
     return s;
   };

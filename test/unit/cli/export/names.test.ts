@@ -60,7 +60,8 @@ describe("assignIdentifiers", () => {
     ["eng-main", "engMain"],
     ["1-starts-with-digit", "group1StartsWithDigit"],
     ["class", "groupClass"],
-    ["TGS-_fans-abc123", "tGSFansAbc123"],
+    ["TGS-_fans-abc123", "tgsFansAbc123"],
+    ["Eng-main", "engMain"],
   ])("%s → %s", (name, ident) => {
     expect(assignIdentifiers(new Map([["id", name]])).get("id")).toBe(ident);
   });
