@@ -1,5 +1,6 @@
 // ESLint (flat config): typescript-eslint's recommended rules, and the layer rule as import restrictions.
-// Layers (one way only): protocol/ ← provider/ and emulator/; harness/ ← test/, bench/, examples/; test/ ← nothing.
+// Layers (one way only): protocol/ ← provider/ and emulator/; provider/ ← cli/; harness/ ← test/, bench/, examples/;
+// test/ ← nothing.
 //   - nothing outside test/ imports from test/;
 //   - the emulator imports nothing of the provider side but the protocol module;
 //   - the provider and the protocol import neither the emulator, the harness nor the tests.
@@ -48,6 +49,16 @@ export default tseslint.config(
       {
         regex: into("(provider|emulator|test|harness|bench|examples)"),
         message: `${LAYER}: protocol/ is the bottom layer; it imports nothing of the repository.`,
+      },
+    ]),
+  },
+  {
+    files: ["cli/**"],
+    rules: restrict([
+      { regex: into("test"), message: `${LAYER}: nothing outside test/ imports from test/.` },
+      {
+        regex: into("(emulator|harness|bench|examples)"),
+        message: `${LAYER}: cli/ builds on the provider (its client, config and model) and the protocol only; it ships in the package.`,
       },
     ]),
   },

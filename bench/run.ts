@@ -9,6 +9,7 @@ import type { Engine } from "../harness/engine";
 import { REPO_ROOT } from "../harness/program-dir";
 import { measureDiagnosis, type DiagnosisResult } from "./measure-diagnosis";
 import { measureEmulator, type EmulatorThroughputResult } from "./measure-emulator";
+import { measureExport, type ExportResult } from "./measure-export";
 import { measureGroupMembers, type GroupMembersResult } from "./measure-group-members";
 import { measureHostOverhead, type HostOverheadResult } from "./measure-host-overhead";
 import { measureAccounts, type AccountsResult } from "./measure-accounts";
@@ -49,6 +50,8 @@ export interface BenchResults {
   members?: MemberBenchResult;
   /** 1,000 ChatAccount resources through the host (absent in results written before ChatAccount existed). */
   accounts?: AccountsResult;
+  /** tencent-chat-export of a large app against the listing and read quotas. */
+  export?: ExportResult;
   memory: {
     /** The idle, configured host that served nothing. */
     idleHost: { rssMiB: number; peakMiB: number };
@@ -132,6 +135,28 @@ async function onlyMembers(): Promise<void> {
   log(`wrote ${written.map((f) => path.relative(REPO_ROOT, f)).join(", ")}`);
 }
 
+const EXPORT_GROUPS = 10_000;
+const EXPORT_RUNS = 3;
+const EXPORT_PAGE_SIZES = [10_000, 1_000];
+
+/** The export measure, logged. */
+async function exportMeasure(): Promise<ExportResult> {
+  log(`tencent-chat-export of ${EXPORT_GROUPS} groups × ${EXPORT_RUNS} (listing 1/s, get_group_info 200/s)`);
+  const r = await measureExport(EXPORT_GROUPS, EXPORT_RUNS, EXPORT_PAGE_SIZES);
+  for (const p of r.points)
+    log(`  pages of ${p.pageSize}: ${round(p.medianMs)} ms = ${p.ratio}× the quota time ${p.quotaMs} ms`);
+  return r;
+}
+
+/** `npm run bench -- --only export`: the export measure alone, merged into the committed results (see onlyReadBytes). */
+async function onlyExport(): Promise<void> {
+  const file = path.join(REPO_ROOT, "bench", "results.json");
+  const results = JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults;
+  results.export = await exportMeasure();
+  const written = writeReport(path.join(REPO_ROOT, "bench"), results);
+  log(`wrote ${written.map((f) => path.relative(REPO_ROOT, f)).join(", ")}`);
+}
+
 /** `npm run bench -- --only group-members`: that measure alone, merged into results.json like `read-bytes`. */
 async function onlyGroupMembers(): Promise<void> {
   const file = path.join(REPO_ROOT, "bench", "results.json");
@@ -167,6 +192,7 @@ async function main(): Promise<void> {
   if (process.argv.includes("--only") && process.argv.includes("group-members")) return onlyGroupMembers();
   if (process.argv.includes("--only") && process.argv.includes("members")) return onlyMembers();
   if (process.argv.includes("--only") && process.argv.includes("accounts")) return onlyAccounts();
+  if (process.argv.includes("--only") && process.argv.includes("export")) return onlyExport();
   const started = performance.now();
   const pulumiVersion = (
     JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")) as {
@@ -247,6 +273,7 @@ async function main(): Promise<void> {
     );
     const memberResults = await members(stack);
     const accounts = await accountsOn(stack);
+    const exported = await exportMeasure();
     if (!refresh || !hostOverhead || !afterUp || !state)
       throw new Error("the measurements at the largest N did not run");
     machine.loadEnd = loadAverage();
@@ -271,6 +298,7 @@ async function main(): Promise<void> {
       hostOverhead,
       members: memberResults,
       accounts,
+      export: exported,
       memory: { idleHost: { rssMiB: idle.rssMiB, peakMiB: idle.peakMiB }, afterUp },
       state,
       totalSeconds: 0,

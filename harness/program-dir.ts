@@ -34,11 +34,21 @@ export interface ProgramDir {
 
 /** Creates a program directory with the built package installed in it (NODE_PATH: see {@link programEnv}). */
 export function makeProgramDir(project = "chat-test"): ProgramDir {
-  const dist = path.join(REPO_ROOT, "dist", "provider", "stub.js");
-  if (!fs.existsSync(dist)) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ptc-program-"));
   fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: project, private: true }, null, 2));
   fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${project}\nruntime: nodejs\n`);
+  installBuiltPackage(dir);
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * {@link installBuiltPackage} lays out `dir/node_modules` as after `npm install pulumi-tencent-chat`: the package's
+ * package.json and built dist/ copied in, its dependencies, @pulumi/pulumi and @types/node (for programs that read
+ * files) linked from this checkout. Used for generated projects too (tencent-chat-export's round trip).
+ */
+export function installBuiltPackage(dir: string): void {
+  if (!fs.existsSync(path.join(REPO_ROOT, "dist", "provider", "stub.js")))
+    throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
   const nm = path.join(dir, "node_modules");
   const pkgDir = path.join(nm, "pulumi-tencent-chat");
   fs.mkdirSync(pkgDir, { recursive: true });
@@ -54,7 +64,9 @@ export function makeProgramDir(project = "chat-test"): ProgramDir {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.symlinkSync(path.join(from, dep), target, "dir");
   }
-  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  const types = path.join(nm, "@types", "node");
+  fs.mkdirSync(path.dirname(types), { recursive: true });
+  if (!fs.existsSync(types)) fs.symlinkSync(path.join(REPO_ROOT, "node_modules", "@types", "node"), types, "dir");
 }
 
 /**

@@ -10,6 +10,7 @@ const INPUTS = [
   "protocol",
   "provider",
   "emulator",
+  "cli",
   "types",
   "package.json",
   "tsconfig.json",

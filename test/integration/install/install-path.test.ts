@@ -287,6 +287,30 @@ describe("the stack lifecycle through the harness, against the installed bin emu
     expect(GOLDEN).toContain(`require("${PKG}/stub")`);
   }, 120_000);
 
+  test("the installed tencent-chat-export bin writes a program that adopts the three groups", async () => {
+    const bin = path.join(projectDir, "node_modules", ".bin", "tencent-chat-export");
+    expect(fs.realpathSync(bin)).toBe(path.join(projectDir, "node_modules", PKG, "dist", "cli", "export", "main.js"));
+    const out = path.join(work, "exported");
+    const r = await run(bin, ["--out", out, "--quiet"], {
+      cwd: projectDir,
+      env: userEnv({
+        TENCENT_CHAT_SDK_APP_ID: String(SDK_APP_ID),
+        TENCENT_CHAT_SECRET_KEY: SECRET_KEY,
+        TENCENT_CHAT_ENDPOINT: emulator!.url,
+      }),
+      timeoutMs: 60_000,
+    });
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(r.stdout).toContain(`exported 3 groups to ${out} (index.ts); 0 not declared.`);
+    seen.push({ label: "export output", text: r.stdout + fs.readFileSync(path.join(out, "README.md"), "utf8") });
+    const index = fs.readFileSync(path.join(out, "index.ts"), "utf8");
+    expect(index).toContain('new ChatGroup("eng-main", {');
+    expect(index.match(/^ {2}adopt: true,$/gm)).toHaveLength(3);
+    expect(JSON.parse(fs.readFileSync(path.join(out, "package.json"), "utf8")).dependencies[PKG]).toBe(
+      `^${repoPkg.version}`,
+    );
+  }, 120_000);
+
   test("a second up is all `same`", async () => {
     const r = await command("up");
     expect(r.steps.map((s) => [s.name, s.op])).toEqual(

@@ -27,6 +27,11 @@ const rows: [file: string, from: string, refused: boolean, why: string][] = [
   ["test/unit/x.test.ts", "../../emulator", ALLOWED, "tests may import every layer"],
   ["emulator/x.ts", "../provider/client/wire", REFUSED, "the emulator imports protocol/, never the client"],
   ["examples/x.ts", "../test/harness/engine", REFUSED, "the harness lives in harness/; nothing imports test/"],
+  ["cli/export/x.ts", "../../test/helpers/matrix", REFUSED, "nothing outside test/ imports test/"],
+  ["cli/export/x.ts", "../../harness/engine", REFUSED, "the export ships in the package: no harness"],
+  ["cli/export/x.ts", "../../emulator", REFUSED, "the export ships in the package: no emulator"],
+  ["cli/export/x.ts", "../../provider/resource/fields", ALLOWED, "the export builds on the provider's model"],
+  ["cli/export/x.ts", "../../provider/client/client", ALLOWED, "the export reads through the client"],
 ];
 
 test("each import is refused or allowed by the layer rule as the table says", () => {
