@@ -1,13 +1,13 @@
 /**
  * The lifecycle commands of the model-based sequence test (fast-check `AsyncCommand`s): `up` of a program
  * version, `refresh`, `destroy`, each optionally under an injected fault; out-of-band changes and deletes; and an
- * app switch, off until multi-app support lands (APP_SWITCH_ENABLED). Every command checks the invariants after
+ * app switch (the stack config pointed at the other app; APP_SWITCH_ENABLED). Every command checks the invariants after
  * it runs and throws an Error listing the violations.
  */
 import fc from "fast-check";
 import type { ResourceState } from "../../../harness/state";
 import { before, planInvariant, refusedOnly, storeInvariants, upInvariants, usableInvariants } from "./invariants";
-import { errorsOf, json, urnOf, type SequenceSystem } from "./system";
+import { errorsOf, json, label, urnOf, type SequenceSystem } from "./system";
 import {
   faultArb,
   gate,
@@ -21,11 +21,11 @@ import {
 } from "./world";
 
 /**
- * Enables the app-switch command (stack config `tencent-chat:sdkAppId` pointed at a second app). Off: the
- * settings-apps branch adds per-group apps; once merged, enable it so sequences also prove that no group is read,
- * changed or dropped against another app.
+ * Enables the app-switch command (stack config `tencent-chat:sdkAppId` pointed at a second app), so sequences also
+ * prove that no group is read, changed or dropped against another app (DECISIONS D42–D44, T74). On by default;
+ * `SEQ_APP_SWITCH=0` turns it off (one emulator and host fewer).
  */
-export const APP_SWITCH_ENABLED = process.env.SEQ_APP_SWITCH === "1";
+export const APP_SWITCH_ENABLED = process.env.SEQ_APP_SWITCH !== "0";
 
 /** The model: nothing beyond the real system (the invariants are checked against the emulator itself). */
 export type Model = Record<string, never>;
@@ -108,10 +108,13 @@ export class UpCommand implements Cmd {
     sys.noteAmbiguousDeletes(up);
     sys.count(`up ${up.ok ? "ok" : "failed"}${this.fault ? " under a fault" : ""}`);
     for (const s of up.steps)
-      if (s.executed)
+      if (s.executed) {
         sys.count(
           `step ${s.op}${s.op === "replace" ? (s.deleteBeforeReplace ? " delete-first" : " create-first") : ""}${s.error ? " failed" : ""}`,
         );
+        if (s.replaceKeys.includes("sdkAppId"))
+          sys.count(`step moved a group to the other app${s.error ? " failed" : ""}`);
+      }
     await checkAll(sys, what, prev, { destroys: false, fault: this.fault, clean: up.ok && !this.fault }, [
       ...planInvariant(preview, up),
       ...upInvariants(sys, prev, up, preview),
@@ -177,10 +180,11 @@ export class OutOfBandCommand implements Cmd {
     const prev = before(sys);
     const r = prev.state.find((x) => x.urn === urnOf(this.slot) && !x.delete && !x.pendingReplacement);
     if (!r) return;
-    const done = this.kind === "change" ? sys.oobChange(r.id) : sys.oobDelete(r.id);
+    const key = sys.keyOfEntry(r);
+    const done = this.kind === "change" ? sys.oobChange(key) : sys.oobDelete(key);
     sys.count(`out-of-band ${this.kind}`);
-    sys.trace.push(`out of band: ${this.kind} ${r.id} → ${done ? "done" : "absent"}`);
-    await checkAll(sys, `out-of-band ${this.kind} of ${r.id}`, prev, { destroys: this.kind === "delete" });
+    sys.trace.push(`out of band: ${this.kind} ${label(key)} → ${done ? "done" : "absent"}`);
+    await checkAll(sys, `out-of-band ${this.kind} of ${label(key)}`, prev, { destroys: this.kind === "delete" });
   }
   toString = (): string => `outOfBand(${this.slot}, ${this.kind})`;
 }

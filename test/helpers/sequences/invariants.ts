@@ -1,17 +1,20 @@
 /**
  * The invariants every lifecycle step must keep, checked against the emulator's own store (not the provider's
- * view of it). Each returns the violations it found, as sentences; an empty list means it held.
+ * view of it). Each returns the violations it found, as sentences; an empty list means it held. A group is named by
+ * its app and id (`keyOf` in system.ts; a held entry's app is the `sdkAppId` its outputs record), since the same id
+ * may exist in both apps once the stack moves.
  */
 import { planLine, type CommandResult } from "../../../harness/engine";
 import type { ResourceState } from "../../../harness/state";
-import { errorsOf, json, urnOf, type SequenceSystem } from "./system";
+import { errorsOf, json, label, urnOf, type SequenceSystem } from "./system";
 import { idOf, SLOTS, type FaultChoice, type Slot } from "./world";
 import type { StoredGroup } from "../../../emulator";
 
 /** What was true just before a step. */
 export interface Before {
   state: ResourceState[];
-  groups: StoredGroup[];
+  /** The groups in the emulators, by (app, id) key: the same id may exist in both apps. */
+  groups: Map<string, StoredGroup>;
 }
 
 /** Captures {@link Before}. */
@@ -39,14 +42,14 @@ export function storeInvariants(
 ): string[] {
   const out: string[] = [];
   const state = sys.state();
-  for (const r of state) sys.everHeld.add(r.id);
-  const groups = sys.groups();
-  const byId = new Map(groups.map((g) => [g.GroupId, g]));
-  for (const [id, { stored }] of sys.seeds) {
-    if (sys.everHeld.has(id)) continue;
-    const now = byId.get(id);
+  const keyOf = (r: ResourceState): string => sys.keyOfEntry(r);
+  for (const r of state) sys.everHeld.add(keyOf(r));
+  const byKey = sys.groups();
+  for (const [key, { stored }] of sys.seeds) {
+    if (sys.everHeld.has(key)) continue;
+    const now = byKey.get(key);
     if (json(now) !== json(stored))
-      out.push(`a group outside the stack changed: ${id} was ${json(stored)}, now ${json(now)}`);
+      out.push(`a group outside the stack changed: ${label(key)} was ${json(stored)}, now ${json(now)}`);
   }
   // Adoption follows Pulumi's import: taking a group over changes nothing in it.
   const PROFILE = [
@@ -63,33 +66,36 @@ export function storeInvariants(
   ] as const;
   const profile = (g?: StoredGroup) => json(g && PROFILE.map((k) => g[k]));
   for (const r of state) {
-    const seed = sys.seeds.get(r.id);
-    if (!seed || seed.seed.kind !== "adoptable" || prev.state.some((p) => p.id === r.id)) continue;
-    if (profile(byId.get(r.id)) !== profile(seed.stored))
-      out.push(`adopting ${r.id} changed it: was ${profile(seed.stored)}, now ${profile(byId.get(r.id))}`);
+    const seed = sys.seeds.get(keyOf(r));
+    if (!seed || seed.seed.kind !== "adoptable" || prev.state.some((p) => keyOf(p) === keyOf(r))) continue;
+    if (profile(byKey.get(keyOf(r))) !== profile(seed.stored))
+      out.push(
+        `adopting ${label(keyOf(r))} changed it: was ${profile(seed.stored)}, now ${profile(byKey.get(keyOf(r)))}`,
+      );
   }
-  const held = new Set(state.map((r) => r.id));
-  for (const g of groups) {
-    if (!sys.seeds.has(g.GroupId) && !held.has(g.GroupId))
-      out.push(`orphan: group ${g.GroupId} (${g.Type} "${g.Name}") exists but the stack does not hold it`);
+  const held = new Set(state.map(keyOf));
+  for (const [key, g] of byKey) {
+    if (!sys.seeds.has(key) && !held.has(key))
+      out.push(`orphan: group ${label(key)} (${g.Type} "${g.Name}") exists but the stack does not hold it`);
   }
   for (const r of state) {
-    if (r.pendingReplacement || byId.has(r.id) || sys.mayBeGone.has(r.id)) continue;
-    out.push(`ghost: the stack holds ${r.name} as ${r.id}${r.delete ? " (pending delete)" : ""}, which does not exist`);
+    if (r.pendingReplacement || byKey.has(keyOf(r)) || sys.mayBeGone.has(keyOf(r))) continue;
+    out.push(
+      `ghost: the stack holds ${r.name} as ${label(keyOf(r))}${r.delete ? " (pending delete)" : ""}, which does not exist`,
+    );
   }
   if (!step.destroys) {
-    const prevIds = new Set(prev.groups.map((g) => g.GroupId));
     for (const slot of Object.keys(sys.program)) {
-      const had = prev.state.filter((r) => r.urn === urnOf(slot) && prevIds.has(r.id));
+      const had = prev.state.filter((r) => r.urn === urnOf(slot) && prev.groups.has(keyOf(r)));
       if (had.length === 0) continue;
-      const has = state.some((r) => r.urn === urnOf(slot) && byId.has(r.id));
+      const has = state.some((r) => r.urn === urnOf(slot) && byKey.has(keyOf(r)));
       const mine = state.filter((r) => r.urn === urnOf(slot));
       const outage =
         (step.fault?.action === "import_group" || step.fault?.action === "destroy_group") &&
-        mine.some((r) => r.pendingReplacement || sys.mayBeGone.has(r.id));
+        mine.some((r) => r.pendingReplacement || sys.mayBeGone.has(keyOf(r)));
       if (!has && !outage)
         out.push(
-          `lost: ${slot} had group ${had.map((r) => r.id).join(", ")}, the program still declares it, and no group of it exists now`,
+          `lost: ${slot} had group ${had.map((r) => label(keyOf(r))).join(", ")}, the program still declares it, and no group of it exists now`,
         );
     }
   }
@@ -115,10 +121,11 @@ export function upInvariants(sys: SequenceSystem, prev: Before, up: CommandResul
       out.push(`${slot} is held ${held.length} times after a successful up`);
       continue;
     }
-    if (sys.mayBeGone.has(held[0]!.id)) continue; // gone since the last refresh (out of band, or a failed delete): up cannot know
-    const g = sys.group(held[0]!.id);
+    const key = sys.keyOfEntry(held[0]!);
+    if (sys.mayBeGone.has(key)) continue; // gone since the last refresh (out of band, or a failed delete): up cannot know
+    const g = sys.groupAt(key);
     const want = idOf(slot as Slot, c);
-    if (!g) out.push(`${slot} (${held[0]!.id}) does not exist after a successful up`);
+    if (!g) out.push(`${slot} (${label(key)}) does not exist after a successful up`);
     else if (
       g.Type !== c.type ||
       g.Name !== `${slot}-n${c.nameVariant}` ||
@@ -185,13 +192,13 @@ export async function usableInvariants(sys: SequenceSystem): Promise<string[]> {
   const held = sys
     .state()
     .filter((r) => !r.pendingReplacement)
-    .map((r) => r.id);
+    .map((r) => sys.keyOfEntry(r));
   const destroyed = await sys.onCopy(async (e) => {
     const r = await e.destroy();
-    const left = held.filter((id) => sys.group(id));
+    const left = held.filter((key) => sys.groupAt(key)).map(label);
     const seedsChanged = [...sys.seeds]
-      .filter(([id, s]) => !sys.everHeld.has(id) && json(sys.group(id)) !== json(s.stored))
-      .map(([id]) => id);
+      .filter(([key, s]) => !sys.everHeld.has(key) && json(sys.groupAt(key)) !== json(s.stored))
+      .map(([key]) => label(key));
     return { r, left, seedsChanged, rest: e.snapshot().resources.length };
   });
   if (!destroyed.r.ok) out.push(`destroy fails: ${errorsOf(destroyed.r)}`);

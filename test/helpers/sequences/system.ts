@@ -25,6 +25,19 @@ import {
 } from "./world";
 
 const TYPE = "pulumi-nodejs:dynamic/tencent-chat:ChatGroup";
+/** The two apps a stack may point at: the main emulator's and the second one the app-switch command moves to. */
+export type AppName = "main" | "alt";
+/** Each app's SDKAppID (groups record it in their outputs as `sdkAppId`, DECISIONS D42). */
+export const APP_IDS: Readonly<Record<AppName, number>> = { main: SDK_APP_ID, alt: 1400099999 };
+/** The model's name for a group: its app and its id (the same id may exist in both apps). */
+export const keyOf = (app: AppName, id: string): string => `${app}/${id}`;
+/** The app and id a {@link keyOf} key names. */
+export function splitKey(key: string): { app: AppName; id: string } {
+  const at = key.indexOf("/");
+  return { app: key.slice(0, at) as AppName, id: key.slice(at + 1) };
+}
+/** A key for messages: `id in app`. */
+export const label = (key: string): string => `${splitKey(key).id} in ${splitKey(key).app}`;
 /** The URN of a slot's resource. */
 export const urnOf = (slot: string): string => `urn:pulumi:dev::chat-seq::${TYPE}::${slot}`;
 
@@ -32,14 +45,14 @@ export const urnOf = (slot: string): string => `urn:pulumi:dev::chat-seq::${TYPE
 export class SequenceSystem {
   /** The declarations the program makes now (after gating), by slot. */
   program: Partial<Record<Slot, SpecChoice>> = {};
-  /** Seeded groups as stored at the start of the sequence (compared byte for byte). */
+  /** Seeded groups as stored at the start of the sequence (compared byte for byte), by {@link keyOf} key. */
   seeds = new Map<string, { seed: SeedGroup; stored: StoredGroup }>();
   /**
-   * Ids the stack may still hold although they are gone, until the next successful refresh: deleted out of band,
-   * or deleted by a delete whose answer was lost (the step failed saying it may or may not have been applied).
+   * Groups (keys) the stack may still hold although they are gone, until the next successful refresh: deleted out
+   * of band, or deleted by a delete whose answer was lost (the step failed saying it may or may not have been applied).
    */
   mayBeGone = new Set<string>();
-  /** Ids the stack has held at any time in this sequence (seeded groups it adopted are then its own). */
+  /** Groups (keys) the stack has held at any time in this sequence (seeded groups it adopted are then its own). */
   everHeld = new Set<string>();
   /** A log of what happened, printed with a failure. */
   trace: string[] = [];
@@ -48,7 +61,12 @@ export class SequenceSystem {
   /** Which app the stack config points at (the app-switch command flips it). */
   app: "main" | "alt" = "main";
   /** The second app (its own emulator, and a host configured for it), when app switches are enabled. */
-  private alt?: { emulator: RunningEmulator; host: ProviderHost; config: Record<string, ConfigValue> };
+  private alt?: {
+    emulator: RunningEmulator;
+    host: ProviderHost;
+    config: Record<string, ConfigValue>;
+    log: string[];
+  };
   private n = 0;
   private statePath = "";
 
@@ -72,8 +90,10 @@ export class SequenceSystem {
     const host = await sharedHost(e2e, { "tencent-chat:timeoutMs": String(timeoutMs) });
     const sys = new SequenceSystem(e2e, host, await providerText(e2e), defects, log);
     if (withAltApp) {
-      const ALT_APP = 1400099999;
+      const ALT_APP = APP_IDS.alt;
+      const altLog: string[] = [];
       const emulator = await startEmulator({
+        log: (l) => altLog.push(l),
         sdkAppId: ALT_APP,
         secretKey: SECRET_KEY,
         admin: ADMIN,
@@ -93,13 +113,40 @@ export class SequenceSystem {
         "tencent-chat:endpoint": emulator.url,
         "tencent-chat:apps": apps,
       };
-      sys.alt = { emulator, host: await sharedHost(e2e, extra), config: { ...e2e.config, ...extra } };
+      sys.alt = { emulator, host: await sharedHost(e2e, extra), config: { ...e2e.config, ...extra }, log: altLog };
     }
     return sys;
   }
 
   private stores(): ChatStore[] {
     return [this.e2e.emulator.store, ...(this.alt ? [this.alt.emulator.store] : [])];
+  }
+
+  /** The apps this system runs (the second only when app switches are enabled). */
+  apps(): AppName[] {
+    return this.alt ? ["main", "alt"] : ["main"];
+  }
+
+  /** An app's emulator store. */
+  storeOf(app: AppName): ChatStore {
+    if (app === "main") return this.e2e.emulator.store;
+    if (!this.alt) throw new Error("the second app is not running (app switches are disabled)");
+    return this.alt.emulator.store;
+  }
+
+  /**
+   * The app a state entry's group lives in: the SDKAppID its outputs record (every result and partial failure
+   * records it, D42); an entry without one counts as the app the stack config points at, as the provider reads it.
+   */
+  appOf(r: ResourceState): AppName {
+    const recorded = Number(r.outputs.sdkAppId);
+    const app = (Object.keys(APP_IDS) as AppName[]).find((a) => APP_IDS[a] === recorded);
+    return app ?? this.app;
+  }
+
+  /** The model key of a state entry's group. */
+  keyOfEntry(r: ResourceState): string {
+    return keyOf(this.appOf(r), r.id);
   }
 
   /** A fresh stack and emulator store: accounts imported, seeded groups created, no faults. */
@@ -112,6 +159,7 @@ export class SequenceSystem {
     }
     this.app = "main";
     this.seeds.clear();
+    this.alt?.emulator.clearFaults();
     for (const seed of seedGroups(this.defects)) {
       // import_group refuses @TGS# ids (service-assigned): create under a plain id, then store it under the real one.
       const plain = seed.id.startsWith("@TGS#") && seed.type !== "Community" ? `seed-${seed.id.slice(5)}` : seed.id;
@@ -125,7 +173,14 @@ export class SequenceSystem {
         emu.store.putGroup({ ...emu.store.getGroup(plain)!, GroupId: seed.id });
         emu.store.deleteGroup(plain);
       }
-      this.seeds.set(seed.id, { seed, stored: emu.store.getGroup(seed.id)! });
+      const stored = emu.store.getGroup(seed.id)!;
+      this.seeds.set(keyOf("main", seed.id), { seed, stored });
+      // The second app holds the same foreign and adoptable groups: an id taken in one app is taken in the other,
+      // and a program moved there may adopt or collide with them (never change them).
+      if (this.alt) {
+        this.alt.emulator.store.putGroup(structuredClone(stored));
+        this.seeds.set(keyOf("alt", seed.id), { seed, stored: this.alt.emulator.store.getGroup(seed.id)! });
+      }
     }
     this.program = {};
     this.mayBeGone.clear();
@@ -162,26 +217,32 @@ export class SequenceSystem {
   }
 
   /**
-   * Runs a command with a fault injected for its duration. A `timeout` fault holds requests past the client's
-   * deadline and then applies them: wait until each was answered, so its late effect belongs to this step.
+   * Runs a command with a fault injected for its duration, in every app's emulator (a stack that moved still reads
+   * and deletes its old groups in the app they live in). A `timeout` fault holds requests past the client's deadline
+   * and then applies them: wait until each was answered, so its late effect belongs to this step.
    */
   async withFault<T>(fault: FaultChoice | undefined, run: () => Promise<T>): Promise<T> {
-    const emu = this.e2e.emulator;
     if (!fault) return run();
-    const from = this.log.length;
-    const before = emu.counters()[fault.action];
-    const remove = emu.addFault({ action: fault.action, effect: effectOf(fault.name), times: fault.times });
+    const emus = [
+      { emu: this.e2e.emulator, log: this.log },
+      ...(this.alt ? [{ emu: this.alt.emulator, log: this.alt.log }] : []),
+    ].map((x) => ({ ...x, from: x.log.length, before: x.emu.counters()[fault.action] }));
+    const removes = emus.map(({ emu }) =>
+      emu.addFault({ action: fault.action, effect: effectOf(fault.name), times: fault.times }),
+    );
     try {
       return await run();
     } finally {
-      remove();
-      if (fault.name === "timeout") await this.answered(fault.action, from, emu.counters()[fault.action] - before);
+      for (const remove of removes) remove();
+      if (fault.name === "timeout")
+        for (const { emu, log, from, before } of emus)
+          await this.answered(log, fault.action, from, emu.counters()[fault.action] - before);
     }
   }
 
-  private async answered(action: ChatAction, from: number, count: number): Promise<void> {
+  private async answered(log: string[], action: ChatAction, from: number, count: number): Promise<void> {
     const deadline = Date.now() + 30_000;
-    const done = (): boolean => this.log.slice(from).filter((l) => l.startsWith(`POST ${action} `)).length >= count;
+    const done = (): boolean => log.slice(from).filter((l) => l.startsWith(`POST ${action} `)).length >= count;
     while (!done()) {
       if (Date.now() > deadline) throw new Error(`the emulator did not answer ${count} ${action} requests within 30 s`);
       await new Promise((r) => setTimeout(r, 20));
@@ -191,37 +252,45 @@ export class SequenceSystem {
   /** After a failed command: a held group whose delete (or replacement's delete) failed and that is gone may be held. */
   noteAmbiguousDeletes(r: CommandResult): void {
     const urns = new Set(r.steps.filter((s) => s.error && (s.op === "delete" || s.op === "replace")).map((s) => s.urn));
-    for (const e of this.state()) if (urns.has(e.urn) && !this.group(e.id)) this.mayBeGone.add(e.id);
+    for (const e of this.state()) {
+      const key = this.keyOfEntry(e);
+      if (urns.has(e.urn) && !this.groupAt(key)) this.mayBeGone.add(key);
+    }
   }
 
-  /** Out of band: change a group's profile directly in the emulator's store. */
-  oobChange(id: string): boolean {
-    const store = this.stores().find((s) => s.getGroup(id));
-    const g = store?.getGroup(id);
-    if (!store || !g) return false;
+  /** Out of band: change a group's profile directly in its app's store. */
+  oobChange(key: string): boolean {
+    const { app, id } = splitKey(key);
+    const store = this.storeOf(app);
+    const g = store.getGroup(id);
+    if (!g) return false;
     store.putGroup({ ...g, Introduction: "changed out of band", InfoSeq: g.InfoSeq + 1 });
     return true;
   }
 
-  /** Out of band: delete a group directly in the emulator's store. */
-  oobDelete(id: string): boolean {
-    const gone = this.stores().some((s) => s.deleteGroup(id));
-    if (gone) this.mayBeGone.add(id);
+  /** Out of band: delete a group directly in its app's store. */
+  oobDelete(key: string): boolean {
+    const { app, id } = splitKey(key);
+    const gone = this.storeOf(app).deleteGroup(id);
+    if (gone) this.mayBeGone.add(key);
     return gone;
   }
 
-  /** Every group in the emulator (both apps' when app switches are enabled). */
-  groups(): StoredGroup[] {
-    return this.stores().flatMap((s) => s.listGroups());
+  /** Every group in the emulators (both apps' when app switches are enabled), by {@link keyOf} key. */
+  groups(): Map<string, StoredGroup> {
+    return new Map(
+      this.apps().flatMap((app) =>
+        this.storeOf(app)
+          .listGroups()
+          .map((g) => [keyOf(app, g.GroupId), g]),
+      ),
+    );
   }
 
-  /** A group by id, in any app. */
-  group(id: string): StoredGroup | undefined {
-    for (const s of this.stores()) {
-      const g = s.getGroup(id);
-      if (g) return g;
-    }
-    return undefined;
+  /** A group by its {@link keyOf} key (the app it is in and its id). */
+  groupAt(key: string): StoredGroup | undefined {
+    const { app, id } = splitKey(key);
+    return this.apps().includes(app) ? this.storeOf(app).getGroup(id) : undefined;
   }
 
   /**

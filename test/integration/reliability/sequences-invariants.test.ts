@@ -1,7 +1,7 @@
 /**
  * The sequence test's oracle can fail: each invariant reports a violation planted behind its back (a foreign group
  * changed, an orphan, a ghost, a declared group lost, a state that no longer refreshes or destroys), and nothing on a
- * clean stack.
+ * clean stack. Groups are told apart by app and id: the same id in the second app is another group.
  */
 import { before, storeInvariants, usableInvariants } from "../../helpers/sequences/invariants";
 import { SequenceSystem } from "../../helpers/sequences/system";
@@ -10,7 +10,7 @@ import { saveState } from "../../../harness/state";
 
 let sys: SequenceSystem;
 beforeAll(async () => {
-  sys = await SequenceSystem.start(new Set(), TIMEOUT_MS);
+  sys = await SequenceSystem.start(new Set(), TIMEOUT_MS, true);
 });
 afterAll(() => sys?.stop());
 
@@ -49,4 +49,28 @@ test("a state whose outputs lost __provider is reported as not refreshing and no
   expect(found).toMatch(/refresh fails/);
   expect(found).toMatch(/destroy fails/);
   expect(sys.e2e.emulator.store.getGroup("seq-g0-0")).toBeDefined(); // the destroy ran on a copy
+});
+
+test("the same id in the other app is another group: an orphan there, and no cover for a ghost here", async () => {
+  const prev = await cleanStack();
+  const main = sys.storeOf("main");
+  const alt = sys.storeOf("alt");
+  expect(sys.keyOfEntry(sys.state()[0]!)).toBe("main/seq-g0-0"); // from the sdkAppId the outputs record
+  alt.putGroup({ ...main.getGroup("seq-g0-0")! });
+  expect(storeInvariants(sys, prev, { destroys: false })).toEqual([
+    expect.stringMatching(/^orphan: group seq-g0-0 in alt /),
+  ]);
+  main.deleteGroup("seq-g0-0");
+  const found = storeInvariants(sys, prev, { destroys: false }).join("\n");
+  expect(found).toMatch(/ghost: the stack holds g0 as seq-g0-0 in main/);
+  expect(found).toMatch(/lost: g0 had group seq-g0-0 in main/);
+});
+
+test("a seeded group of the other app changed is reported as outside the stack", async () => {
+  const prev = await cleanStack();
+  const alt = sys.storeOf("alt");
+  alt.putGroup({ ...alt.getGroup("bystander")!, Introduction: "touched" });
+  expect(storeInvariants(sys, prev, { destroys: false })).toEqual([
+    expect.stringMatching(/^a group outside the stack changed: bystander in alt /),
+  ]);
 });
