@@ -1,18 +1,14 @@
 /**
  * The ChatGroup dynamic provider, as the Pulumi host runs it (loaded by name from the stub in `__provider`).
  * Thin by design: configuration → the app's client → the pure model (check, diff) or the lifecycle (create … delete).
- * Module state (stored config, one client per app) is shared by every ChatGroup the host serves.
+ * Module state (stored config; one session per app, sessions.ts) is shared by every resource the host serves.
  *
  * Each group is served by the app recorded in its state (`sdkAppId`, see apps.ts): a new group by the app its
  * `app` input names, an existing one only by settings with its recorded SDKAppID.
  */
-import { createHash } from "node:crypto";
 import { recordedApp, recordedSdkAppId, sdkAppIdForApp, settingsForApp, settingsForRecorded } from "./apps";
-import { GroupReadBatcher } from "./client/batch";
-import { ChatClient } from "./client/client";
 import { ChatError, ErrorCodes } from "./client/errors";
 import {
-  appDefinedKeysSetting,
   isConfigStored,
   memberLimitSettings,
   profileNames,
@@ -32,44 +28,25 @@ import {
   type AccountApi,
   type GroupApi,
 } from "./resource/lifecycle";
-import { READ_BASE_INFO_FILTER } from "./resource/mapping";
 import { isUnknown } from "./resource/normalize";
 import type { CheckResult, DiffResult } from "./resource/types";
-
-/** One client per app (keyed by a hash of its settings, never the secret itself), with its read batcher. */
-const clients = new Map<string, { key: string; client: ChatClient; api: GroupApi & AccountApi }>();
+import { sessionFor } from "./sessions";
 
 /**
- * The API for these settings; rebuilt only when an app's settings change (the old client is closed). Every getGroup
- * (reads, and the read-backs of create and update) goes through one batcher per client, so concurrent reads of one
- * app share get_group_info calls of up to 50 ids, asking only for the fields the resource manages.
+ * The group API of the app these settings describe, over its shared session (sessions.ts): every getGroup (reads,
+ * and the read-backs of create and update) goes through the app's read batcher, so concurrent reads share
+ * get_group_info calls of up to 50 ids, asking only for the fields the resource manages.
  */
 function apiFor(s: ResolvedSettings): GroupApi & AccountApi {
-  const secret = createHash("sha256")
-    .update(s.secretKey ?? s.userSig ?? "")
-    .digest("hex");
-  const keys = appDefinedKeysSetting();
-  const key = JSON.stringify([s.sdkAppId, s.identifier, s.region, s.endpoint, s.timeoutMs, s.deadlineMs, secret, keys]);
-  const slot = `${s.app ?? ""}/${s.sdkAppId}`;
-  const current = clients.get(slot);
-  if (current?.key === key) return current.api;
-  void current?.client.close();
-  const chat = new ChatClient(s);
-  const filter = {
-    GroupBaseInfoFilter: [...READ_BASE_INFO_FILTER],
-    ...(keys.length > 0 ? { AppDefinedDataFilter_Group: keys } : {}),
-  };
-  const reads = new GroupReadBatcher(chat, { responseFilter: filter });
-  const api: GroupApi & AccountApi = {
+  const { chat, groupReads } = sessionFor(s);
+  return {
     importGroup: (r) => chat.importGroup(r),
-    getGroup: (id, filter) => reads.getGroup(id, filter),
+    getGroup: (id, filter) => groupReads.getGroup(id, filter),
     modifyGroupBaseInfo: (r) => chat.modifyGroupBaseInfo(r),
     changeGroupOwner: (r) => chat.changeGroupOwner(r),
     destroyGroup: (r) => chat.destroyGroup(r),
     accountCheck: (ids) => chat.accountCheck(ids),
   };
-  clients.set(slot, { key, client: chat, api });
-  return api;
 }
 
 /** Adds the app the group lives in to outputs, and to a partial failure's properties (they become the outputs). */
