@@ -25,6 +25,9 @@ export const CONFIG_NAMESPACE = "tencent-chat";
 /** The config key holding the app profiles (an object, set with `pulumi config set --path`). */
 export const APPS_KEY = `${CONFIG_NAMESPACE}:apps`;
 
+/** Largest `addMemberLimit` accepted: the most any page ever documented for add_group_member (older pages: 500). */
+export const ADD_MEMBER_LIMIT_MAX = 500;
+
 /** Each setting: its config key (in {@link CONFIG_NAMESPACE}) and environment fallback. Declared once for docs too. */
 export const SETTINGS = {
   sdkAppId: { env: "TENCENT_CHAT_SDK_APP_ID", secret: false, doc: "The app's SDKAppID (required)." },
@@ -74,6 +77,11 @@ export const SETTINGS = {
     secret: false,
     doc: "Largest `maxMemberCount` check accepts for Community groups; default 100000 (up to 1000000 once raised for your app).",
   },
+  addMemberLimit: {
+    env: "TENCENT_CHAT_ADD_MEMBER_LIMIT",
+    secret: false,
+    doc: `Most members per add_group_member call (1–${ADD_MEMBER_LIMIT_MAX}); default 20, the newest documented limit. Raise it (e.g. 300, the English page's limit) only if your app's service accepts it; a 10005 answer halves the call anyway. Per app profile too.`,
+  },
 } as const;
 
 /** A setting name. */
@@ -103,6 +111,8 @@ export interface ResolvedSettings {
   timeoutMs?: number;
   /** Deadline per API call, attempts and back-off included; the client's default (30 s) when absent. */
   deadlineMs?: number;
+  /** Most members per add_group_member call (the `addMemberLimit` setting); the batcher's default (20) when absent. */
+  addMemberLimit?: number;
   /** The app profile these settings come from; undefined for the top-level settings. */
   app?: string;
 }
@@ -300,7 +310,7 @@ export function resolveProfile(name: string, env: NodeJS.ProcessEnv = process.en
     origins[key] = from === "profile" ? configLabel(key, name) : (top.origins[key] ?? key);
   };
   for (const key of ["sdkAppId", "secretKey", "userSig"] as const) take(key, "profile");
-  for (const key of ["identifier", "timeoutMs", "deadlineMs"] as const)
+  for (const key of ["identifier", "timeoutMs", "deadlineMs", "addMemberLimit"] as const)
     take(key, profile.raw[key] !== undefined ? "profile" : "top");
   const ownLocation = SETTING_GROUPS.location.some((k) => profile.raw[k] !== undefined);
   for (const key of SETTING_GROUPS.location) take(key, ownLocation ? "profile" : "top");
@@ -385,6 +395,7 @@ export function resolveSettings(
     label,
     problems,
   );
+  const addMemberLimit = addMemberLimitOf(raw, label, problems);
   if (profile === undefined) {
     memberLimitSettings(raw, problems);
     appDefinedKeysSetting(raw, problems);
@@ -403,7 +414,22 @@ export function resolveSettings(
     ...(endpoint !== undefined ? { endpoint } : { region: region as Region }),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     ...(deadlineMs !== undefined ? { deadlineMs } : {}),
+    ...(addMemberLimit !== undefined ? { addMemberLimit } : {}),
   };
+}
+
+/** `addMemberLimit`: a whole number from 1 to {@link ADD_MEMBER_LIMIT_MAX}, else a problem naming the key (C90). */
+function addMemberLimitOf(raw: RawSettings, label: (n: SettingName) => string, problems: string[]): number | undefined {
+  const text = raw.addMemberLimit;
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < 1 || value > ADD_MEMBER_LIMIT_MAX) {
+    problems.push(
+      `${label("addMemberLimit")} must be a whole number of members per add_group_member call from 1 to ${ADD_MEMBER_LIMIT_MAX} (default 20; 300 per the English page), got ${JSON.stringify(text)}`,
+    );
+    return undefined;
+  }
+  return value;
 }
 
 function wholeMs(

@@ -15,3 +15,4 @@ export {
 } from "./chat-group";
 export * from "./client/index";
 export { isPartialFailure, type PartialFailure } from "./resource/lifecycle";
+export { ChatGroupMember, type ChatGroupMemberArgs } from "./resources/chat-group-member/resource";

@@ -39,7 +39,17 @@ function sessionKey(s: ResolvedSettings, keys: readonly string[]): string {
   const secret = createHash("sha256")
     .update(s.secretKey ?? s.userSig ?? "")
     .digest("hex");
-  return JSON.stringify([s.sdkAppId, s.identifier, s.region, s.endpoint, s.timeoutMs, s.deadlineMs, secret, keys]);
+  return JSON.stringify([
+    s.sdkAppId,
+    s.identifier,
+    s.region,
+    s.endpoint,
+    s.timeoutMs,
+    s.deadlineMs,
+    s.addMemberLimit,
+    secret,
+    keys,
+  ]);
 }
 
 function newSession(s: ResolvedSettings, keys: readonly string[]): Session {
@@ -55,7 +65,11 @@ function newSession(s: ResolvedSettings, keys: readonly string[]): Session {
     chat,
     groupReads,
     get members() {
-      return (members ??= new MemberBatcher(chat));
+      // The app's add_group_member limit (tencent-chat:addMemberLimit, DECISIONS.md C90/M-block); default 20.
+      return (members ??= new MemberBatcher(
+        chat,
+        s.addMemberLimit !== undefined ? { addLimit: s.addMemberLimit } : {},
+      ));
     },
     get accounts() {
       return (accounts ??= new AccountBatcher(chat));
