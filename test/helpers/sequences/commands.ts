@@ -6,8 +6,28 @@
  */
 import fc from "fast-check";
 import type { ResourceState } from "../../../harness/state";
-import { before, planInvariant, refusedOnly, storeInvariants, upInvariants, usableInvariants } from "./invariants";
-import { errorsOf, json, label, urnOf, type SequenceSystem } from "./system";
+import {
+  before,
+  planInvariant,
+  refusedOnly,
+  storeInvariants,
+  upInvariants,
+  usableInvariants,
+  type Before,
+} from "./invariants";
+import { memberStoreInvariants, memberUpInvariants, type MemberStep } from "./member-invariants";
+import {
+  CLUB,
+  declsFor,
+  MEMBER_ACCOUNTS,
+  MEMBER_TYPE,
+  MEMBERS_ENABLED,
+  membershipArb,
+  TARGETS,
+  type MembershipChoice,
+  type Target,
+} from "./members";
+import { errorsOf, GROUP_TYPE, json, label, urnOf, type SequenceSystem } from "./system";
 import {
   faultArb,
   gate,
@@ -51,13 +71,47 @@ async function checkAll(
   sys: SequenceSystem,
   what: string,
   prev: ReturnType<typeof before>,
-  step: { destroys: boolean; fault?: FaultChoice; clean?: boolean },
+  step: MemberStep & { destroys: boolean; clean?: boolean },
   extra: string[] = [],
 ): Promise<void> {
-  fail(sys, what, [...extra, ...storeInvariants(sys, prev, step)]);
+  fail(sys, what, [...extra, ...storeInvariants(sys, prev, step), ...memberStoreInvariants(sys, prev, step)]);
   const t0 = Date.now();
   if (USABLE_EVERY_STEP || !step.clean) fail(sys, `${what} (state usable)`, await usableInvariants(sys));
   sys.time("state-usable checks", t0);
+  // The next program's member declarations follow their groups (members.ts).
+  sys.retargetMembers();
+}
+
+/**
+ * `pulumi up` of the program as `sys` holds it now (groups and members), preceded by a fault-free preview whose
+ * plan it must follow; then every invariant.
+ */
+async function upAndCheck(sys: SequenceSystem, prev: Before, what: string, fault?: FaultChoice): Promise<void> {
+  const preview = await sys.engine().preview();
+  fail(
+    sys,
+    `preview before ${what}`,
+    preview.ok || refusedOnly(preview) ? [] : [`preview fails: ${errorsOf(preview)}`],
+  );
+  const t0 = Date.now();
+  const up = await sys.withFault(fault, () => sys.engine().up());
+  sys.time(`up ${fault ? `under ${fault.name} on ${fault.action}` : "clean"}`, t0);
+  sys.trace.push(`${what} → ${up.ok ? "ok" : `failed: ${errorsOf(up)}`}`);
+  sys.noteAmbiguousDeletes(up);
+  sys.count(`up ${up.ok ? "ok" : "failed"}${fault ? " under a fault" : ""}`);
+  for (const s of up.steps)
+    if (s.executed) {
+      const kind = s.type === GROUP_TYPE ? "" : s.type === MEMBER_TYPE ? " (member)" : " (members)";
+      const how = s.op === "replace" ? (s.deleteBeforeReplace ? " delete-first" : " create-first") : "";
+      sys.count(`step ${s.op}${how}${kind}${s.error ? " failed" : ""}`);
+      if (s.replaceKeys.includes("sdkAppId"))
+        sys.count(`step moved a group to the other app${s.error ? " failed" : ""}`);
+    }
+  await checkAll(sys, what, prev, { kind: "up", destroys: false, fault, clean: up.ok && !fault }, [
+    ...planInvariant(preview, up),
+    ...upInvariants(sys, prev, up, preview),
+    ...(up.ok ? memberUpInvariants(sys, sys.members) : []),
+  ]);
 }
 
 /** The end-of-sequence check: the state refreshes, previews and destroys. */
@@ -94,31 +148,7 @@ export class UpCommand implements Cmd {
     sys.program = Object.fromEntries(
       SLOTS.filter((s) => this.program[s]).map((s) => [s, gate(s, this.program[s]!, heldFacts(s), sys.defects)]),
     );
-    const preview = await sys.engine().preview();
-    const what = `up ${json(sys.program)}${faultText(this.fault)}`;
-    fail(
-      sys,
-      `preview before ${what}`,
-      preview.ok || refusedOnly(preview) ? [] : [`preview fails: ${errorsOf(preview)}`],
-    );
-    const t0 = Date.now();
-    const up = await sys.withFault(this.fault, () => sys.engine().up());
-    sys.time(`up ${this.fault ? `under ${this.fault.name} on ${this.fault.action}` : "clean"}`, t0);
-    sys.trace.push(`${what} → ${up.ok ? "ok" : `failed: ${errorsOf(up)}`}`);
-    sys.noteAmbiguousDeletes(up);
-    sys.count(`up ${up.ok ? "ok" : "failed"}${this.fault ? " under a fault" : ""}`);
-    for (const s of up.steps)
-      if (s.executed) {
-        sys.count(
-          `step ${s.op}${s.op === "replace" ? (s.deleteBeforeReplace ? " delete-first" : " create-first") : ""}${s.error ? " failed" : ""}`,
-        );
-        if (s.replaceKeys.includes("sdkAppId"))
-          sys.count(`step moved a group to the other app${s.error ? " failed" : ""}`);
-      }
-    await checkAll(sys, what, prev, { destroys: false, fault: this.fault, clean: up.ok && !this.fault }, [
-      ...planInvariant(preview, up),
-      ...upInvariants(sys, prev, up, preview),
-    ]);
+    await upAndCheck(sys, prev, `up ${json(sys.program)}${faultText(this.fault)}`, this.fault);
   }
   toString = (): string => `up(${json(this.program)}${this.fault ? `, ${json(this.fault)}` : ""})`;
 }
@@ -130,7 +160,10 @@ export class RefreshCommand implements Cmd {
   async run(_m: Model, sys: SequenceSystem): Promise<void> {
     const prev = before(sys);
     const r = await sys.withFault(this.fault, () => sys.engine().refresh());
-    if (r.ok) sys.mayBeGone.clear();
+    if (r.ok) {
+      sys.mayBeGone.clear();
+      sys.memberDrift.clear();
+    }
     sys.count(`refresh ${r.ok ? "ok" : "failed"}`);
     sys.trace.push(`refresh${faultText(this.fault)} → ${r.ok ? "ok" : `failed: ${errorsOf(r)}`}`);
     const errors = !this.fault && !r.ok ? [`refresh without a fault fails: ${errorsOf(r)}`] : [];
@@ -138,7 +171,7 @@ export class RefreshCommand implements Cmd {
       sys,
       `refresh${faultText(this.fault)}`,
       prev,
-      { destroys: false, fault: this.fault, clean: r.ok && !this.fault },
+      { kind: "refresh", destroys: false, fault: this.fault, clean: r.ok && !this.fault },
       errors,
     );
   }
@@ -162,7 +195,7 @@ export class DestroyCommand implements Cmd {
       sys,
       `destroy${faultText(this.fault)}`,
       prev,
-      { destroys: true, fault: this.fault, clean: r.ok && !this.fault },
+      { kind: "destroy", destroys: true, fault: this.fault, clean: r.ok && !this.fault },
       errors,
     );
   }
@@ -184,7 +217,10 @@ export class OutOfBandCommand implements Cmd {
     const done = this.kind === "change" ? sys.oobChange(key) : sys.oobDelete(key);
     sys.count(`out-of-band ${this.kind}`);
     sys.trace.push(`out of band: ${this.kind} ${label(key)} → ${done ? "done" : "absent"}`);
-    await checkAll(sys, `out-of-band ${this.kind} of ${label(key)}`, prev, { destroys: this.kind === "delete" });
+    await checkAll(sys, `out-of-band ${this.kind} of ${label(key)}`, prev, {
+      kind: "out-of-band",
+      destroys: this.kind === "delete",
+    });
   }
   toString = (): string => `outOfBand(${this.slot}, ${this.kind})`;
 }
@@ -201,9 +237,62 @@ export class AppSwitchCommand implements Cmd {
     sys.app = sys.app === "main" ? "alt" : "main";
     sys.count("app switch");
     sys.trace.push(`app switch → ${sys.app}`);
-    await checkAll(sys, `app switch to ${sys.app}`, prev, { destroys: false });
+    await checkAll(sys, `app switch to ${sys.app}`, prev, { kind: "out-of-band", destroys: false });
   }
   toString = (): string => "appSwitch()";
+}
+
+/**
+ * `pulumi up` of a member program version: per target (a slot's held group, or the club) ChatGroupMember resources
+ * or one ChatGroupMembers, naming the group by its id and app profile; targets without a held group declare
+ * nothing. The group program is unchanged, so its groups' steps are `same`.
+ */
+export class MembersUpCommand implements Cmd {
+  constructor(
+    readonly members: MembershipChoice,
+    readonly fault?: FaultChoice,
+  ) {}
+  check = (): boolean => true;
+  async run(_m: Model, sys: SequenceSystem): Promise<void> {
+    const prev = before(sys);
+    sys.members = TARGETS.flatMap((t) => {
+      const choice = this.members[t];
+      const group = t === CLUB ? sys.club() : sys.heldGroup(t);
+      return choice && group ? declsFor(t, choice, group) : [];
+    });
+    const shown = sys.members.map((d) => `${d.name}→${label(d.key)} ${json([...d.members])}`).join(", ");
+    await upAndCheck(sys, prev, `members up [${shown}]${faultText(this.fault)}`, this.fault);
+  }
+  toString = (): string => `membersUp(${json(this.members)}${this.fault ? `, ${json(this.fault)}` : ""})`;
+}
+
+/** Out of band: an account joins a target's group, leaves it, or has its role flipped, in the emulator's store. */
+export class OutOfBandMemberCommand implements Cmd {
+  constructor(
+    readonly target: Target,
+    readonly account: string,
+    readonly kind: "join" | "leave" | "role",
+  ) {}
+  check = (): boolean => true;
+  async run(_m: Model, sys: SequenceSystem): Promise<void> {
+    const prev = before(sys);
+    const group = this.target === CLUB ? sys.club() : sys.heldGroup(this.target);
+    if (!group) return;
+    const done = sys.oobMember(group.key, this.account, this.kind);
+    sys.count(`out-of-band member ${this.kind}${done ? "" : " (not applicable)"}`);
+    sys.trace.push(
+      `out of band: ${this.account} ${this.kind} ${label(group.key)} → ${done ? "done" : "not applicable"}`,
+    );
+    const step: MemberStep = {
+      kind: "out-of-band",
+      ...(done && this.kind === "leave" ? { left: `${group.key}#${this.account}` } : {}),
+    };
+    await checkAll(sys, `out-of-band ${this.kind} of ${this.account} in ${label(group.key)}`, prev, {
+      ...step,
+      destroys: false,
+    });
+  }
+  toString = (): string => `outOfBandMember(${this.target}, ${this.account}, ${this.kind})`;
 }
 
 /** The command generators. */
@@ -217,5 +306,18 @@ export function commandArbs(defects: ReadonlySet<KnownDefect>): fc.Arbitrary<Cmd
     faultArb("destroy", defects).map((f) => new DestroyCommand(f)),
     fc.tuple(slot, fc.constantFrom("change" as const, "delete" as const)).map(([s, k]) => new OutOfBandCommand(s, k)),
     ...(APP_SWITCH_ENABLED ? [fc.constant(null).map(() => new AppSwitchCommand())] : []),
+    ...(MEMBERS_ENABLED
+      ? [
+          fc.tuple(membershipArb(), faultArb("up", defects)).map(([m, f]) => new MembersUpCommand(m, f)),
+          fc.tuple(membershipArb(), faultArb("up", defects)).map(([m, f]) => new MembersUpCommand(m, f)),
+          fc
+            .tuple(
+              fc.constantFrom(...TARGETS),
+              fc.constantFrom(...MEMBER_ACCOUNTS),
+              fc.constantFrom("join" as const, "leave" as const, "role" as const),
+            )
+            .map(([t, a, k]) => new OutOfBandMemberCommand(t, a, k)),
+        ]
+      : []),
   ];
 }

@@ -6,9 +6,10 @@
  */
 import { planLine, type CommandResult } from "../../../harness/engine";
 import type { ResourceState } from "../../../harness/state";
-import { errorsOf, json, label, urnOf, type SequenceSystem } from "./system";
+import { errorsOf, groupEntries, json, label, urnOf, type SequenceSystem } from "./system";
 import { idOf, SLOTS, type FaultChoice, type Slot } from "./world";
 import type { StoredGroup } from "../../../emulator";
+import { destroyLeftMembers, heldMembers } from "./member-invariants";
 
 /** What was true just before a step. */
 export interface Before {
@@ -16,6 +17,13 @@ export interface Before {
   /** The groups in the emulators, by (app, id) key: the same id may exist in both apps. */
   groups: Map<string, StoredGroup>;
 }
+
+/**
+ * What must not change in a group outside the stack: all of it, but the club's members (the program manages some of
+ * them; member-invariants.ts checks those).
+ */
+export const outside = (kind: string, g: StoredGroup | undefined): unknown =>
+  kind === "club" && g ? { ...g, Members: undefined } : g;
 
 /** Captures {@link Before}. */
 export function before(sys: SequenceSystem): Before {
@@ -41,14 +49,14 @@ export function storeInvariants(
   step: { destroys: boolean; fault?: FaultChoice },
 ): string[] {
   const out: string[] = [];
-  const state = sys.state();
+  const state = groupEntries(sys.state());
   const keyOf = (r: ResourceState): string => sys.keyOfEntry(r);
   for (const r of state) sys.everHeld.add(keyOf(r));
   const byKey = sys.groups();
-  for (const [key, { stored }] of sys.seeds) {
+  for (const [key, { seed, stored }] of sys.seeds) {
     if (sys.everHeld.has(key)) continue;
     const now = byKey.get(key);
-    if (json(now) !== json(stored))
+    if (json(outside(seed.kind, now)) !== json(outside(seed.kind, stored)))
       out.push(`a group outside the stack changed: ${label(key)} was ${json(stored)}, now ${json(now)}`);
   }
   // Adoption follows Pulumi's import: taking a group over changes nothing in it.
@@ -172,11 +180,13 @@ export function planInvariant(preview: CommandResult, up: CommandResult): string
 
 /**
  * Whether a command failed only because the provider refused the declared change before touching anything: the
- * pre-flight of a delete-first replacement, whose message promises "Nothing was deleted" (lifecycle.ts). Such a
+ * pre-flight of a delete-first replacement, whose message promises "Nothing was deleted" (lifecycle.ts; a member re-import's: "Nothing was removed"). Such a
  * program is refused like one that fails check; the state itself stays usable (refresh and destroy are checked).
  */
 export function refusedOnly(result: CommandResult): boolean {
-  return result.steps.every((s) => s.failures.length === 0 && (!s.error || /Nothing was deleted/.test(s.error)));
+  return result.steps.every(
+    (s) => s.failures.length === 0 && (!s.error || /Nothing was (deleted|removed)/.test(s.error)),
+  );
 }
 
 /**
@@ -189,21 +199,27 @@ export async function usableInvariants(sys: SequenceSystem): Promise<string[]> {
   if (!refreshed.ok) out.push(`refresh fails: ${errorsOf(refreshed)}`);
   const preview = await sys.onCopy((e) => e.preview());
   if (!preview.ok && !refusedOnly(preview)) out.push(`preview fails: ${errorsOf(preview)}`);
-  const held = sys
-    .state()
+  const held = groupEntries(sys.state())
     .filter((r) => !r.pendingReplacement)
     .map((r) => sys.keyOfEntry(r));
+  const members = heldMembers(sys, sys.state());
   const destroyed = await sys.onCopy(async (e) => {
     const r = await e.destroy();
+    const membersLeft = r.ok ? destroyLeftMembers(sys, members) : [];
     const left = held.filter((key) => sys.groupAt(key)).map(label);
     const seedsChanged = [...sys.seeds]
-      .filter(([key, s]) => !sys.everHeld.has(key) && json(sys.groupAt(key)) !== json(s.stored))
+      .filter(
+        ([key, s]) =>
+          !sys.everHeld.has(key) &&
+          json(outside(s.seed.kind, sys.groupAt(key))) !== json(outside(s.seed.kind, s.stored)),
+      )
       .map(([key]) => label(key));
-    return { r, left, seedsChanged, rest: e.snapshot().resources.length };
+    return { r, left, seedsChanged, membersLeft, rest: e.snapshot().resources.length };
   });
   if (!destroyed.r.ok) out.push(`destroy fails: ${errorsOf(destroyed.r)}`);
   else if (destroyed.left.length > 0 || destroyed.rest > 0)
     out.push(`destroy left groups ${json(destroyed.left)} / ${destroyed.rest} state entries`);
+  out.push(...destroyed.membersLeft);
   if (destroyed.seedsChanged.length > 0)
     out.push(`destroy changed groups outside the stack: ${json(destroyed.seedsChanged)}`);
   return out;

@@ -23,8 +23,22 @@ import {
   type Slot,
   type SpecChoice,
 } from "./world";
+import {
+  AUTHORITATIVE_AVAILABLE,
+  CLUB,
+  CLUB_EARLY_MEMBER,
+  CLUB_OWNER,
+  MEMBER_ACCOUNTS,
+  MEMBERS_ENABLED,
+  retargeted,
+  type MemberDecl,
+} from "./members";
 
 const TYPE = "pulumi-nodejs:dynamic/tencent-chat:ChatGroup";
+/** The type token of ChatGroup. */
+export const GROUP_TYPE = TYPE;
+/** The ChatGroup entries of a state (member resources are checked by member-invariants.ts). */
+export const groupEntries = (state: ResourceState[]): ResourceState[] => state.filter((r) => r.type === TYPE);
 /** The two apps a stack may point at: the main emulator's and the second one the app-switch command moves to. */
 export type AppName = "main" | "alt";
 /** Each app's SDKAppID (groups record it in their outputs as `sdkAppId`, DECISIONS D42). */
@@ -38,13 +52,20 @@ export function splitKey(key: string): { app: AppName; id: string } {
 }
 /** A key for messages: `id in app`. */
 export const label = (key: string): string => `${splitKey(key).id} in ${splitKey(key).app}`;
-/** The URN of a slot's resource. */
-export const urnOf = (slot: string): string => `urn:pulumi:dev::chat-seq::${TYPE}::${slot}`;
+/** The URN of a slot's resource (a ChatGroup unless another type is given). */
+export const urnOf = (slot: string, type = TYPE): string => `urn:pulumi:dev::chat-seq::${type}::${slot}`;
 
 /** One shared emulator + host, and the current sequence's stack. */
 export class SequenceSystem {
   /** The declarations the program makes now (after gating), by slot. */
   program: Partial<Record<Slot, SpecChoice>> = {};
+  /** The member declarations the program makes now (members.ts). */
+  members: MemberDecl[] = [];
+  /**
+   * Members (`<group key>#<account>`) changed or removed out of band since the last successful refresh: an `up`
+   * cannot know, so a declared member may be missing or differ after it.
+   */
+  memberDrift = new Set<string>();
   /** Seeded groups as stored at the start of the sequence (compared byte for byte), by {@link keyOf} key. */
   seeds = new Map<string, { seed: SeedGroup; stored: StoredGroup }>();
   /**
@@ -69,6 +90,8 @@ export class SequenceSystem {
   };
   private n = 0;
   private statePath = "";
+  /** The `__provider` texts of ChatGroupMember and ChatGroupMembers (when members are enabled / in the build). */
+  private memberProviders: Record<string, string> = {};
 
   private constructor(
     readonly e2e: E2E,
@@ -89,6 +112,16 @@ export class SequenceSystem {
     const e2e = await startE2E({ behaviour: { requireImportedAccounts: true }, log: (l) => log.push(l) });
     const host = await sharedHost(e2e, { "tencent-chat:timeoutMs": String(timeoutMs) });
     const sys = new SequenceSystem(e2e, host, await providerText(e2e), defects, log);
+    if (MEMBERS_ENABLED) {
+      const classes = ["ChatGroupMember", ...(AUTHORITATIVE_AVAILABLE ? ["ChatGroupMembers"] : [])];
+      const regs = await e2e.register(
+        `const pkg = require("pulumi-tencent-chat");\n` +
+          `new pkg.ChatGroupMember("m", { groupId: "g", account: "a" });\n` +
+          (AUTHORITATIVE_AVAILABLE ? `new pkg.ChatGroupMembers("ms", { groupId: "g", members: [] });\n` : ""),
+      );
+      for (const r of regs) sys.memberProviders[r.type] = r.inputs.__provider as string;
+      if (Object.keys(sys.memberProviders).length !== classes.length) throw new Error(`no provider for ${classes}`);
+    }
     if (withAltApp) {
       const ALT_APP = APP_IDS.alt;
       const altLog: string[] = [];
@@ -155,12 +188,15 @@ export class SequenceSystem {
     emu.clearFaults();
     for (const store of this.stores()) {
       store.reset();
-      for (const a of [ADMIN, ...OWNERS]) store.putAccount(a);
+      for (const a of [ADMIN, ...OWNERS, ...(MEMBERS_ENABLED ? MEMBER_ACCOUNTS : [])]) store.putAccount(a);
     }
     this.app = "main";
     this.seeds.clear();
     this.alt?.emulator.clearFaults();
-    for (const seed of seedGroups(this.defects)) {
+    const seeds = seedGroups(this.defects);
+    if (MEMBERS_ENABLED)
+      seeds.push({ id: CLUB, kind: "club", type: "Public", name: "club", introduction: "", owner: CLUB_OWNER });
+    for (const seed of seeds) {
       // import_group refuses @TGS# ids (service-assigned): create under a plain id, then store it under the real one.
       const plain = seed.id.startsWith("@TGS#") && seed.type !== "Community" ? `seed-${seed.id.slice(5)}` : seed.id;
       await this.e2e.client.importGroup({
@@ -168,7 +204,14 @@ export class SequenceSystem {
         Name: seed.name,
         GroupId: plain,
         ...(seed.introduction ? { Introduction: seed.introduction } : {}),
+        ...(seed.owner ? { Owner_Account: seed.owner } : {}),
       });
+      if (seed.kind === "club") {
+        // A member that joined before the stack existed: it must survive unless the program removes it.
+        const g = emu.store.getGroup(plain)!;
+        const member = { Member_Account: CLUB_EARLY_MEMBER, Role: "Member" as const, JoinTime: g.CreateTime };
+        emu.store.putGroup({ ...g, Members: [...g.Members, member] });
+      }
       if (plain !== seed.id) {
         emu.store.putGroup({ ...emu.store.getGroup(plain)!, GroupId: seed.id });
         emu.store.deleteGroup(plain);
@@ -183,6 +226,8 @@ export class SequenceSystem {
       }
     }
     this.program = {};
+    this.members = [];
+    this.memberDrift.clear();
     this.mayBeGone.clear();
     this.everHeld.clear();
     this.trace = [];
@@ -192,13 +237,20 @@ export class SequenceSystem {
 
   /** The engine of the current stack (a new one per command, as each `pulumi` command reads the state anew). */
   engine(statePath = this.statePath): Engine {
-    const regs = () =>
-      Object.entries(this.program).map(([slot, c]) => ({
+    const regs = () => [
+      ...Object.entries(this.program).map(([slot, c]) => ({
         type: TYPE,
         name: slot,
         urn: urnOf(slot),
         inputs: { ...argsOf(slot as Slot, c), __provider: this.provider },
-      }));
+      })),
+      ...this.members.map((d) => ({
+        type: d.type,
+        name: d.name,
+        urn: urnOf(d.name, d.type),
+        inputs: { ...d.args, __provider: this.memberProviders[d.type]! },
+      })),
+    ];
     const alt = this.app === "alt" ? this.alt : undefined;
     return new Engine({
       projectDir: this.e2e.program.dir,
@@ -252,10 +304,64 @@ export class SequenceSystem {
   /** After a failed command: a held group whose delete (or replacement's delete) failed and that is gone may be held. */
   noteAmbiguousDeletes(r: CommandResult): void {
     const urns = new Set(r.steps.filter((s) => s.error && (s.op === "delete" || s.op === "replace")).map((s) => s.urn));
-    for (const e of this.state()) {
+    for (const e of groupEntries(this.state())) {
       const key = this.keyOfEntry(e);
       if (urns.has(e.urn) && !this.groupAt(key)) this.mayBeGone.add(key);
     }
+  }
+
+  /**
+   * The group a slot holds now (live, not pending replacement): its key, id and the app profile a member
+   * declaration names (only when the second app runs: the main config has no profiles otherwise).
+   */
+  heldGroup(slot: string): { key: string; id: string; profile?: string } | undefined {
+    const r = this.state().find((x) => x.urn === urnOf(slot) && !x.delete && !x.pendingReplacement);
+    if (!r) return undefined;
+    const app = this.appOf(r);
+    return { key: keyOf(app, r.id), id: r.id, ...(this.alt ? { profile: app } : {}) };
+  }
+
+  /** The club's group in the app the stack config points at. */
+  club(): { key: string; id: string; profile?: string } {
+    return { key: keyOf(this.app, CLUB), id: CLUB, ...(this.alt ? { profile: this.app } : {}) };
+  }
+
+  /**
+   * After a command: member declarations follow their slot's group (replaced, moved to the other app), as an
+   * output reference would at the next `up`; a slot that holds no group any more takes its declarations along.
+   */
+  retargetMembers(): void {
+    this.members = this.members.flatMap((d) => {
+      if (d.target === CLUB) return [d];
+      const g = this.heldGroup(d.target);
+      if (!g) return [];
+      return [g.key === d.key ? d : retargeted(d, g)];
+    });
+  }
+
+  /** Out of band: an account joins, leaves, or has its role flipped (Member ↔ Admin); false when not applicable. */
+  oobMember(key: string, account: string, kind: "join" | "leave" | "role"): boolean {
+    const { app, id } = splitKey(key);
+    const store = this.storeOf(app);
+    const g = store.getGroup(id);
+    if (!g) return false;
+    const m = g.Members.find((x) => x.Member_Account === account);
+    if (kind === "join") {
+      if (m || !store.hasAccount(account)) return false;
+      const joined = { Member_Account: account, Role: "Member" as const, JoinTime: Math.floor(Date.now() / 1000) };
+      store.putGroup({ ...g, Members: [...g.Members, joined] });
+    } else {
+      if (!m || m.Role === "Owner" || (kind === "role" && g.Type === "Private")) return false;
+      const members =
+        kind === "leave"
+          ? g.Members.filter((x) => x !== m)
+          : g.Members.map((x) =>
+              x === m ? { ...m, Role: m.Role === "Admin" ? ("Member" as const) : ("Admin" as const) } : x,
+            );
+      store.putGroup({ ...g, Members: members });
+      this.memberDrift.add(`${key}#${account}`);
+    }
+    return true;
   }
 
   /** Out of band: change a group's profile directly in its app's store. */

@@ -61,13 +61,17 @@ export interface SpecChoice {
 /** A program version: per slot a declaration, or absent (the program removes it). */
 export type ProgramChoice = Partial<Record<Slot, SpecChoice>>;
 
-/** Seeded groups outside the stack: `foreign` ones must never change; `adoptable` ones may be adopted. */
+/**
+ * Seeded groups outside the stack: `foreign` ones must never change; `adoptable` ones may be adopted; the `club`
+ * (members.ts) keeps its profile while the program manages some of its members.
+ */
 export interface SeedGroup {
   id: string;
-  kind: "foreign" | "adoptable";
+  kind: "foreign" | "adoptable" | "club";
   type: "Public" | "Private" | "Community";
   name: string;
   introduction: string;
+  owner?: string;
 }
 
 /** Groups seeded before every sequence. */
@@ -212,6 +216,18 @@ const ACTIONS: ChatAction[] = [
   "destroy_group",
   "change_group_owner",
   "get_appid_group_list",
+  // The member resources' actions (members.ts); faults on them are harmless where no member is declared.
+  ...(process.env.SEQ_MEMBERS !== "0"
+    ? ([
+        "add_group_member",
+        "import_group_member",
+        "delete_group_member",
+        "modify_group_member_info",
+        "get_role_in_group",
+        "get_specified_group_member_info",
+        "get_group_member_info",
+      ] as ChatAction[])
+    : []),
 ];
 
 /** Faults for one command (`undefined`: none), weighted towards none. */
