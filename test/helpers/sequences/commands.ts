@@ -27,6 +27,7 @@ import {
   type MembershipChoice,
   type Target,
 } from "./members";
+import { oobChange, oobDelete, oobMember } from "./out-of-band";
 import { errorsOf, GROUP_TYPE, json, label, urnOf, type SequenceSystem } from "./system";
 import {
   faultArb,
@@ -214,7 +215,7 @@ export class OutOfBandCommand implements Cmd {
     const r = prev.state.find((x) => x.urn === urnOf(this.slot) && !x.delete && !x.pendingReplacement);
     if (!r) return;
     const key = sys.keyOfEntry(r);
-    const done = this.kind === "change" ? sys.oobChange(key) : sys.oobDelete(key);
+    const done = this.kind === "change" ? oobChange(sys, key) : oobDelete(sys, key);
     sys.count(`out-of-band ${this.kind}`);
     sys.trace.push(`out of band: ${this.kind} ${label(key)} → ${done ? "done" : "absent"}`);
     await checkAll(sys, `out-of-band ${this.kind} of ${label(key)}`, prev, {
@@ -278,7 +279,7 @@ export class OutOfBandMemberCommand implements Cmd {
     const prev = before(sys);
     const group = this.target === CLUB ? sys.club() : sys.heldGroup(this.target);
     if (!group) return;
-    const done = sys.oobMember(group.key, this.account, this.kind);
+    const done = oobMember(sys, group.key, this.account, this.kind);
     sys.count(`out-of-band member ${this.kind}${done ? "" : " (not applicable)"}`);
     sys.trace.push(
       `out of band: ${this.account} ${this.kind} ${label(group.key)} → ${done ? "done" : "not applicable"}`,

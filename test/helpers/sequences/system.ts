@@ -55,6 +55,20 @@ export const label = (key: string): string => `${splitKey(key).id} in ${splitKey
 /** The URN of a slot's resource (a ChatGroup unless another type is given). */
 export const urnOf = (slot: string, type = TYPE): string => `urn:pulumi:dev::chat-seq::${type}::${slot}`;
 
+/**
+ * The emulators' clock: real time, except that no two readings fall in the same second (each is at least a second
+ * after the previous one; reset per sequence, so it runs at most minutes ahead). Group creation times are then
+ * distinct, as the provider's delete needs to tell a group from a newer one under the same id (DECISIONS T76);
+ * two groups created under one id within the same second are the documented exception the sequences leave out.
+ */
+class TickingClock {
+  private last = 0;
+  readonly now = (): number => (this.last = Math.max(Date.now(), this.last + 1000));
+  reset(): void {
+    this.last = 0;
+  }
+}
+
 /** One shared emulator + host, and the current sequence's stack. */
 export class SequenceSystem {
   /** The declarations the program makes now (after gating), by slot. */
@@ -62,8 +76,8 @@ export class SequenceSystem {
   /** The member declarations the program makes now (members.ts). */
   members: MemberDecl[] = [];
   /**
-   * Members (`<group key>#<account>`) changed or removed out of band since the last successful refresh: an `up`
-   * cannot know, so a declared member may be missing or differ after it.
+   * Members (`<group key>#<account>`) that joined, left or changed role out of band since the last successful
+   * refresh: an `up` cannot know, so a declared member may be missing or differ after it, and an undeclared one stay.
    */
   memberDrift = new Set<string>();
   /** Seeded groups as stored at the start of the sequence (compared byte for byte), by {@link keyOf} key. */
@@ -100,6 +114,7 @@ export class SequenceSystem {
     readonly defects: ReadonlySet<KnownDefect>,
     /** The emulator's log: one line per answered request. */
     private readonly log: string[],
+    private readonly clock: TickingClock,
   ) {}
 
   /** Starts the emulator (documented behaviour: owners must be imported accounts) and one configured host. */
@@ -109,9 +124,14 @@ export class SequenceSystem {
     withAltApp = false,
   ): Promise<SequenceSystem> {
     const log: string[] = [];
-    const e2e = await startE2E({ behaviour: { requireImportedAccounts: true }, log: (l) => log.push(l) });
+    const clock = new TickingClock();
+    const e2e = await startE2E({
+      behaviour: { requireImportedAccounts: true },
+      log: (l) => log.push(l),
+      clock: clock.now,
+    });
     const host = await sharedHost(e2e, { "tencent-chat:timeoutMs": String(timeoutMs) });
-    const sys = new SequenceSystem(e2e, host, await providerText(e2e), defects, log);
+    const sys = new SequenceSystem(e2e, host, await providerText(e2e), defects, log, clock);
     if (MEMBERS_ENABLED) {
       const classes = ["ChatGroupMember", ...(AUTHORITATIVE_AVAILABLE ? ["ChatGroupMembers"] : [])];
       const regs = await e2e.register(
@@ -127,6 +147,7 @@ export class SequenceSystem {
       const altLog: string[] = [];
       const emulator = await startEmulator({
         log: (l) => altLog.push(l),
+        clock: clock.now,
         sdkAppId: ALT_APP,
         secretKey: SECRET_KEY,
         admin: ADMIN,
@@ -186,6 +207,7 @@ export class SequenceSystem {
   async reset(): Promise<void> {
     const emu = this.e2e.emulator;
     emu.clearFaults();
+    this.clock.reset();
     for (const store of this.stores()) {
       store.reset();
       for (const a of [ADMIN, ...OWNERS, ...(MEMBERS_ENABLED ? MEMBER_ACCOUNTS : [])]) store.putAccount(a);
@@ -337,49 +359,6 @@ export class SequenceSystem {
       if (!g) return [];
       return [g.key === d.key ? d : retargeted(d, g)];
     });
-  }
-
-  /** Out of band: an account joins, leaves, or has its role flipped (Member ↔ Admin); false when not applicable. */
-  oobMember(key: string, account: string, kind: "join" | "leave" | "role"): boolean {
-    const { app, id } = splitKey(key);
-    const store = this.storeOf(app);
-    const g = store.getGroup(id);
-    if (!g) return false;
-    const m = g.Members.find((x) => x.Member_Account === account);
-    if (kind === "join") {
-      if (m || !store.hasAccount(account)) return false;
-      const joined = { Member_Account: account, Role: "Member" as const, JoinTime: Math.floor(Date.now() / 1000) };
-      store.putGroup({ ...g, Members: [...g.Members, joined] });
-    } else {
-      if (!m || m.Role === "Owner" || (kind === "role" && g.Type === "Private")) return false;
-      const members =
-        kind === "leave"
-          ? g.Members.filter((x) => x !== m)
-          : g.Members.map((x) =>
-              x === m ? { ...m, Role: m.Role === "Admin" ? ("Member" as const) : ("Admin" as const) } : x,
-            );
-      store.putGroup({ ...g, Members: members });
-      this.memberDrift.add(`${key}#${account}`);
-    }
-    return true;
-  }
-
-  /** Out of band: change a group's profile directly in its app's store. */
-  oobChange(key: string): boolean {
-    const { app, id } = splitKey(key);
-    const store = this.storeOf(app);
-    const g = store.getGroup(id);
-    if (!g) return false;
-    store.putGroup({ ...g, Introduction: "changed out of band", InfoSeq: g.InfoSeq + 1 });
-    return true;
-  }
-
-  /** Out of band: delete a group directly in its app's store. */
-  oobDelete(key: string): boolean {
-    const { app, id } = splitKey(key);
-    const gone = this.storeOf(app).deleteGroup(id);
-    if (gone) this.mayBeGone.add(key);
-    return gone;
   }
 
   /** Every group in the emulators (both apps' when app switches are enabled), by {@link keyOf} key. */
