@@ -2,6 +2,7 @@
  * Writes the benchmark's results: bench/results.json (everything measured), bench/RESULTS.md (the tables and the
  * goals of the performance issue, judged) and bench/refresh.svg (refresh calls and time against N).
  */
+import { groupMembersSection } from "./report-group-members";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CommandRun, LifecycleResult } from "./measure-lifecycle";
@@ -330,6 +331,7 @@ export function renderMarkdown(r: BenchResults): string {
     "",
   );
   if (r.readBytes) out.push(readBytesSection(r.readBytes), "");
+  if (r.groupMembers) out.push(groupMembersSection(r.groupMembers), "");
   const h = r.hostOverhead;
   out.push(
     "## Host overhead per operation",

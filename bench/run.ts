@@ -9,6 +9,7 @@ import type { Engine } from "../harness/engine";
 import { REPO_ROOT } from "../harness/program-dir";
 import { measureDiagnosis, type DiagnosisResult } from "./measure-diagnosis";
 import { measureEmulator, type EmulatorThroughputResult } from "./measure-emulator";
+import { measureGroupMembers, type GroupMembersResult } from "./measure-group-members";
 import { measureHostOverhead, type HostOverheadResult } from "./measure-host-overhead";
 import { measureLifecycle, type CommandRun, type LifecycleResult } from "./measure-lifecycle";
 import { measureProviderSize, type ProviderSizeResult } from "./measure-provider-size";
@@ -39,6 +40,8 @@ export interface BenchResults {
   refresh: RefreshResult;
   /** Bytes per refreshed group with and without the provider's ResponseFilter (groups of 10, 1,000, 6,000 members). */
   readBytes?: ReadBytesResult;
+  /** ChatGroupMembers of 6,000: up from empty, refresh and destroy through the host, calls per action. */
+  groupMembers?: GroupMembersResult;
   hostOverhead: HostOverheadResult;
   memory: {
     /** The idle, configured host that served nothing. */
@@ -77,8 +80,30 @@ async function onlyReadBytes(): Promise<void> {
   log(`wrote ${written.map((f) => path.relative(REPO_ROOT, f)).join(", ")}`);
 }
 
+/** `npm run bench -- --only group-members`: that measure alone, merged into results.json like `read-bytes`. */
+async function onlyGroupMembers(): Promise<void> {
+  const file = path.join(REPO_ROOT, "bench", "results.json");
+  const results = JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults;
+  results.groupMembers = await groupMembers();
+  const written = writeReport(path.join(REPO_ROOT, "bench"), results);
+  log(`wrote ${written.map((f) => path.relative(REPO_ROOT, f)).join(", ")}`);
+}
+
+async function groupMembers(): Promise<GroupMembersResult> {
+  log(`ChatGroupMembers of 6,000: up from empty, refresh, destroy (quota ${QUOTA}/s on every action)`);
+  const g = await measureGroupMembers(QUOTA);
+  for (const [what, c] of [
+    ["up", g.up],
+    ["refresh", g.refresh],
+    ["destroy", g.destroy],
+  ] as const)
+    log(`  ${what}: ${round(c.ms)} ms, ${c.totalCalls} calls, ${c.ratio}× the quota bound`);
+  return g;
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes("--only") && process.argv.includes("read-bytes")) return onlyReadBytes();
+  if (process.argv.includes("--only") && process.argv.includes("group-members")) return onlyGroupMembers();
   const started = performance.now();
   const pulumiVersion = (
     JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")) as {
@@ -153,6 +178,7 @@ async function main(): Promise<void> {
     const diagnosis = await measureDiagnosis(stack, top);
     log("bytes per refreshed group, with and without the ResponseFilter (10 / 1,000 / 6,000 members)");
     const readBytes = await measureReadBytes();
+    const groupMembersResult = await groupMembers();
     log(
       `  direct imports ${round(diagnosis.directImport.ms)} ms (${diagnosis.directImport.refusals} refusals); batcher ${diagnosis.batcher.allAtOnce} vs ${diagnosis.batcher.onePerTurn} calls`,
     );
@@ -176,6 +202,7 @@ async function main(): Promise<void> {
       diagnosis,
       refresh,
       readBytes,
+      groupMembers: groupMembersResult,
       hostOverhead,
       memory: { idleHost: { rssMiB: idle.rssMiB, peakMiB: idle.peakMiB }, afterUp },
       state,

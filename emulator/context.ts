@@ -40,6 +40,13 @@ export function findGroup(ctx: HandlerContext, id: string, code: number = ctx.be
   return group;
 }
 
+/** {@link findGroup} for handlers that only read: the stored group itself when the store can lend it (no copy). */
+export function viewGroup(ctx: HandlerContext, id: string): Readonly<StoredGroup> {
+  const group = ctx.store.viewGroup?.(id) ?? ctx.store.getGroup(id);
+  if (group === undefined) throw new ChatFailure(ctx.behaviour.notFoundCode, GROUP_NOT_FOUND_INFO);
+  return group;
+}
+
 /** With {@link EmulatorBehaviour.requireImportedAccounts}, refuse an account never imported (10019). */
 export function requireImported(ctx: HandlerContext, field: string, account: string): void {
   if (ctx.behaviour.requireImportedAccounts && !ctx.store.hasAccount(account)) {

@@ -10,8 +10,15 @@ import { verifyUserSig } from "./auth";
 import type { EmulatorCore } from "./core";
 import { ChatFailure, failEnvelope, okEnvelope, sendJson, toWireJson } from "./envelope";
 
-/** Actions documented with 10018 ("response over 1 MB"): get_group_info (269/1616), get_appid_group_list (269/1614). */
-const REPLY_LIMITED: ReadonlySet<ChatAction> = new Set<ChatAction>(["get_group_info", "get_appid_group_list"]);
+/**
+ * Actions documented with 10018 ("response over 1 MB"): get_group_info (269/1616), get_appid_group_list (269/1614),
+ * get_group_member_info (269/1617, which lists 10018: answer over 1 MB, ask with a smaller Limit).
+ */
+const REPLY_LIMITED: ReadonlySet<ChatAction> = new Set<ChatAction>([
+  "get_group_info",
+  "get_appid_group_list",
+  "get_group_member_info",
+]);
 import { readBody } from "./http-body";
 import { HANDLERS } from "./router";
 import type { Body } from "./validate";

@@ -30,6 +30,11 @@ export class MemoryStore implements SequencedStore {
     return row === undefined ? undefined : clone(row.group);
   }
 
+  /** {@inheritDoc ChatStore.viewGroup} */
+  viewGroup(id: string): Readonly<StoredGroup> | undefined {
+    return this.groups.get(id)?.group;
+  }
+
   /** {@inheritDoc ChatStore.putGroup} */
   putGroup(group: StoredGroup): void {
     const existing = this.groups.get(group.GroupId);

@@ -175,6 +175,12 @@ export interface StoredAccount {
 /** Storage behind the emulator; an in-memory and a file-backed implementation exist. */
 export interface ChatStore {
   getGroup(id: string): StoredGroup | undefined;
+  /**
+   * The stored group itself, not a copy, for handlers that only read (get_group_member_info pages through groups of
+   * 100,000 members; copying one per page would dominate). Callers must not modify it. Optional: without it,
+   * readers use {@link getGroup}.
+   */
+  viewGroup?(id: string): Readonly<StoredGroup> | undefined;
   putGroup(group: StoredGroup): void;
   deleteGroup(id: string): boolean;
   listGroups(): StoredGroup[];

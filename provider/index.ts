@@ -1,6 +1,7 @@
 /**
  * pulumi-tencent-chat: Tencent Cloud Chat groups as code. The public API only:
  * - {@link ChatGroup} (the Pulumi resource) and its argument types;
+ * - {@link ChatGroupMembers} (the authoritative membership of one group) and {@link ChatGroupMembersArgs};
  * - the typed REST client {@link ChatClient}, its errors and their guards (the same as `pulumi-tencent-chat/client`);
  * - {@link isPartialFailure}, the guard for a failed operation's partial result.
  * The emulator is at `pulumi-tencent-chat/emulator` (and the `tencent-chat-emulator` bin). Everything else (retry,
@@ -13,6 +14,11 @@ export {
   type ApplyJoinOption,
   type InviteJoinOption,
 } from "./chat-group";
+export {
+  ChatGroupMembers,
+  type ChatGroupMembersArgs,
+  type ChatGroupMembersMember,
+} from "./resources/chat-group-members/resource";
 export * from "./client/index";
 export { isPartialFailure, type PartialFailure } from "./resource/lifecycle";
 export { ChatGroupMember, type ChatGroupMemberArgs } from "./resources/chat-group-member/resource";

@@ -4,9 +4,10 @@
  * 1 added, 2 already a member, 0 failed (an account never imported, with requireImportedAccounts; or the whole call
  * fails with 10019 when `unknownMemberAdd` is "request"). AVChatRoom: 10007. Over MaxMemberNum: 10014 (group full), nothing added.
  */
-import { findGroup, type Handler } from "../context";
+import { viewGroup, type Handler } from "../context";
 import { ChatFailure } from "../envelope";
 import { checkCapacity, mayJoin, memberObjects, refuseAVChatRoom } from "../members";
+import type { StoredMember } from "../types";
 import { checkAccountId, optionalInteger, requireString } from "../validate";
 
 /** The most accounts any page documents for one add_group_member call (older pages: 500). */
@@ -14,7 +15,8 @@ export const MAX_ADD_MEMBERS = 300;
 
 /** Handler of add_group_member. */
 export const addGroupMember: Handler = (body, ctx) => {
-  const group = findGroup(ctx, requireString(body, "GroupId"));
+  // Read without a copy (groups reach 100,000 members); the store gets one new copy below, only if anyone joined.
+  const group = viewGroup(ctx, requireString(body, "GroupId"));
   optionalInteger(body, "Silence", 0, 1);
   const accounts = memberObjects(body.MemberList, ctx.behaviour.addMemberLimit).map((item) =>
     checkAccountId("Member_Account", item.Member_Account),
@@ -26,13 +28,18 @@ export const addGroupMember: Handler = (body, ctx) => {
   }
 
   const now = ctx.nowSeconds();
+  const present = new Set(group.Members.map((m) => m.Member_Account));
+  const joined: StoredMember[] = [];
   const results = accounts.map((account) => {
-    if (group.Members.some((m) => m.Member_Account === account)) return { Member_Account: account, Result: 2 as const };
+    if (present.has(account)) return { Member_Account: account, Result: 2 as const };
     if (!mayJoin(ctx, account)) return { Member_Account: account, Result: 0 as const };
-    group.Members.push({ Member_Account: account, Role: "Member", JoinTime: now });
+    present.add(account);
+    joined.push({ Member_Account: account, Role: "Member", JoinTime: now });
     return { Member_Account: account, Result: 1 as const };
   });
-  checkCapacity(group);
-  if (results.some((r) => r.Result === 1)) ctx.store.putGroup(group);
+  if (joined.length === 0) return { MemberList: results };
+  const updated = { ...group, Members: [...group.Members, ...joined] };
+  checkCapacity(updated);
+  ctx.store.putGroup(updated);
   return { MemberList: results };
 };

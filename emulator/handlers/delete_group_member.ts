@@ -3,7 +3,7 @@
  * strings (10004 over or malformed); a non-member is not an error ("该接口依然返回成功"). AVChatRoom: 10004, as
  * documented. Removing the owner is undocumented: refused with {@link EmulatorBehaviour.memberRuleCode} (E92).
  */
-import { findGroup, type Handler } from "../context";
+import { viewGroup, type Handler } from "../context";
 import { ChatFailure } from "../envelope";
 import { accountList, refuseAVChatRoom } from "../members";
 import { optionalInteger, optionalString, requireString } from "../validate";
@@ -13,7 +13,7 @@ export const MAX_DELETE_MEMBERS = 100;
 
 /** Handler of delete_group_member. */
 export const deleteGroupMember: Handler = (body, ctx) => {
-  const group = findGroup(ctx, requireString(body, "GroupId"));
+  const group = viewGroup(ctx, requireString(body, "GroupId")); // no copy; the store gets a new one if anyone left
   const accounts = accountList(body.MemberToDel_Account, "MemberToDel_Account", MAX_DELETE_MEMBERS);
   optionalInteger(body, "Silence", 0, 1);
   optionalString(body, "Reason");

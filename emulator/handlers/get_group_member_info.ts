@@ -3,15 +3,16 @@
  * (all members, filters aside) and a page of `MemberList`. Limit ≤6000 (10004 over); omitted = every member.
  * Communities page with `Next` ("" first; an Offset is refused with 10004, "社群目前不支持分页"): the answer's `Next`
  * is listCursorBase + the next index, a JSON string by default or a number ({@link EmulatorBehaviour.memberNextAs}),
- * and "" on the last page. Other types page with Offset. AVChatRoom: 10007.
+ * and "" on the last page. Other types page with Offset. AVChatRoom: 10007. An answer over 1 MB is refused with
+ * 10018 (documented for this action; server.ts).
  */
-import { findGroup, type Handler } from "../context";
+import { viewGroup, type Handler } from "../context";
 import { memberFilters, memberView, refuseAVChatRoom } from "../members";
 import { invalid, optionalInteger, requireString } from "../validate";
 
 /** Handler of get_group_member_info. */
 export const getGroupMemberInfo: Handler = (body, ctx) => {
-  const group = findGroup(ctx, requireString(body, "GroupId"));
+  const group = viewGroup(ctx, requireString(body, "GroupId"));
   const limit = optionalInteger(body, "Limit", 1, 6000);
   const offset = optionalInteger(body, "Offset", 0, Number.MAX_SAFE_INTEGER);
   const filters = memberFilters(body);
