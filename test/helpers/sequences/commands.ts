@@ -19,6 +19,7 @@ import { memberStoreInvariants, memberUpInvariants, type MemberStep } from "./me
 import {
   CLUB,
   declsFor,
+  gateMembers,
   MEMBER_ACCOUNTS,
   MEMBER_TYPE,
   MEMBERS_ENABLED,
@@ -259,7 +260,7 @@ export class MembersUpCommand implements Cmd {
     sys.members = TARGETS.flatMap((t) => {
       const choice = this.members[t];
       const group = t === CLUB ? sys.club() : sys.heldGroup(t);
-      return choice && group ? declsFor(t, choice, group) : [];
+      return choice && group ? declsFor(t, gateMembers(t, choice, sys.defects), group) : [];
     });
     const shown = sys.members.map((d) => `${d.name}→${label(d.key)} ${json([...d.members])}`).join(", ");
     await upAndCheck(sys, prev, `members up [${shown}]${faultText(this.fault)}`, this.fault);

@@ -30,7 +30,10 @@ export interface MemberStep {
 export interface HeldMembers {
   entry: ResourceState;
   key: string;
+  /** The accounts its delete removes (ChatGroupMember: its account; ChatGroupMembers: `managedAccounts`). */
   accounts: string[];
+  /** The membership its state recorded (ChatGroupMembers: `members`, which an update brings to the program). */
+  recorded: string[];
 }
 
 /** The member resources a state holds (ChatGroupMember and ChatGroupMembers entries), with what they manage. */
@@ -41,8 +44,14 @@ export function heldMembers(sys: SequenceSystem, state: ResourceState[]): HeldMe
     const groupId = v("groupId");
     if (typeof groupId !== "string") return [];
     const key = keyOf(sys.appOf(entry), groupId);
-    const accounts = entry.type === MEMBER_TYPE ? [String(v("account"))] : accountsIn(v("members"));
-    return [{ entry, key, accounts }];
+    if (entry.type === MEMBER_TYPE) {
+      const account = String(v("account"));
+      return [{ entry, key, accounts: [account], recorded: [account] }];
+    }
+    const recorded = accountsIn(v("members"));
+    const managed = entry.outputs.managedAccounts;
+    const accounts = Array.isArray(managed) ? managed.map(String) : recorded;
+    return [{ entry, key, accounts, recorded }];
   });
 }
 
@@ -52,14 +61,15 @@ const rolesOf = (g: StoredGroup): Map<string, StoredGroup["Members"][number]> =>
 /** Whether removing `account` from group `key` in this step was the program's (or an out-of-band) doing. */
 function removalAllowed(sys: SequenceSystem, prev: Before, step: MemberStep, key: string, account: string): boolean {
   if (step.left === `${key}#${account}`) return true;
-  return heldMembers(sys, prev.state).some(({ entry, key: k, accounts }) => {
-    if (k !== key || !accounts.includes(account)) return false;
-    if (step.kind === "destroy") return true;
+  return heldMembers(sys, prev.state).some(({ entry, key: k, accounts, recorded }) => {
+    if (k !== key || !(accounts.includes(account) || recorded.includes(account))) return false;
+    if (step.kind === "destroy") return accounts.includes(account);
     if (step.kind !== "up") return false;
     const decl = sys.members.find((d) => d.name === entry.name && d.type === entry.type);
-    if (!decl || decl.key !== key) return true; // removed from the program, or moved to another group
+    // Removed from the program, or moved to another group: its delete removes what it manages.
+    if (!decl || decl.key !== key) return accounts.includes(account);
     const declared = decl.members.get(account);
-    if (!declared) return true; // an authoritative list that no longer declares it
+    if (!declared) return true; // an authoritative list that no longer declares it (recorded in its state)
     // A new joinTime re-imports the member, deleting it first: an outage between the delete and the import leaves
     // it removed until the next up (as a delete-first group replacement, DECISIONS T72).
     return entry.type === MEMBER_TYPE && step.fault !== undefined && declared.joinTime !== entry.inputs.joinTime;

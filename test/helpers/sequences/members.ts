@@ -13,7 +13,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
 import type { Props } from "../../../harness/host";
-import type { Slot } from "./world";
+import type { KnownDefect, Slot } from "./world";
 import { SLOTS, OWNERS } from "./world";
 
 /** The type tokens of the member resources. */
@@ -106,6 +106,17 @@ export function membershipArb(): fc.Arbitrary<MembershipChoice> {
   return fc.record(Object.fromEntries(TARGETS.map((t) => [t, target])) as Record<Target, fc.Arbitrary<TargetChoice>>, {
     requiredKeys: [],
   });
+}
+
+/**
+ * Keeps a member choice away from known defects: while "members-delete-fails-when-group-disbanded" is listed, only
+ * the club (never deleted) gets a ChatGroupMembers; a slot's group gets the same members as ChatGroupMember
+ * resources.
+ */
+export function gateMembers(target: Target, choice: TargetChoice, defects: ReadonlySet<KnownDefect>): TargetChoice {
+  if (choice.mode === "authoritative" && target !== CLUB && defects.has("members-delete-fails-when-group-disbanded"))
+    return { ...choice, mode: "individual" };
+  return choice;
 }
 
 /** The declarations a choice makes for one group (`id` in app `app`; `profile` the app input, when apps run). */

@@ -7,6 +7,7 @@ import { before, storeInvariants, usableInvariants } from "../../helpers/sequenc
 import { SequenceSystem } from "../../helpers/sequences/system";
 import { TIMEOUT_MS } from "../../helpers/sequences/world";
 import { CLUB, CLUB_EARLY_MEMBER, declsFor } from "../../helpers/sequences/members";
+import { oobMember } from "../../helpers/sequences/out-of-band";
 import {
   destroyLeftMembers,
   heldMembers,
@@ -145,4 +146,28 @@ describe("membership invariants", () => {
       /destroy left m-club-member-2's member member-2 in club in main/,
     );
   });
+});
+
+test("an authoritative ChatGroupMembers may remove an out-of-band join after a refresh, and nothing else", async () => {
+  await cleanStack();
+  const group = sys.heldGroup("g0")!;
+  sys.members = declsFor("g0", { mode: "authoritative", members: [{ account: "member-1", role: "Admin" }] }, group);
+  expect((await sys.engine().up()).ok).toBe(true);
+  expect(memberUpInvariants(sys, sys.members)).toEqual([]);
+  const joined = before(sys);
+  expect(oobMember(sys, group.key, "member-2", "join")).toBe(true);
+  expect(memberStoreInvariants(sys, joined, { kind: "out-of-band" })).toEqual([]);
+  expect((await sys.engine().refresh()).ok).toBe(true);
+  sys.memberDrift.clear();
+  const prev = before(sys);
+  const up = await sys.engine().up();
+  expect(up.ok).toBe(true);
+  const members = sys
+    .storeOf("main")
+    .getGroup("seq-g0-0")!
+    .Members.map((m) => m.Member_Account);
+  expect(members.sort()).toEqual(["member-1", "owner-1"]); // the join was removed: the group is managed
+  expect(memberStoreInvariants(sys, prev, { kind: "up" })).toEqual([]);
+  expect(memberUpInvariants(sys, sys.members)).toEqual([]);
+  expect(await usableInvariants(sys)).toEqual([]);
 });
