@@ -106,6 +106,7 @@ export function memberUpInvariants(sys: SequenceSystem, decls: readonly MemberDe
   for (const d of decls) {
     const g = sys.groupAt(d.key);
     if (!g || sys.mayBeGone.has(d.key)) continue; // the group went with this up, or out of band
+    if (d.incarnation !== undefined && g.CreateTime !== d.incarnation) continue; // replaced under the same id
     const live = rolesOf(g);
     for (const [account, want] of d.members) {
       if (account === g.Owner_Account || drifted(sys, d.key, account)) continue;

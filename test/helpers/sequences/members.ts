@@ -60,6 +60,14 @@ export interface TargetChoice {
 /** A member program version: per target a declaration, or absent (the program declares no member of it). */
 export type MembershipChoice = Partial<Record<Target, TargetChoice>>;
 
+/** A group a declaration names: its model key, id, app profile (when apps run) and creation time. */
+export interface GroupRef {
+  key: string;
+  id: string;
+  profile?: string;
+  createTime?: number;
+}
+
 /** A member declaration resolved to a group: what the program registers now. */
 export interface MemberDecl {
   /** URN name: `m-<target>-<account>` (ChatGroupMember) or `ms-<target>` (ChatGroupMembers). */
@@ -68,6 +76,13 @@ export interface MemberDecl {
   target: Target;
   /** The group's model key (keyOf in system.ts). */
   key: string;
+  /**
+   * The group's creation time when the declaration was resolved. A delete-first replacement of the group (same id)
+   * creates a new group without its members; the engine would replace the member resources with it (dependents of
+   * a delete-before-replace), which the harness cannot (no dependency graph), so the model then counts them as
+   * changed out of band until the next refresh (`retargetMembers` in system.ts).
+   */
+  incarnation?: number;
   /** The declared members by account (one for a ChatGroupMember). */
   members: Map<string, { role: string; nameCard?: string; joinTime?: number }>;
   /** The resource inputs (without `__provider`). */
@@ -120,11 +135,7 @@ export function gateMembers(target: Target, choice: TargetChoice, defects: Reado
 }
 
 /** The declarations a choice makes for one group (`id` in app `app`; `profile` the app input, when apps run). */
-export function declsFor(
-  target: Target,
-  choice: TargetChoice,
-  group: { key: string; id: string; profile?: string },
-): MemberDecl[] {
+export function declsFor(target: Target, choice: TargetChoice, group: GroupRef): MemberDecl[] {
   const app = group.profile !== undefined ? { app: group.profile } : {};
   const entry = (m: MemberChoice) => ({
     role: m.role,
@@ -137,6 +148,7 @@ export function declsFor(
         type: MEMBERS_TYPE,
         target,
         key: group.key,
+        incarnation: group.createTime,
         members: new Map(choice.members.map((m) => [m.account, entry(m)])),
         args: {
           groupId: group.id,
@@ -151,6 +163,7 @@ export function declsFor(
     type: MEMBER_TYPE,
     target,
     key: group.key,
+    incarnation: group.createTime,
     members: new Map([[m.account, { ...entry(m), ...(m.joinTime !== undefined ? { joinTime: m.joinTime } : {}) }]]),
     args: {
       groupId: group.id,
@@ -163,11 +176,11 @@ export function declsFor(
 }
 
 /** The same declaration pointed at another group (the slot's group was replaced or moved). */
-export function retargeted(d: MemberDecl, group: { key: string; id: string; profile?: string }): MemberDecl {
+export function retargeted(d: MemberDecl, group: GroupRef): MemberDecl {
   const args: Props = { ...d.args, groupId: group.id };
   delete args.app;
   if (group.profile !== undefined) args.app = group.profile;
-  return { ...d, key: group.key, args };
+  return { ...d, key: group.key, incarnation: group.createTime, args };
 }
 
 /** The accounts a ChatGroupMembers state value lists (a list of `{account}` or a map keyed by account). */

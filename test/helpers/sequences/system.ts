@@ -31,6 +31,7 @@ import {
   MEMBER_ACCOUNTS,
   MEMBERS_ENABLED,
   retargeted,
+  type GroupRef,
   type MemberDecl,
 } from "./members";
 
@@ -336,16 +337,21 @@ export class SequenceSystem {
    * The group a slot holds now (live, not pending replacement): its key, id and the app profile a member
    * declaration names (only when the second app runs: the main config has no profiles otherwise).
    */
-  heldGroup(slot: string): { key: string; id: string; profile?: string } | undefined {
+  heldGroup(slot: string): GroupRef | undefined {
     const r = this.state().find((x) => x.urn === urnOf(slot) && !x.delete && !x.pendingReplacement);
     if (!r) return undefined;
-    const app = this.appOf(r);
-    return { key: keyOf(app, r.id), id: r.id, ...(this.alt ? { profile: app } : {}) };
+    return this.ref(this.appOf(r), r.id);
   }
 
   /** The club's group in the app the stack config points at. */
-  club(): { key: string; id: string; profile?: string } {
-    return { key: keyOf(this.app, CLUB), id: CLUB, ...(this.alt ? { profile: this.app } : {}) };
+  club(): GroupRef {
+    return this.ref(this.app, CLUB);
+  }
+
+  private ref(app: AppName, id: string): GroupRef {
+    const key = keyOf(app, id);
+    const createTime = this.groupAt(key)?.CreateTime;
+    return { key, id, ...(this.alt ? { profile: app } : {}), ...(createTime !== undefined ? { createTime } : {}) };
   }
 
   /**
@@ -357,7 +363,13 @@ export class SequenceSystem {
       if (d.target === CLUB) return [d];
       const g = this.heldGroup(d.target);
       if (!g) return [];
-      return [g.key === d.key ? d : retargeted(d, g)];
+      if (g.key !== d.key) return [retargeted(d, g)];
+      if (g.createTime !== undefined && d.incarnation !== undefined && g.createTime !== d.incarnation) {
+        // Replaced under the same id (see MemberDecl.incarnation): its members went with the old group.
+        for (const account of d.members.keys()) this.memberDrift.add(`${d.key}#${account}`);
+        return [{ ...d, incarnation: g.createTime }];
+      }
+      return [d];
     });
   }
 
