@@ -20,6 +20,7 @@ import {
   CLUB,
   declsFor,
   gateMembers,
+  takingOverClub,
   MEMBER_ACCOUNTS,
   MEMBER_TYPE,
   MEMBERS_ENABLED,
@@ -257,10 +258,13 @@ export class MembersUpCommand implements Cmd {
   check = (): boolean => true;
   async run(_m: Model, sys: SequenceSystem): Promise<void> {
     const prev = before(sys);
+    const held = new Set(prev.state.map((r) => r.name));
     sys.members = TARGETS.flatMap((t) => {
-      const choice = this.members[t];
+      const choice = this.members[t] && gateMembers(t, this.members[t]!, sys.defects);
       const group = t === CLUB ? sys.club() : sys.heldGroup(t);
-      return choice && group ? declsFor(t, gateMembers(t, choice, sys.defects), group) : [];
+      if (!choice || !group) return [];
+      const first = t === CLUB && choice.mode === "authoritative" && !held.has(`ms-${CLUB}`);
+      return declsFor(t, first ? takingOverClub(choice) : choice, group);
     });
     const shown = sys.members.map((d) => `${d.name}→${label(d.key)} ${json([...d.members])}`).join(", ");
     await upAndCheck(sys, prev, `members up [${shown}]${faultText(this.fault)}`, this.fault);

@@ -134,6 +134,16 @@ export function gateMembers(target: Target, choice: TargetChoice, defects: Reado
   return choice;
 }
 
+/**
+ * A first ChatGroupMembers of the club declares its early member as it is (a Member without a name card), so the
+ * take-over succeeds (adoption refuses to remove or change a member it never recorded) and later versions can
+ * remove or change it; other members are declared as generated.
+ */
+export function takingOverClub(choice: TargetChoice): TargetChoice {
+  const others = choice.members.filter((m) => m.account !== CLUB_EARLY_MEMBER);
+  return { ...choice, members: [...others.slice(0, 2), { account: CLUB_EARLY_MEMBER, role: "Member" }] };
+}
+
 /** The declarations a choice makes for one group (`id` in app `app`; `profile` the app input, when apps run). */
 export function declsFor(target: Target, choice: TargetChoice, group: GroupRef): MemberDecl[] {
   const app = group.profile !== undefined ? { app: group.profile } : {};
