@@ -20,6 +20,7 @@ import {
   CLUB,
   declsFor,
   gateMembers,
+  heldMode,
   takingOverClub,
   MEMBER_ACCOUNTS,
   MEMBER_TYPE,
@@ -260,7 +261,9 @@ export class MembersUpCommand implements Cmd {
     const prev = before(sys);
     const held = new Set(prev.state.map((r) => r.name));
     sys.members = TARGETS.flatMap((t) => {
-      const choice = this.members[t] && gateMembers(t, this.members[t]!, sys.defects);
+      const gated = this.members[t] && gateMembers(t, this.members[t]!, sys.defects);
+      const mode = heldMode(held, t);
+      const choice = gated && mode && gated.mode !== mode ? { ...gated, mode } : gated;
       const group = t === CLUB ? sys.club() : sys.heldGroup(t);
       if (!choice || !group) return [];
       const first = t === CLUB && choice.mode === "authoritative" && !held.has(`ms-${CLUB}`);

@@ -135,6 +135,17 @@ export function gateMembers(target: Target, choice: TargetChoice, defects: Reado
 }
 
 /**
+ * The mode the stack holds member resources of for a target (`undefined`: none). A group is managed either by one
+ * ChatGroupMembers or by ChatGroupMember resources, not both (README): switching in one `up` creates the new
+ * resource (taking the members over) and then deletes the old ones, which removes the members both declare. So a
+ * target keeps its held mode until a version declares nothing for it.
+ */
+export function heldMode(names: ReadonlySet<string>, target: Target): TargetChoice["mode"] | undefined {
+  if (names.has(`ms-${target}`)) return "authoritative";
+  return [...names].some((n) => n.startsWith(`m-${target}-`)) ? "individual" : undefined;
+}
+
+/**
  * A first ChatGroupMembers of the club declares its early member as it is (a Member without a name card), so the
  * take-over succeeds (adoption refuses to remove or change a member it never recorded) and later versions can
  * remove or change it; other members are declared as generated.
