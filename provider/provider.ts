@@ -167,5 +167,5 @@ export async function update(id: string, olds: object, news: object) {
 /** Destroys the group in its recorded app (already gone counts as done). Named `remove`: `delete` is reserved. */
 export async function remove(id: string, props: object): Promise<void> {
   const s = settingsForRecorded(id, recordedApp(props));
-  await deleteGroup(apiFor(s), id);
+  await deleteGroup(apiFor(s), id, props);
 }

@@ -387,8 +387,18 @@ export async function updateGroup(
   }
 }
 
-/** delete(): destroy_group; a group that is already gone counts as deleted. */
-export async function deleteGroup(api: GroupApi, id: string): Promise<void> {
+/**
+ * delete(): destroy_group; a group that is already gone counts as deleted. When the state recorded the group's
+ * creation time, the group under this id is destroyed only if it is that group: a group created at another time is
+ * a newer one that took the id (e.g. the program declared the id again while this entry waited, pending deletion,
+ * for a run without failures: the engine deletes such entries after the run's creates), and is left alone.
+ */
+export async function deleteGroup(api: GroupApi, id: string, recorded: PropsLike = {}): Promise<void> {
+  const createTime = (recorded as Record<string, unknown> | undefined)?.createTime;
+  if (typeof createTime === "number") {
+    const live = await api.getGroup(id, { GroupBaseInfoFilter: ["CreateTime"] });
+    if (live === undefined || (typeof live.CreateTime === "number" && live.CreateTime !== createTime)) return;
+  }
   try {
     await api.destroyGroup({ GroupId: id });
   } catch (e) {

@@ -1,13 +1,37 @@
 /**
  * The lifecycle commands of the model-based sequence test (fast-check `AsyncCommand`s): `up` of a program
  * version, `refresh`, `destroy`, each optionally under an injected fault; out-of-band changes and deletes; and an
- * app switch, off until multi-app support lands (APP_SWITCH_ENABLED). Every command checks the invariants after
+ * app switch (the stack config pointed at the other app; APP_SWITCH_ENABLED). Every command checks the invariants after
  * it runs and throws an Error listing the violations.
  */
 import fc from "fast-check";
 import type { ResourceState } from "../../../harness/state";
-import { before, planInvariant, refusedOnly, storeInvariants, upInvariants, usableInvariants } from "./invariants";
-import { errorsOf, json, urnOf, type SequenceSystem } from "./system";
+import {
+  before,
+  planInvariant,
+  refusedOnly,
+  storeInvariants,
+  upInvariants,
+  usableInvariants,
+  type Before,
+} from "./invariants";
+import { memberStoreInvariants, memberUpInvariants, type MemberStep } from "./member-invariants";
+import {
+  CLUB,
+  declsFor,
+  gateMembers,
+  heldMode,
+  takingOverClub,
+  MEMBER_ACCOUNTS,
+  MEMBER_TYPE,
+  MEMBERS_ENABLED,
+  membershipArb,
+  TARGETS,
+  type MembershipChoice,
+  type Target,
+} from "./members";
+import { oobChange, oobDelete, oobMember } from "./out-of-band";
+import { errorsOf, GROUP_TYPE, json, label, urnOf, type SequenceSystem } from "./system";
 import {
   faultArb,
   gate,
@@ -21,11 +45,11 @@ import {
 } from "./world";
 
 /**
- * Enables the app-switch command (stack config `tencent-chat:sdkAppId` pointed at a second app). Off: the
- * settings-apps branch adds per-group apps; once merged, enable it so sequences also prove that no group is read,
- * changed or dropped against another app.
+ * Enables the app-switch command (stack config `tencent-chat:sdkAppId` pointed at a second app), so sequences also
+ * prove that no group is read, changed or dropped against another app (DECISIONS D42–D44, T74). On by default;
+ * `SEQ_APP_SWITCH=0` turns it off (one emulator and host fewer).
  */
-export const APP_SWITCH_ENABLED = process.env.SEQ_APP_SWITCH === "1";
+export const APP_SWITCH_ENABLED = process.env.SEQ_APP_SWITCH !== "0";
 
 /** The model: nothing beyond the real system (the invariants are checked against the emulator itself). */
 export type Model = Record<string, never>;
@@ -51,13 +75,47 @@ async function checkAll(
   sys: SequenceSystem,
   what: string,
   prev: ReturnType<typeof before>,
-  step: { destroys: boolean; fault?: FaultChoice; clean?: boolean },
+  step: MemberStep & { destroys: boolean; clean?: boolean },
   extra: string[] = [],
 ): Promise<void> {
-  fail(sys, what, [...extra, ...storeInvariants(sys, prev, step)]);
+  fail(sys, what, [...extra, ...storeInvariants(sys, prev, step), ...memberStoreInvariants(sys, prev, step)]);
   const t0 = Date.now();
   if (USABLE_EVERY_STEP || !step.clean) fail(sys, `${what} (state usable)`, await usableInvariants(sys));
   sys.time("state-usable checks", t0);
+  // The next program's member declarations follow their groups (members.ts).
+  sys.retargetMembers();
+}
+
+/**
+ * `pulumi up` of the program as `sys` holds it now (groups and members), preceded by a fault-free preview whose
+ * plan it must follow; then every invariant.
+ */
+async function upAndCheck(sys: SequenceSystem, prev: Before, what: string, fault?: FaultChoice): Promise<void> {
+  const preview = await sys.engine().preview();
+  fail(
+    sys,
+    `preview before ${what}`,
+    preview.ok || refusedOnly(preview) ? [] : [`preview fails: ${errorsOf(preview)}`],
+  );
+  const t0 = Date.now();
+  const up = await sys.withFault(fault, () => sys.engine().up());
+  sys.time(`up ${fault ? `under ${fault.name} on ${fault.action}` : "clean"}`, t0);
+  sys.trace.push(`${what} → ${up.ok ? "ok" : `failed: ${errorsOf(up)}`}`);
+  sys.noteAmbiguousDeletes(up);
+  sys.count(`up ${up.ok ? "ok" : "failed"}${fault ? " under a fault" : ""}`);
+  for (const s of up.steps)
+    if (s.executed) {
+      const kind = s.type === GROUP_TYPE ? "" : s.type === MEMBER_TYPE ? " (member)" : " (members)";
+      const how = s.op === "replace" ? (s.deleteBeforeReplace ? " delete-first" : " create-first") : "";
+      sys.count(`step ${s.op}${how}${kind}${s.error ? " failed" : ""}`);
+      if (s.replaceKeys.includes("sdkAppId"))
+        sys.count(`step moved a group to the other app${s.error ? " failed" : ""}`);
+    }
+  await checkAll(sys, what, prev, { kind: "up", destroys: false, fault, clean: up.ok && !fault }, [
+    ...planInvariant(preview, up),
+    ...upInvariants(sys, prev, up, preview),
+    ...(up.ok ? memberUpInvariants(sys, sys.members) : []),
+  ]);
 }
 
 /** The end-of-sequence check: the state refreshes, previews and destroys. */
@@ -94,28 +152,7 @@ export class UpCommand implements Cmd {
     sys.program = Object.fromEntries(
       SLOTS.filter((s) => this.program[s]).map((s) => [s, gate(s, this.program[s]!, heldFacts(s), sys.defects)]),
     );
-    const preview = await sys.engine().preview();
-    const what = `up ${json(sys.program)}${faultText(this.fault)}`;
-    fail(
-      sys,
-      `preview before ${what}`,
-      preview.ok || refusedOnly(preview) ? [] : [`preview fails: ${errorsOf(preview)}`],
-    );
-    const t0 = Date.now();
-    const up = await sys.withFault(this.fault, () => sys.engine().up());
-    sys.time(`up ${this.fault ? `under ${this.fault.name} on ${this.fault.action}` : "clean"}`, t0);
-    sys.trace.push(`${what} → ${up.ok ? "ok" : `failed: ${errorsOf(up)}`}`);
-    sys.noteAmbiguousDeletes(up);
-    sys.count(`up ${up.ok ? "ok" : "failed"}${this.fault ? " under a fault" : ""}`);
-    for (const s of up.steps)
-      if (s.executed)
-        sys.count(
-          `step ${s.op}${s.op === "replace" ? (s.deleteBeforeReplace ? " delete-first" : " create-first") : ""}${s.error ? " failed" : ""}`,
-        );
-    await checkAll(sys, what, prev, { destroys: false, fault: this.fault, clean: up.ok && !this.fault }, [
-      ...planInvariant(preview, up),
-      ...upInvariants(sys, prev, up, preview),
-    ]);
+    await upAndCheck(sys, prev, `up ${json(sys.program)}${faultText(this.fault)}`, this.fault);
   }
   toString = (): string => `up(${json(this.program)}${this.fault ? `, ${json(this.fault)}` : ""})`;
 }
@@ -127,7 +164,10 @@ export class RefreshCommand implements Cmd {
   async run(_m: Model, sys: SequenceSystem): Promise<void> {
     const prev = before(sys);
     const r = await sys.withFault(this.fault, () => sys.engine().refresh());
-    if (r.ok) sys.mayBeGone.clear();
+    if (r.ok) {
+      sys.mayBeGone.clear();
+      sys.memberDrift.clear();
+    }
     sys.count(`refresh ${r.ok ? "ok" : "failed"}`);
     sys.trace.push(`refresh${faultText(this.fault)} → ${r.ok ? "ok" : `failed: ${errorsOf(r)}`}`);
     const errors = !this.fault && !r.ok ? [`refresh without a fault fails: ${errorsOf(r)}`] : [];
@@ -135,7 +175,7 @@ export class RefreshCommand implements Cmd {
       sys,
       `refresh${faultText(this.fault)}`,
       prev,
-      { destroys: false, fault: this.fault, clean: r.ok && !this.fault },
+      { kind: "refresh", destroys: false, fault: this.fault, clean: r.ok && !this.fault },
       errors,
     );
   }
@@ -159,7 +199,7 @@ export class DestroyCommand implements Cmd {
       sys,
       `destroy${faultText(this.fault)}`,
       prev,
-      { destroys: true, fault: this.fault, clean: r.ok && !this.fault },
+      { kind: "destroy", destroys: true, fault: this.fault, clean: r.ok && !this.fault },
       errors,
     );
   }
@@ -177,10 +217,14 @@ export class OutOfBandCommand implements Cmd {
     const prev = before(sys);
     const r = prev.state.find((x) => x.urn === urnOf(this.slot) && !x.delete && !x.pendingReplacement);
     if (!r) return;
-    const done = this.kind === "change" ? sys.oobChange(r.id) : sys.oobDelete(r.id);
+    const key = sys.keyOfEntry(r);
+    const done = this.kind === "change" ? oobChange(sys, key) : oobDelete(sys, key);
     sys.count(`out-of-band ${this.kind}`);
-    sys.trace.push(`out of band: ${this.kind} ${r.id} → ${done ? "done" : "absent"}`);
-    await checkAll(sys, `out-of-band ${this.kind} of ${r.id}`, prev, { destroys: this.kind === "delete" });
+    sys.trace.push(`out of band: ${this.kind} ${label(key)} → ${done ? "done" : "absent"}`);
+    await checkAll(sys, `out-of-band ${this.kind} of ${label(key)}`, prev, {
+      kind: "out-of-band",
+      destroys: this.kind === "delete",
+    });
   }
   toString = (): string => `outOfBand(${this.slot}, ${this.kind})`;
 }
@@ -197,9 +241,67 @@ export class AppSwitchCommand implements Cmd {
     sys.app = sys.app === "main" ? "alt" : "main";
     sys.count("app switch");
     sys.trace.push(`app switch → ${sys.app}`);
-    await checkAll(sys, `app switch to ${sys.app}`, prev, { destroys: false });
+    await checkAll(sys, `app switch to ${sys.app}`, prev, { kind: "out-of-band", destroys: false });
   }
   toString = (): string => "appSwitch()";
+}
+
+/**
+ * `pulumi up` of a member program version: per target (a slot's held group, or the club) ChatGroupMember resources
+ * or one ChatGroupMembers, naming the group by its id and app profile; targets without a held group declare
+ * nothing. The group program is unchanged, so its groups' steps are `same`.
+ */
+export class MembersUpCommand implements Cmd {
+  constructor(
+    readonly members: MembershipChoice,
+    readonly fault?: FaultChoice,
+  ) {}
+  check = (): boolean => true;
+  async run(_m: Model, sys: SequenceSystem): Promise<void> {
+    const prev = before(sys);
+    const held = new Set(prev.state.map((r) => r.name));
+    sys.members = TARGETS.flatMap((t) => {
+      const gated = this.members[t] && gateMembers(t, this.members[t]!, sys.defects);
+      const mode = heldMode(held, t);
+      const choice = gated && mode && gated.mode !== mode ? { ...gated, mode } : gated;
+      const group = t === CLUB ? sys.club() : sys.heldGroup(t);
+      if (!choice || !group) return [];
+      const first = t === CLUB && choice.mode === "authoritative" && !held.has(`ms-${CLUB}`);
+      return declsFor(t, first ? takingOverClub(choice) : choice, group);
+    });
+    const shown = sys.members.map((d) => `${d.name}→${label(d.key)} ${json([...d.members])}`).join(", ");
+    await upAndCheck(sys, prev, `members up [${shown}]${faultText(this.fault)}`, this.fault);
+  }
+  toString = (): string => `membersUp(${json(this.members)}${this.fault ? `, ${json(this.fault)}` : ""})`;
+}
+
+/** Out of band: an account joins a target's group, leaves it, or has its role flipped, in the emulator's store. */
+export class OutOfBandMemberCommand implements Cmd {
+  constructor(
+    readonly target: Target,
+    readonly account: string,
+    readonly kind: "join" | "leave" | "role",
+  ) {}
+  check = (): boolean => true;
+  async run(_m: Model, sys: SequenceSystem): Promise<void> {
+    const prev = before(sys);
+    const group = this.target === CLUB ? sys.club() : sys.heldGroup(this.target);
+    if (!group) return;
+    const done = oobMember(sys, group.key, this.account, this.kind);
+    sys.count(`out-of-band member ${this.kind}${done ? "" : " (not applicable)"}`);
+    sys.trace.push(
+      `out of band: ${this.account} ${this.kind} ${label(group.key)} → ${done ? "done" : "not applicable"}`,
+    );
+    const step: MemberStep = {
+      kind: "out-of-band",
+      ...(done && this.kind === "leave" ? { left: `${group.key}#${this.account}` } : {}),
+    };
+    await checkAll(sys, `out-of-band ${this.kind} of ${this.account} in ${label(group.key)}`, prev, {
+      ...step,
+      destroys: false,
+    });
+  }
+  toString = (): string => `outOfBandMember(${this.target}, ${this.account}, ${this.kind})`;
 }
 
 /** The command generators. */
@@ -213,5 +315,18 @@ export function commandArbs(defects: ReadonlySet<KnownDefect>): fc.Arbitrary<Cmd
     faultArb("destroy", defects).map((f) => new DestroyCommand(f)),
     fc.tuple(slot, fc.constantFrom("change" as const, "delete" as const)).map(([s, k]) => new OutOfBandCommand(s, k)),
     ...(APP_SWITCH_ENABLED ? [fc.constant(null).map(() => new AppSwitchCommand())] : []),
+    ...(MEMBERS_ENABLED
+      ? [
+          fc.tuple(membershipArb(), faultArb("up", defects)).map(([m, f]) => new MembersUpCommand(m, f)),
+          fc.tuple(membershipArb(), faultArb("up", defects)).map(([m, f]) => new MembersUpCommand(m, f)),
+          fc
+            .tuple(
+              fc.constantFrom(...TARGETS),
+              fc.constantFrom(...MEMBER_ACCOUNTS),
+              fc.constantFrom("join" as const, "leave" as const, "role" as const),
+            )
+            .map(([t, a, k]) => new OutOfBandMemberCommand(t, a, k)),
+        ]
+      : []),
   ];
 }

@@ -1,18 +1,29 @@
 /**
  * The invariants every lifecycle step must keep, checked against the emulator's own store (not the provider's
- * view of it). Each returns the violations it found, as sentences; an empty list means it held.
+ * view of it). Each returns the violations it found, as sentences; an empty list means it held. A group is named by
+ * its app and id (`keyOf` in system.ts; a held entry's app is the `sdkAppId` its outputs record), since the same id
+ * may exist in both apps once the stack moves.
  */
 import { planLine, type CommandResult } from "../../../harness/engine";
 import type { ResourceState } from "../../../harness/state";
-import { errorsOf, json, urnOf, type SequenceSystem } from "./system";
+import { errorsOf, groupEntries, json, label, urnOf, type SequenceSystem } from "./system";
 import { idOf, SLOTS, type FaultChoice, type Slot } from "./world";
 import type { StoredGroup } from "../../../emulator";
+import { destroyLeftMembers, heldMembers } from "./member-invariants";
 
 /** What was true just before a step. */
 export interface Before {
   state: ResourceState[];
-  groups: StoredGroup[];
+  /** The groups in the emulators, by (app, id) key: the same id may exist in both apps. */
+  groups: Map<string, StoredGroup>;
 }
+
+/**
+ * What must not change in a group outside the stack: all of it, but the club's members (the program manages some of
+ * them; member-invariants.ts checks those).
+ */
+export const outside = (kind: string, g: StoredGroup | undefined): unknown =>
+  kind === "club" && g ? { ...g, Members: undefined } : g;
 
 /** Captures {@link Before}. */
 export function before(sys: SequenceSystem): Before {
@@ -38,15 +49,15 @@ export function storeInvariants(
   step: { destroys: boolean; fault?: FaultChoice },
 ): string[] {
   const out: string[] = [];
-  const state = sys.state();
-  for (const r of state) sys.everHeld.add(r.id);
-  const groups = sys.groups();
-  const byId = new Map(groups.map((g) => [g.GroupId, g]));
-  for (const [id, { stored }] of sys.seeds) {
-    if (sys.everHeld.has(id)) continue;
-    const now = byId.get(id);
-    if (json(now) !== json(stored))
-      out.push(`a group outside the stack changed: ${id} was ${json(stored)}, now ${json(now)}`);
+  const state = groupEntries(sys.state());
+  const keyOf = (r: ResourceState): string => sys.keyOfEntry(r);
+  for (const r of state) sys.everHeld.add(keyOf(r));
+  const byKey = sys.groups();
+  for (const [key, { seed, stored }] of sys.seeds) {
+    if (sys.everHeld.has(key)) continue;
+    const now = byKey.get(key);
+    if (json(outside(seed.kind, now)) !== json(outside(seed.kind, stored)))
+      out.push(`a group outside the stack changed: ${label(key)} was ${json(stored)}, now ${json(now)}`);
   }
   // Adoption follows Pulumi's import: taking a group over changes nothing in it.
   const PROFILE = [
@@ -63,33 +74,36 @@ export function storeInvariants(
   ] as const;
   const profile = (g?: StoredGroup) => json(g && PROFILE.map((k) => g[k]));
   for (const r of state) {
-    const seed = sys.seeds.get(r.id);
-    if (!seed || seed.seed.kind !== "adoptable" || prev.state.some((p) => p.id === r.id)) continue;
-    if (profile(byId.get(r.id)) !== profile(seed.stored))
-      out.push(`adopting ${r.id} changed it: was ${profile(seed.stored)}, now ${profile(byId.get(r.id))}`);
+    const seed = sys.seeds.get(keyOf(r));
+    if (!seed || seed.seed.kind !== "adoptable" || prev.state.some((p) => keyOf(p) === keyOf(r))) continue;
+    if (profile(byKey.get(keyOf(r))) !== profile(seed.stored))
+      out.push(
+        `adopting ${label(keyOf(r))} changed it: was ${profile(seed.stored)}, now ${profile(byKey.get(keyOf(r)))}`,
+      );
   }
-  const held = new Set(state.map((r) => r.id));
-  for (const g of groups) {
-    if (!sys.seeds.has(g.GroupId) && !held.has(g.GroupId))
-      out.push(`orphan: group ${g.GroupId} (${g.Type} "${g.Name}") exists but the stack does not hold it`);
+  const held = new Set(state.map(keyOf));
+  for (const [key, g] of byKey) {
+    if (!sys.seeds.has(key) && !held.has(key))
+      out.push(`orphan: group ${label(key)} (${g.Type} "${g.Name}") exists but the stack does not hold it`);
   }
   for (const r of state) {
-    if (r.pendingReplacement || byId.has(r.id) || sys.mayBeGone.has(r.id)) continue;
-    out.push(`ghost: the stack holds ${r.name} as ${r.id}${r.delete ? " (pending delete)" : ""}, which does not exist`);
+    if (r.pendingReplacement || byKey.has(keyOf(r)) || sys.mayBeGone.has(keyOf(r))) continue;
+    out.push(
+      `ghost: the stack holds ${r.name} as ${label(keyOf(r))}${r.delete ? " (pending delete)" : ""}, which does not exist`,
+    );
   }
   if (!step.destroys) {
-    const prevIds = new Set(prev.groups.map((g) => g.GroupId));
     for (const slot of Object.keys(sys.program)) {
-      const had = prev.state.filter((r) => r.urn === urnOf(slot) && prevIds.has(r.id));
+      const had = prev.state.filter((r) => r.urn === urnOf(slot) && prev.groups.has(keyOf(r)));
       if (had.length === 0) continue;
-      const has = state.some((r) => r.urn === urnOf(slot) && byId.has(r.id));
+      const has = state.some((r) => r.urn === urnOf(slot) && byKey.has(keyOf(r)));
       const mine = state.filter((r) => r.urn === urnOf(slot));
       const outage =
         (step.fault?.action === "import_group" || step.fault?.action === "destroy_group") &&
-        mine.some((r) => r.pendingReplacement || sys.mayBeGone.has(r.id));
+        mine.some((r) => r.pendingReplacement || sys.mayBeGone.has(keyOf(r)));
       if (!has && !outage)
         out.push(
-          `lost: ${slot} had group ${had.map((r) => r.id).join(", ")}, the program still declares it, and no group of it exists now`,
+          `lost: ${slot} had group ${had.map((r) => label(keyOf(r))).join(", ")}, the program still declares it, and no group of it exists now`,
         );
     }
   }
@@ -115,10 +129,11 @@ export function upInvariants(sys: SequenceSystem, prev: Before, up: CommandResul
       out.push(`${slot} is held ${held.length} times after a successful up`);
       continue;
     }
-    if (sys.mayBeGone.has(held[0]!.id)) continue; // gone since the last refresh (out of band, or a failed delete): up cannot know
-    const g = sys.group(held[0]!.id);
+    const key = sys.keyOfEntry(held[0]!);
+    if (sys.mayBeGone.has(key)) continue; // gone since the last refresh (out of band, or a failed delete): up cannot know
+    const g = sys.groupAt(key);
     const want = idOf(slot as Slot, c);
-    if (!g) out.push(`${slot} (${held[0]!.id}) does not exist after a successful up`);
+    if (!g) out.push(`${slot} (${label(key)}) does not exist after a successful up`);
     else if (
       g.Type !== c.type ||
       g.Name !== `${slot}-n${c.nameVariant}` ||
@@ -165,11 +180,13 @@ export function planInvariant(preview: CommandResult, up: CommandResult): string
 
 /**
  * Whether a command failed only because the provider refused the declared change before touching anything: the
- * pre-flight of a delete-first replacement, whose message promises "Nothing was deleted" (lifecycle.ts). Such a
+ * pre-flight of a delete-first replacement, whose message promises "Nothing was deleted" (lifecycle.ts; a member re-import's: "Nothing was removed"). Such a
  * program is refused like one that fails check; the state itself stays usable (refresh and destroy are checked).
  */
 export function refusedOnly(result: CommandResult): boolean {
-  return result.steps.every((s) => s.failures.length === 0 && (!s.error || /Nothing was deleted/.test(s.error)));
+  return result.steps.every(
+    (s) => s.failures.length === 0 && (!s.error || /Nothing was (deleted|removed)/.test(s.error)),
+  );
 }
 
 /**
@@ -182,21 +199,27 @@ export async function usableInvariants(sys: SequenceSystem): Promise<string[]> {
   if (!refreshed.ok) out.push(`refresh fails: ${errorsOf(refreshed)}`);
   const preview = await sys.onCopy((e) => e.preview());
   if (!preview.ok && !refusedOnly(preview)) out.push(`preview fails: ${errorsOf(preview)}`);
-  const held = sys
-    .state()
+  const held = groupEntries(sys.state())
     .filter((r) => !r.pendingReplacement)
-    .map((r) => r.id);
+    .map((r) => sys.keyOfEntry(r));
+  const members = heldMembers(sys, sys.state());
   const destroyed = await sys.onCopy(async (e) => {
     const r = await e.destroy();
-    const left = held.filter((id) => sys.group(id));
+    const membersLeft = r.ok ? destroyLeftMembers(sys, members) : [];
+    const left = held.filter((key) => sys.groupAt(key)).map(label);
     const seedsChanged = [...sys.seeds]
-      .filter(([id, s]) => !sys.everHeld.has(id) && json(sys.group(id)) !== json(s.stored))
-      .map(([id]) => id);
-    return { r, left, seedsChanged, rest: e.snapshot().resources.length };
+      .filter(
+        ([key, s]) =>
+          !sys.everHeld.has(key) &&
+          json(outside(s.seed.kind, sys.groupAt(key))) !== json(outside(s.seed.kind, s.stored)),
+      )
+      .map(([key]) => label(key));
+    return { r, left, seedsChanged, membersLeft, rest: e.snapshot().resources.length };
   });
   if (!destroyed.r.ok) out.push(`destroy fails: ${errorsOf(destroyed.r)}`);
   else if (destroyed.left.length > 0 || destroyed.rest > 0)
     out.push(`destroy left groups ${json(destroyed.left)} / ${destroyed.rest} state entries`);
+  out.push(...destroyed.membersLeft);
   if (destroyed.seedsChanged.length > 0)
     out.push(`destroy changed groups outside the stack: ${json(destroyed.seedsChanged)}`);
   return out;

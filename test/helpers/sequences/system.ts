@@ -23,23 +23,72 @@ import {
   type Slot,
   type SpecChoice,
 } from "./world";
+import {
+  AUTHORITATIVE_AVAILABLE,
+  CLUB,
+  CLUB_EARLY_MEMBER,
+  CLUB_OWNER,
+  MEMBER_ACCOUNTS,
+  MEMBERS_ENABLED,
+  retargeted,
+  type GroupRef,
+  type MemberDecl,
+} from "./members";
 
 const TYPE = "pulumi-nodejs:dynamic/tencent-chat:ChatGroup";
-/** The URN of a slot's resource. */
-export const urnOf = (slot: string): string => `urn:pulumi:dev::chat-seq::${TYPE}::${slot}`;
+/** The type token of ChatGroup. */
+export const GROUP_TYPE = TYPE;
+/** The ChatGroup entries of a state (member resources are checked by member-invariants.ts). */
+export const groupEntries = (state: ResourceState[]): ResourceState[] => state.filter((r) => r.type === TYPE);
+/** The two apps a stack may point at: the main emulator's and the second one the app-switch command moves to. */
+export type AppName = "main" | "alt";
+/** Each app's SDKAppID (groups record it in their outputs as `sdkAppId`, DECISIONS D42). */
+export const APP_IDS: Readonly<Record<AppName, number>> = { main: SDK_APP_ID, alt: 1400099999 };
+/** The model's name for a group: its app and its id (the same id may exist in both apps). */
+export const keyOf = (app: AppName, id: string): string => `${app}/${id}`;
+/** The app and id a {@link keyOf} key names. */
+export function splitKey(key: string): { app: AppName; id: string } {
+  const at = key.indexOf("/");
+  return { app: key.slice(0, at) as AppName, id: key.slice(at + 1) };
+}
+/** A key for messages: `id in app`. */
+export const label = (key: string): string => `${splitKey(key).id} in ${splitKey(key).app}`;
+/** The URN of a slot's resource (a ChatGroup unless another type is given). */
+export const urnOf = (slot: string, type = TYPE): string => `urn:pulumi:dev::chat-seq::${type}::${slot}`;
+
+/**
+ * The emulators' clock: real time, except that no two readings fall in the same second (each is at least a second
+ * after the previous one; reset per sequence, so it runs at most minutes ahead). Group creation times are then
+ * distinct, as the provider's delete needs to tell a group from a newer one under the same id (DECISIONS T76);
+ * two groups created under one id within the same second are the documented exception the sequences leave out.
+ */
+class TickingClock {
+  private last = 0;
+  readonly now = (): number => (this.last = Math.max(Date.now(), this.last + 1000));
+  reset(): void {
+    this.last = 0;
+  }
+}
 
 /** One shared emulator + host, and the current sequence's stack. */
 export class SequenceSystem {
   /** The declarations the program makes now (after gating), by slot. */
   program: Partial<Record<Slot, SpecChoice>> = {};
-  /** Seeded groups as stored at the start of the sequence (compared byte for byte). */
+  /** The member declarations the program makes now (members.ts). */
+  members: MemberDecl[] = [];
+  /**
+   * Members (`<group key>#<account>`) that joined, left or changed role out of band since the last successful
+   * refresh: an `up` cannot know, so a declared member may be missing or differ after it, and an undeclared one stay.
+   */
+  memberDrift = new Set<string>();
+  /** Seeded groups as stored at the start of the sequence (compared byte for byte), by {@link keyOf} key. */
   seeds = new Map<string, { seed: SeedGroup; stored: StoredGroup }>();
   /**
-   * Ids the stack may still hold although they are gone, until the next successful refresh: deleted out of band,
-   * or deleted by a delete whose answer was lost (the step failed saying it may or may not have been applied).
+   * Groups (keys) the stack may still hold although they are gone, until the next successful refresh: deleted out
+   * of band, or deleted by a delete whose answer was lost (the step failed saying it may or may not have been applied).
    */
   mayBeGone = new Set<string>();
-  /** Ids the stack has held at any time in this sequence (seeded groups it adopted are then its own). */
+  /** Groups (keys) the stack has held at any time in this sequence (seeded groups it adopted are then its own). */
   everHeld = new Set<string>();
   /** A log of what happened, printed with a failure. */
   trace: string[] = [];
@@ -48,9 +97,16 @@ export class SequenceSystem {
   /** Which app the stack config points at (the app-switch command flips it). */
   app: "main" | "alt" = "main";
   /** The second app (its own emulator, and a host configured for it), when app switches are enabled. */
-  private alt?: { emulator: RunningEmulator; host: ProviderHost; config: Record<string, ConfigValue> };
+  private alt?: {
+    emulator: RunningEmulator;
+    host: ProviderHost;
+    config: Record<string, ConfigValue>;
+    log: string[];
+  };
   private n = 0;
   private statePath = "";
+  /** The `__provider` texts of ChatGroupMember and ChatGroupMembers (when members are enabled / in the build). */
+  private memberProviders: Record<string, string> = {};
 
   private constructor(
     readonly e2e: E2E,
@@ -59,6 +115,7 @@ export class SequenceSystem {
     readonly defects: ReadonlySet<KnownDefect>,
     /** The emulator's log: one line per answered request. */
     private readonly log: string[],
+    private readonly clock: TickingClock,
   ) {}
 
   /** Starts the emulator (documented behaviour: owners must be imported accounts) and one configured host. */
@@ -68,12 +125,30 @@ export class SequenceSystem {
     withAltApp = false,
   ): Promise<SequenceSystem> {
     const log: string[] = [];
-    const e2e = await startE2E({ behaviour: { requireImportedAccounts: true }, log: (l) => log.push(l) });
+    const clock = new TickingClock();
+    const e2e = await startE2E({
+      behaviour: { requireImportedAccounts: true },
+      log: (l) => log.push(l),
+      clock: clock.now,
+    });
     const host = await sharedHost(e2e, { "tencent-chat:timeoutMs": String(timeoutMs) });
-    const sys = new SequenceSystem(e2e, host, await providerText(e2e), defects, log);
+    const sys = new SequenceSystem(e2e, host, await providerText(e2e), defects, log, clock);
+    if (MEMBERS_ENABLED) {
+      const classes = ["ChatGroupMember", ...(AUTHORITATIVE_AVAILABLE ? ["ChatGroupMembers"] : [])];
+      const regs = await e2e.register(
+        `const pkg = require("pulumi-tencent-chat");\n` +
+          `new pkg.ChatGroupMember("m", { groupId: "g", account: "a" });\n` +
+          (AUTHORITATIVE_AVAILABLE ? `new pkg.ChatGroupMembers("ms", { groupId: "g", members: [] });\n` : ""),
+      );
+      for (const r of regs) sys.memberProviders[r.type] = r.inputs.__provider as string;
+      if (Object.keys(sys.memberProviders).length !== classes.length) throw new Error(`no provider for ${classes}`);
+    }
     if (withAltApp) {
-      const ALT_APP = 1400099999;
+      const ALT_APP = APP_IDS.alt;
+      const altLog: string[] = [];
       const emulator = await startEmulator({
+        log: (l) => altLog.push(l),
+        clock: clock.now,
         sdkAppId: ALT_APP,
         secretKey: SECRET_KEY,
         admin: ADMIN,
@@ -93,7 +168,7 @@ export class SequenceSystem {
         "tencent-chat:endpoint": emulator.url,
         "tencent-chat:apps": apps,
       };
-      sys.alt = { emulator, host: await sharedHost(e2e, extra), config: { ...e2e.config, ...extra } };
+      sys.alt = { emulator, host: await sharedHost(e2e, extra), config: { ...e2e.config, ...extra }, log: altLog };
     }
     return sys;
   }
@@ -102,17 +177,49 @@ export class SequenceSystem {
     return [this.e2e.emulator.store, ...(this.alt ? [this.alt.emulator.store] : [])];
   }
 
+  /** The apps this system runs (the second only when app switches are enabled). */
+  apps(): AppName[] {
+    return this.alt ? ["main", "alt"] : ["main"];
+  }
+
+  /** An app's emulator store. */
+  storeOf(app: AppName): ChatStore {
+    if (app === "main") return this.e2e.emulator.store;
+    if (!this.alt) throw new Error("the second app is not running (app switches are disabled)");
+    return this.alt.emulator.store;
+  }
+
+  /**
+   * The app a state entry's group lives in: the SDKAppID its outputs record (every result and partial failure
+   * records it, D42); an entry without one counts as the app the stack config points at, as the provider reads it.
+   */
+  appOf(r: ResourceState): AppName {
+    const recorded = Number(r.outputs.sdkAppId);
+    const app = (Object.keys(APP_IDS) as AppName[]).find((a) => APP_IDS[a] === recorded);
+    return app ?? this.app;
+  }
+
+  /** The model key of a state entry's group. */
+  keyOfEntry(r: ResourceState): string {
+    return keyOf(this.appOf(r), r.id);
+  }
+
   /** A fresh stack and emulator store: accounts imported, seeded groups created, no faults. */
   async reset(): Promise<void> {
     const emu = this.e2e.emulator;
     emu.clearFaults();
+    this.clock.reset();
     for (const store of this.stores()) {
       store.reset();
-      for (const a of [ADMIN, ...OWNERS]) store.putAccount(a);
+      for (const a of [ADMIN, ...OWNERS, ...(MEMBERS_ENABLED ? MEMBER_ACCOUNTS : [])]) store.putAccount(a);
     }
     this.app = "main";
     this.seeds.clear();
-    for (const seed of seedGroups(this.defects)) {
+    this.alt?.emulator.clearFaults();
+    const seeds = seedGroups(this.defects);
+    if (MEMBERS_ENABLED)
+      seeds.push({ id: CLUB, kind: "club", type: "Public", name: "club", introduction: "", owner: CLUB_OWNER });
+    for (const seed of seeds) {
       // import_group refuses @TGS# ids (service-assigned): create under a plain id, then store it under the real one.
       const plain = seed.id.startsWith("@TGS#") && seed.type !== "Community" ? `seed-${seed.id.slice(5)}` : seed.id;
       await this.e2e.client.importGroup({
@@ -120,14 +227,30 @@ export class SequenceSystem {
         Name: seed.name,
         GroupId: plain,
         ...(seed.introduction ? { Introduction: seed.introduction } : {}),
+        ...(seed.owner ? { Owner_Account: seed.owner } : {}),
       });
+      if (seed.kind === "club") {
+        // A member that joined before the stack existed: it must survive unless the program removes it.
+        const g = emu.store.getGroup(plain)!;
+        const member = { Member_Account: CLUB_EARLY_MEMBER, Role: "Member" as const, JoinTime: g.CreateTime };
+        emu.store.putGroup({ ...g, Members: [...g.Members, member] });
+      }
       if (plain !== seed.id) {
         emu.store.putGroup({ ...emu.store.getGroup(plain)!, GroupId: seed.id });
         emu.store.deleteGroup(plain);
       }
-      this.seeds.set(seed.id, { seed, stored: emu.store.getGroup(seed.id)! });
+      const stored = emu.store.getGroup(seed.id)!;
+      this.seeds.set(keyOf("main", seed.id), { seed, stored });
+      // The second app holds the same foreign and adoptable groups: an id taken in one app is taken in the other,
+      // and a program moved there may adopt or collide with them (never change them).
+      if (this.alt) {
+        this.alt.emulator.store.putGroup(structuredClone(stored));
+        this.seeds.set(keyOf("alt", seed.id), { seed, stored: this.alt.emulator.store.getGroup(seed.id)! });
+      }
     }
     this.program = {};
+    this.members = [];
+    this.memberDrift.clear();
     this.mayBeGone.clear();
     this.everHeld.clear();
     this.trace = [];
@@ -137,13 +260,20 @@ export class SequenceSystem {
 
   /** The engine of the current stack (a new one per command, as each `pulumi` command reads the state anew). */
   engine(statePath = this.statePath): Engine {
-    const regs = () =>
-      Object.entries(this.program).map(([slot, c]) => ({
+    const regs = () => [
+      ...Object.entries(this.program).map(([slot, c]) => ({
         type: TYPE,
         name: slot,
         urn: urnOf(slot),
         inputs: { ...argsOf(slot as Slot, c), __provider: this.provider },
-      }));
+      })),
+      ...this.members.map((d) => ({
+        type: d.type,
+        name: d.name,
+        urn: urnOf(d.name, d.type),
+        inputs: { ...d.args, __provider: this.memberProviders[d.type]! },
+      })),
+    ];
     const alt = this.app === "alt" ? this.alt : undefined;
     return new Engine({
       projectDir: this.e2e.program.dir,
@@ -162,26 +292,32 @@ export class SequenceSystem {
   }
 
   /**
-   * Runs a command with a fault injected for its duration. A `timeout` fault holds requests past the client's
-   * deadline and then applies them: wait until each was answered, so its late effect belongs to this step.
+   * Runs a command with a fault injected for its duration, in every app's emulator (a stack that moved still reads
+   * and deletes its old groups in the app they live in). A `timeout` fault holds requests past the client's deadline
+   * and then applies them: wait until each was answered, so its late effect belongs to this step.
    */
   async withFault<T>(fault: FaultChoice | undefined, run: () => Promise<T>): Promise<T> {
-    const emu = this.e2e.emulator;
     if (!fault) return run();
-    const from = this.log.length;
-    const before = emu.counters()[fault.action];
-    const remove = emu.addFault({ action: fault.action, effect: effectOf(fault.name), times: fault.times });
+    const emus = [
+      { emu: this.e2e.emulator, log: this.log },
+      ...(this.alt ? [{ emu: this.alt.emulator, log: this.alt.log }] : []),
+    ].map((x) => ({ ...x, from: x.log.length, before: x.emu.counters()[fault.action] }));
+    const removes = emus.map(({ emu }) =>
+      emu.addFault({ action: fault.action, effect: effectOf(fault.name), times: fault.times }),
+    );
     try {
       return await run();
     } finally {
-      remove();
-      if (fault.name === "timeout") await this.answered(fault.action, from, emu.counters()[fault.action] - before);
+      for (const remove of removes) remove();
+      if (fault.name === "timeout")
+        for (const { emu, log, from, before } of emus)
+          await this.answered(log, fault.action, from, emu.counters()[fault.action] - before);
     }
   }
 
-  private async answered(action: ChatAction, from: number, count: number): Promise<void> {
+  private async answered(log: string[], action: ChatAction, from: number, count: number): Promise<void> {
     const deadline = Date.now() + 30_000;
-    const done = (): boolean => this.log.slice(from).filter((l) => l.startsWith(`POST ${action} `)).length >= count;
+    const done = (): boolean => log.slice(from).filter((l) => l.startsWith(`POST ${action} `)).length >= count;
     while (!done()) {
       if (Date.now() > deadline) throw new Error(`the emulator did not answer ${count} ${action} requests within 30 s`);
       await new Promise((r) => setTimeout(r, 20));
@@ -191,37 +327,67 @@ export class SequenceSystem {
   /** After a failed command: a held group whose delete (or replacement's delete) failed and that is gone may be held. */
   noteAmbiguousDeletes(r: CommandResult): void {
     const urns = new Set(r.steps.filter((s) => s.error && (s.op === "delete" || s.op === "replace")).map((s) => s.urn));
-    for (const e of this.state()) if (urns.has(e.urn) && !this.group(e.id)) this.mayBeGone.add(e.id);
-  }
-
-  /** Out of band: change a group's profile directly in the emulator's store. */
-  oobChange(id: string): boolean {
-    const store = this.stores().find((s) => s.getGroup(id));
-    const g = store?.getGroup(id);
-    if (!store || !g) return false;
-    store.putGroup({ ...g, Introduction: "changed out of band", InfoSeq: g.InfoSeq + 1 });
-    return true;
-  }
-
-  /** Out of band: delete a group directly in the emulator's store. */
-  oobDelete(id: string): boolean {
-    const gone = this.stores().some((s) => s.deleteGroup(id));
-    if (gone) this.mayBeGone.add(id);
-    return gone;
-  }
-
-  /** Every group in the emulator (both apps' when app switches are enabled). */
-  groups(): StoredGroup[] {
-    return this.stores().flatMap((s) => s.listGroups());
-  }
-
-  /** A group by id, in any app. */
-  group(id: string): StoredGroup | undefined {
-    for (const s of this.stores()) {
-      const g = s.getGroup(id);
-      if (g) return g;
+    for (const e of groupEntries(this.state())) {
+      const key = this.keyOfEntry(e);
+      if (urns.has(e.urn) && !this.groupAt(key)) this.mayBeGone.add(key);
     }
-    return undefined;
+  }
+
+  /**
+   * The group a slot holds now (live, not pending replacement): its key, id and the app profile a member
+   * declaration names (only when the second app runs: the main config has no profiles otherwise).
+   */
+  heldGroup(slot: string): GroupRef | undefined {
+    const r = this.state().find((x) => x.urn === urnOf(slot) && !x.delete && !x.pendingReplacement);
+    if (!r) return undefined;
+    return this.ref(this.appOf(r), r.id);
+  }
+
+  /** The club's group in the app the stack config points at. */
+  club(): GroupRef {
+    return this.ref(this.app, CLUB);
+  }
+
+  private ref(app: AppName, id: string): GroupRef {
+    const key = keyOf(app, id);
+    const createTime = this.groupAt(key)?.CreateTime;
+    return { key, id, ...(this.alt ? { profile: app } : {}), ...(createTime !== undefined ? { createTime } : {}) };
+  }
+
+  /**
+   * After a command: member declarations follow their slot's group (replaced, moved to the other app), as an
+   * output reference would at the next `up`; a slot that holds no group any more takes its declarations along.
+   */
+  retargetMembers(): void {
+    this.members = this.members.flatMap((d) => {
+      if (d.target === CLUB) return [d];
+      const g = this.heldGroup(d.target);
+      if (!g) return [];
+      if (g.key !== d.key) return [retargeted(d, g)];
+      if (g.createTime !== undefined && d.incarnation !== undefined && g.createTime !== d.incarnation) {
+        // Replaced under the same id (see MemberDecl.incarnation): its members went with the old group.
+        for (const account of d.members.keys()) this.memberDrift.add(`${d.key}#${account}`);
+        return [{ ...d, incarnation: g.createTime }];
+      }
+      return [d];
+    });
+  }
+
+  /** Every group in the emulators (both apps' when app switches are enabled), by {@link keyOf} key. */
+  groups(): Map<string, StoredGroup> {
+    return new Map(
+      this.apps().flatMap((app) =>
+        this.storeOf(app)
+          .listGroups()
+          .map((g) => [keyOf(app, g.GroupId), g]),
+      ),
+    );
+  }
+
+  /** A group by its {@link keyOf} key (the app it is in and its id). */
+  groupAt(key: string): StoredGroup | undefined {
+    const { app, id } = splitKey(key);
+    return this.apps().includes(app) ? this.storeOf(app).getGroup(id) : undefined;
   }
 
   /**

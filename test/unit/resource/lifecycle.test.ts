@@ -237,4 +237,19 @@ describe("read and delete", () => {
   test("delete of a gone group succeeds", async () => {
     await expect(deleteGroup(fakeApi().api, "nope")).resolves.toBeUndefined();
   });
+
+  test("delete destroys the group its state recorded, and leaves a newer group that took the id", async () => {
+    const group = { GroupId: "g", Type: "Public", Name: "n", CreateTime: 1700000000 } as GroupInfo;
+    const newer = fakeApi([{ ...group, CreateTime: 1700000500 }]);
+    await deleteGroup(newer.api, "g", { createTime: 1700000000 });
+    expect(newer.calls).toEqual(["getGroup"]); // read, not destroyed
+    expect(newer.groups.has("g")).toBe(true);
+    const same = fakeApi([group]);
+    await deleteGroup(same.api, "g", { createTime: 1700000000 });
+    expect(same.calls).toEqual(["getGroup", "destroyGroup"]);
+    expect(same.groups.has("g")).toBe(false);
+    const unrecorded = fakeApi([group]); // state without createTime (a partial failure): destroyed as before
+    await deleteGroup(unrecorded.api, "g", {});
+    expect(unrecorded.calls).toEqual(["destroyGroup"]);
+  });
 });
