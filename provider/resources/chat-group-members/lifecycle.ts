@@ -7,7 +7,7 @@
  * - update does what the preview showed (state → program), never more (M34);
  * - any failure after the first write is a partial failure whose properties are the membership now live (M38).
  */
-import { ChatError, ErrorCodes, type ChatErrorCode } from "../../client/errors";
+import { ChatError, ErrorCodes, isNotFound, type ChatErrorCode } from "../../client/errors";
 import type { MemberWriteOutcome } from "../../client/members";
 import type { ModifyGroupMemberInfoRequest } from "../../../protocol/wire";
 import { isPartialFailure, type PartialFailure } from "../../resource/lifecycle";
@@ -377,7 +377,10 @@ export async function deleteMembers(api: MembersApi, id: string, props: object):
   const failures: ItemFailure[] = [];
   await Promise.all(
     managed.map((account) =>
-      api.remove(id, account).catch((e) => void failures.push({ account, what: "remove", error: message(e) })),
+      // A group disbanded while the delete runs answers 10010: it has no members left to remove, so that is done.
+      api.remove(id, account).catch((e) => {
+        if (!isNotFound(e)) failures.push({ account, what: "remove", error: message(e) });
+      }),
     ),
   );
   if (failures.length > 0) {

@@ -19,10 +19,7 @@ import { TIMEOUT_MS, type KnownDefect } from "../../helpers/sequences/world";
  * seven, the late-landing destroy, the pending delete of a re-declared id) is fixed, each with its regression test
  * in test/regressions/. List one here only with an open issue and its (failing) regression test.
  */
-const LISTED: KnownDefect[] = [
-  // Open (issue 11): test/regressions/group-members-destroy-succeeds-when-the-group-is-gone.test.ts (test.failing).
-  "members-delete-fails-when-group-disbanded",
-];
+const LISTED: KnownDefect[] = [];
 /** SEQ_KNOWN_DEFECTS=a,b (or "none") overrides the list, to hunt a defect or check its fix. */
 const KNOWN_DEFECTS: ReadonlySet<KnownDefect> = new Set(
   process.env.SEQ_KNOWN_DEFECTS === undefined
