@@ -1,7 +1,7 @@
 /**
  * pulumi-tencent-chat: Tencent Cloud Chat groups as code. The public API only:
- * - {@link ChatGroup}, {@link ChatAccount} and {@link ChatGroupMember} (the Pulumi resources) and their argument types;
- * - {@link ChatGroupMembers} (the authoritative membership of one group) and {@link ChatGroupMembersArgs};
+ * - the Pulumi resources and their argument types: {@link ChatGroup}, {@link ChatAccount}, {@link ChatGroupMember}
+ *   (one member, not authoritative) and {@link ChatGroupMembers} (the authoritative membership of one group);
  * - the typed REST client {@link ChatClient}, its errors and their guards (the same as `pulumi-tencent-chat/client`);
  * - {@link isPartialFailure}, the guard for a failed operation's partial result.
  * The emulator is at `pulumi-tencent-chat/emulator` (and the `tencent-chat-emulator` bin). Everything else (retry,
@@ -15,6 +15,7 @@ export {
   type InviteJoinOption,
 } from "./chat-group";
 export { ChatAccount, type ChatAccountArgs } from "./resources/chat-account/resource";
+export { ChatGroupMember, type ChatGroupMemberArgs } from "./resources/chat-group-member/resource";
 export {
   ChatGroupMembers,
   type ChatGroupMembersArgs,
@@ -22,4 +23,3 @@ export {
 } from "./resources/chat-group-members/resource";
 export * from "./client/index";
 export { isPartialFailure, type PartialFailure } from "./resource/lifecycle";
-export { ChatGroupMember, type ChatGroupMemberArgs } from "./resources/chat-group-member/resource";
