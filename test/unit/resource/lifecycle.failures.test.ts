@@ -14,6 +14,7 @@ import {
   updateGroup,
   type AccountApi,
 } from "../../../provider/resource/lifecycle";
+import { UNKNOWN } from "../../../provider/resource/types";
 import { existing, fakeApi, GONE } from "./fake-group-api";
 
 async function caught(p: Promise<unknown>): Promise<ChatError & Record<string, unknown>> {
@@ -273,5 +274,84 @@ describe("diffGroup: the pre-flight of a delete-first replacement", () => {
       deleteBeforeReplace: false,
     });
     expect(asked).toEqual([]);
+  });
+});
+
+describe("details each failure must carry (written against surviving mutants)", () => {
+  test("isPartialFailure(undefined) is false, not a TypeError", () => {
+    expect(isPartialFailure(undefined)).toBe(false);
+  });
+  test("without a serialized provider in the inputs, no __provider key is added", async () => {
+    const { api } = fakeApi();
+    const { outs } = await createGroup(api, { type: "Public", name: "n" });
+    expect(Object.keys(outs)).not.toContain("__provider");
+  });
+  test("the group gone at read-back: the error names the action and the group", async () => {
+    const { api } = fakeApi([], { getGroup: [GONE, GONE] });
+    const e = await caught(createGroup(api, { type: "Public", name: "n" }));
+    expect(e.cause).toMatchObject({ action: "get_group_info", groupId: "@TGS#1" });
+  });
+  test("gone while adopted: the error names the action and the group", async () => {
+    const { api, groups } = fakeApi([], { getGroup: [GONE, GONE] });
+    groups.set("g1", existing());
+    const e = await caught(createGroup(api, { type: "Public", name: "old", groupId: "g1", adopt: true }));
+    expect(e).toMatchObject({ action: "get_group_info", groupId: "g1" });
+  });
+  test("the owner-change explanation ends with what to do", async () => {
+    const olds = { type: "Public", name: "old", groupId: "g1", customGroupId: true, ownerAccount: "a" };
+    const { api } = fakeApi([existing({ Owner_Account: "a" })], { changeGroupOwner: refused("change_group_owner") });
+    const e = await caught(updateGroup(api, "g1", olds, { ...olds, ownerAccount: "b" }));
+    expect((e.cause as Error).message).toMatch(
+      /add them with add_group_member first, or keep the current ownerAccount\.$/,
+    );
+  });
+  test("the sticky inputs the program declares are recorded in a partial failure's properties", async () => {
+    const down = new ChatError(ErrorCodes.Network, "down");
+    const { api } = fakeApi([], { getGroup: [down, down] });
+    const e = await caught(createGroup(api, { type: "Public", name: "n", groupId: "g9", ownerAccount: "o" }));
+    expect(e.properties).toMatchObject({
+      declaredSticky: ["groupId", "ownerAccount"],
+      undeclaredSticky: ["maxMemberCount", "createTime", "inviteJoinOption"],
+    });
+    const lost = new ChatError(ErrorCodes.AmbiguousCreate, "lost.");
+    const { api: api2 } = fakeApi([], { importGroup: lost });
+    const e2 = await caught(createGroup(api2, { type: "Public", name: "n", groupId: "g9", adopt: true }));
+    // adopt has no wire field: it is kept as declared, not reset to its default
+    expect(e2.properties).toMatchObject({ adopt: true, declaredSticky: ["groupId"] });
+  });
+  describe("an adopted service-assigned id (@TGS#…) is recorded as program-chosen", () => {
+    const live = () =>
+      existing({ GroupId: "@TGS#abc", ApplyJoinOption: "NeedPermission", MaxMemberNum: 2000, MuteAllMember: "Off" });
+    const inputs = { type: "Public", name: "old", groupId: "@TGS#abc" };
+    test("adopted as it is", async () => {
+      const { api } = fakeApi([live()]);
+      const { outs } = await createGroup(api, { ...inputs, adopt: true });
+      expect(outs.customGroupId).toBe(true);
+    });
+    test("adopted by overwriting", async () => {
+      const { api } = fakeApi([live()]);
+      const { outs } = await createGroup(api, { ...inputs, name: "new", adopt: "overwrite" });
+      expect(outs).toMatchObject({ name: "new", customGroupId: true });
+    });
+    test("an overwrite that fails: the partial failure's live state says so too", async () => {
+      const { api } = fakeApi([live()], { modifyGroupBaseInfo: refused("modify_group_base_info") });
+      const e = await caught(createGroup(api, { ...inputs, name: "new", adopt: "overwrite" }));
+      expect(e.properties).toMatchObject({ name: "old", customGroupId: true });
+    });
+  });
+  describe("pre-flight errors name the action and the old group", () => {
+    const olds = { type: "Public", name: "n", groupId: "g1", customGroupId: true, ownerAccount: "a" };
+    const news = { type: "Private", name: "n", groupId: "g1", ownerAccount: "b" };
+    test("a failed check", async () => {
+      const api: AccountApi = { accountCheck: () => Promise.reject(new Error("down.")) };
+      const e = await caught(diffGroup(() => api, olds, news));
+      expect(e).toMatchObject({ action: "account_check", groupId: "g1" });
+    });
+    test("an owner not imported, the new id still unknown (preview): the old id, never the placeholder", async () => {
+      const api: AccountApi = { accountCheck: async () => new Map([["b", false]]) as never };
+      const e = await caught(diffGroup(() => api, olds, { ...news, groupId: UNKNOWN }));
+      expect(e).toMatchObject({ action: "account_check", groupId: "g1" });
+      expect(e.message).toContain('Replacing group "g1" deletes it first');
+    });
   });
 });
