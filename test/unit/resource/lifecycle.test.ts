@@ -1,8 +1,9 @@
 /**
  * Lifecycle decisions against an in-memory group API: which calls each path makes and what it returns. Failure
  * paths (refused import, read-back failure, the adopt race, partial update, out-of-band delete, refused destroy)
- * are tested against the emulator instead, whose faults can produce them: test/integration/provider/
- * lifecycle-failures.test.ts, and chat-group.e2e.test.ts for a failure after import.
+ * are tested against the emulator, whose faults can produce them: test/integration/provider/
+ * lifecycle-failures.test.ts, and chat-group.e2e.test.ts for a failure after import; ./lifecycle.failures.test.ts
+ * pins the same paths' results on the in-memory API for the mutation runner (DECISIONS.md T82).
  */
 import { ChatApiError, ChatError, ErrorCodes } from "../../../provider/client/errors";
 import type { GroupInfo } from "../../../provider/client/groups";
