@@ -303,3 +303,49 @@ describe("member limits and custom-field keys at their edges", () => {
     expect(appDefinedKeysSetting()).toEqual(["a", "b"]);
   });
 });
+
+describe("details (written against surviving mutants of the first run)", () => {
+  test("no tencent-chat:apps at all: no problem, and an unknown profile says none are configured", () => {
+    store({});
+    expect(message(() => resolveProfile("cn", {}))).toContain('app profile "cn" is not configured (no profiles');
+  });
+  test("profile names are sorted, and listed with a comma when one is unknown", () => {
+    store({ "tencent-chat:apps": JSON.stringify({ b: {}, a: {} }) });
+    expect(profileNames()).toEqual(["a", "b"]);
+    expect(message(() => resolveProfile("c", {}))).toContain("(configured: a, b)");
+  });
+  test.each([[" 12"], ["12 "], ["1e3"], ["0x10"]])("rawSdkAppId(%j) is not a number of digits", (value) => {
+    expect(rawSdkAppId(undefined, { TENCENT_CHAT_SDK_APP_ID: value })).toBeUndefined();
+  });
+  test("a profile's values without origins are labelled with the profile's keys", () => {
+    expect(
+      message(() => resolveSettings({ sdkAppId: "x", secretKey: "k", timeoutMs: "1" }, {}, { profile: "p" })),
+    ).toBe(
+      'Tencent Cloud Chat provider configuration (app profile "p") is incomplete: tencent-chat:apps.p.sdkAppId must be ' +
+        'a positive integer (the app\'s SDKAppID), got "x"; tencent-chat:apps.p.timeoutMs must be a whole number of ' +
+        'milliseconds from 100 to 600000 (above the service\'s 3 s), got "1".',
+    );
+  });
+  test("an endpoint beside a region: only the conflict is reported, the region is not judged", () => {
+    const text = message(() => resolveSettings({ ...ok, region: "mars", endpoint: "http://h:1" }));
+    expect(text).toContain("both tencent-chat:region and tencent-chat:endpoint are set: keep one");
+    expect(text).not.toContain("not a known region");
+  });
+  test.each([
+    ["ftp://h", 'tencent-chat:endpoint: protocol "ftp:" is not supported.'],
+    ["h", 'tencent-chat:endpoint: "h": it is not an absolute URL.'],
+  ])("the endpoint %j is refused with the client's reason, without its prefix", (endpoint, expected) => {
+    expect(message(() => resolveSettings({ ...ok, endpoint }))).toContain(
+      `Tencent Cloud Chat provider configuration is incomplete: ${expected}`,
+    );
+  });
+  test("timeouts absent: no timeout keys at all in the settings", () => {
+    expect(Object.keys(resolveSettings(ok)).sort()).toEqual(["identifier", "region", "sdkAppId", "secretKey"]);
+  });
+  test("several member-limit problems are joined with '; '", () => {
+    expect(message(() => memberLimitSettings({ maxMemberCount: "0", maxMemberCountCommunity: "0" }))).toBe(
+      'Tencent Cloud Chat provider configuration is invalid: tencent-chat:maxMemberCount must be a whole number from 1 to 10000000, got "0"; ' +
+        'tencent-chat:maxMemberCountCommunity must be a whole number from 1 to 10000000, got "0".',
+    );
+  });
+});
