@@ -221,3 +221,18 @@ test("a finished key is forgotten; the queue is made again on the next item", as
   await h.answer(1);
   await expect(b).resolves.toBe("v-b");
 });
+
+test("a key's queue is dropped once nothing waits and no partial call is in flight", async () => {
+  const h = harness({ max: () => 1 });
+  const queues = (): number => (h.batcher as unknown as { queues: Map<string, unknown> }).queues.size;
+  const a = h.batcher.submit("g", { id: "a" });
+  const b = h.batcher.submit("g", { id: "b" });
+  expect(h.calls).toHaveLength(2);
+  expect(queues()).toBe(1);
+  await h.answer(0);
+  await a;
+  expect(queues()).toBe(0); // b's call is a full one: nothing holds the queue
+  await h.answer(1);
+  await b;
+  expect(queues()).toBe(0);
+});
