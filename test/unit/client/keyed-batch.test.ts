@@ -236,3 +236,60 @@ test("a key's queue is dropped once nothing waits and no partial call is in flig
   await b;
   expect(queues()).toBe(0);
 });
+
+test("a full chunk sent, a conflicting item left over waits for its own partial call", () => {
+  const h = harness({ max: () => 2 });
+  void h.batcher.submit("g", { id: "a", role: "x" });
+  void h.batcher.submit("g", { id: "a", role: "y" });
+  void h.batcher.submit("g", { id: "b" });
+  expect(h.calls.map((c) => c.items)).toEqual([[{ id: "a", role: "x" }, { id: "b" }]]);
+  expect(h.batcher.waiting("g")).toBe(1);
+  expect(h.deferred).toHaveLength(1); // one look, not one per item
+  h.clock.t = 100;
+  h.turn();
+  h.turn();
+  expect(h.calls.map((c) => c.items)).toEqual([[{ id: "a", role: "x" }, { id: "b" }], [{ id: "a", role: "y" }]]);
+});
+
+test("times are measured from the first and last arrival, not from the clock's zero", () => {
+  const h = harness({ maxHoldMs: 200, quietMs: 5 });
+  h.clock.t = 1000;
+  void h.batcher.submit("g", { id: "a" });
+  h.turn(); // arrived this turn, held 0 ms: look again
+  expect(h.calls).toHaveLength(0);
+  h.clock.t = 1002;
+  h.turn(); // quiet for 2 of 5 ms: wait
+  expect(h.calls).toHaveLength(0);
+  h.clock.t = 1005;
+  jest.advanceTimersByTime(3);
+  h.turn();
+  expect(h.calls).toHaveLength(1);
+});
+
+test("a full call in flight does not hold back the next partial batch", () => {
+  const h = harness({ max: () => 2, quietMs: 0 });
+  void h.batcher.submit("g", { id: "a" });
+  void h.batcher.submit("g", { id: "b" }); // full: sent, still in flight
+  void h.batcher.submit("g", { id: "c" });
+  h.turn();
+  h.turn();
+  expect(h.calls.map((c) => c.items.map((i) => i.id))).toEqual([["a", "b"], ["c"]]);
+});
+
+test("a key stays known while one of its partial calls is in flight, so new items still wait behind it", async () => {
+  const h = harness({ quietMs: 0 });
+  void h.batcher.submit("g", { id: "a", role: "x" });
+  void h.batcher.submit("g", { id: "a", role: "y" });
+  h.clock.t = 100;
+  h.turn();
+  h.turn();
+  expect(h.calls).toHaveLength(2); // two partial calls: the items conflict
+  await h.answer(0); // one ends; the other is still in flight
+  void h.batcher.submit("g", { id: "c" });
+  h.turn();
+  h.turn();
+  expect(h.calls).toHaveLength(2);
+  await h.answer(1);
+  h.turn();
+  expect(h.calls).toHaveLength(3);
+});
