@@ -233,7 +233,7 @@ describe("request details (written against surviving mutants)", () => {
     await b.add("g", "b");
     await b.remove("g", "c", { silence: true, reason: "left" });
     await b.remove("g", "d");
-    expect(bodies).toEqual([
+    expect(bodies).toStrictEqual([
       { GroupId: "g", Silence: 1, MemberList: [{ Member_Account: "a" }] },
       { GroupId: "g", MemberList: [{ Member_Account: "b" }] },
       { GroupId: "g", Silence: 1, Reason: "left", MemberToDel_Account: ["c"] },
@@ -245,7 +245,7 @@ describe("request details (written against surviving mutants)", () => {
     const b = new MemberBatcher(source);
     await b.import("g", { account: "a", role: "Admin", joinTime: 0 });
     await b.import("g", { account: "b" });
-    expect(bodies).toEqual([
+    expect(bodies).toStrictEqual([
       { GroupId: "g", MemberList: [{ Member_Account: "a", Role: "Admin", JoinTime: 0 }] },
       { GroupId: "g", MemberList: [{ Member_Account: "b" }] },
     ]);
