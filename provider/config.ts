@@ -381,7 +381,7 @@ export function resolveSettings(
       endpoint = resolveBaseUrl({ endpoint: raw.endpoint });
     } catch (e) {
       problems.push(
-        `${label("endpoint")}: ${(e as Error).message.replace(/^Invalid Tencent Cloud Chat endpoint\s*/, "")}`,
+        `${label("endpoint")}: ${(e as Error).message.replace(/^Invalid Tencent Cloud Chat endpoint:?\s*/, "")}`,
       );
     }
   }

@@ -295,7 +295,8 @@ export async function createGroup(api: GroupApi, inputs: PropsLike): Promise<{ i
 async function preflightDeleteFirst(accounts: () => AccountApi, olds: PropsLike, news: PropsLike): Promise<void> {
   const owner = carriedOf(news).has("ownerAccount") ? undefined : normalizeInputs(news).ownerAccount;
   if (typeof owner !== "string" || isUnknown(owner)) return;
-  const id = replacementId(news) ?? String((olds as Record<string, unknown> | undefined)?.groupId);
+  // The old group's id: the new one is the same or, in preview, still unknown (never name Pulumi's placeholder).
+  const id = String((olds as Record<string, unknown> | undefined)?.groupId ?? replacementId(news));
   let imported: boolean | undefined;
   try {
     imported = (await accounts().accountCheck([owner])).get(owner);

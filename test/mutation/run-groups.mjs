@@ -57,6 +57,8 @@ for (const file of files) {
   const config = {
     ...base,
     mutate: [file],
+    // A second pipeline running beside the first needs its own sandbox directory.
+    tempDirName: process.env.STRYKER_TEMP_DIR ?? base.tempDirName,
     incrementalFile: `reports/mutation/${name}.incremental.json`,
     jsonReporter: { fileName: `reports/mutation/${name}.json` },
     reporters: ["clear-text", "json", "progress-append-only"],

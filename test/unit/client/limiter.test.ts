@@ -247,3 +247,72 @@ describe("tokens return one window after the answer, so arrivals (not just grant
     expect(maxPerWindow(arrivals.sort((a, b) => a - b))).toBeLessThanOrEqual(5);
   });
 });
+
+describe("edges of the limiter (each test was written against a surviving mutant)", () => {
+  const at = (over: Partial<AimdState> = {}): AimdState => ({
+    rate: 100,
+    ceiling: 200,
+    lastDecreaseAt: 0,
+    lastChangeAt: 0,
+    ...over,
+  });
+  test("an accepted call at the quota changes nothing (not even when the rate last changed)", () => {
+    const state = at({ rate: 200 });
+    expect(nextRate(state, { kind: "accepted", grantedAt: 5000, now: 5000 })).toBe(state);
+  });
+  test("an accepted call granted exactly at the last decrease was sent at the old rate: ignored", () => {
+    const state = at({ lastDecreaseAt: 3000, lastChangeAt: 0 });
+    expect(nextRate(state, { kind: "accepted", grantedAt: 3000, now: 5000 })).toBe(state);
+    expect(nextRate(state, { kind: "accepted", grantedAt: 3001, now: 5000 }).rate).toBe(110);
+  });
+  test("a bad quota is refused with its value", () => {
+    expect(() => new RateLimiter(0)).toThrow(/^rate limit must be a positive number, got 0$/);
+    expect(() => new RateLimiter(Infinity)).toThrow("got Infinity");
+  });
+  test("realClock sleeps on a timer and reads a monotonic clock", async () => {
+    const { realClock } = await import("../../../provider/client/limiter");
+    const sleeping = realClock.sleep(1);
+    expect(sleeping).toBeInstanceOf(Promise);
+    await expect(sleeping).resolves.toBeUndefined();
+    expect(typeof realClock.now()).toBe("number");
+  });
+  test("LimiterRegistry.clear forgets every limiter", () => {
+    const registry = new LimiterRegistry(fakeClock());
+    const first = registry.get("http://h", 1, "get_group_info", 5);
+    registry.clear();
+    const second = registry.get("http://h", 1, "get_group_info", 7);
+    expect(second).not.toBe(first);
+    expect(second.limit).toBe(7);
+  });
+  test("an answer arriving after its token already came back does not move another call's token", async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter(2, { clock });
+    const first = await limiter.acquire(); // t=0
+    clock.t = 1500;
+    await limiter.acquire(); // t=1500; the token of `first` has come back meanwhile
+    clock.t = 1550;
+    limiter.onAccepted(first); // answered after its token returned: nothing to move (not the 1500 grant's token)
+    clock.t = 1600;
+    await limiter.acquire(); // t=1600
+    const grants: number[] = [];
+    await limiter.acquire().then((t) => grants.push(t));
+    expect(grants).toEqual([2500]);
+  });
+  /** A limiter of 10 whose 10 calls were answered at `answeredAt`, then one refusal at 1000. */
+  const refusedAfter = async (answeredAt: number): Promise<number> => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter(10, { clock });
+    const grants = await Promise.all(Array.from({ length: 10 }, () => limiter.acquire()));
+    clock.t = answeredAt;
+    for (const g of grants) limiter.onAccepted(g);
+    clock.t = 1000;
+    limiter.onRefused(1000);
+    return limiter.currentLimit;
+  };
+  test("a refusal counts only the calls accepted in the last window (a window ago is out)", async () => {
+    // Accepted 1000 ms before the refusal: out of the window, so the rate halves (10 × 0.5).
+    expect(await refusedAfter(0)).toBe(5);
+    // Accepted 500 ms before: 10 accepted in the window, so the rate drops only to 10 × 0.9.
+    expect(await refusedAfter(500)).toBe(9);
+  });
+});

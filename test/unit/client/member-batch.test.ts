@@ -204,3 +204,50 @@ test("items that arrive while a partial call is in flight wait for it and share 
   await Promise.all([first, ...later]);
   expect(sizes).toEqual([1, 3]);
 });
+
+describe("request details (written against surviving mutants)", () => {
+  /** A source that records every request body as sent. */
+  function recording() {
+    const bodies: Record<string, unknown>[] = [];
+    const { source } = fakeSource();
+    const wrapped: MemberSource = {
+      ...source,
+      addGroupMember: (req) => (bodies.push({ ...req }), source.addGroupMember(req)),
+      importGroupMember: (req) => (bodies.push({ ...req }), source.importGroupMember(req)),
+      deleteGroupMember: (req) => (bodies.push({ ...req }), source.deleteGroupMember(req)),
+    };
+    return { source: wrapped, bodies };
+  }
+  test.each([[0], [501], [1.5]])("addLimit %p is refused", (addLimit) => {
+    expect(() => new MemberBatcher(fakeSource().source, { addLimit })).toThrow(
+      `addLimit must be an integer from 1 to 500, got ${addLimit}`,
+    );
+  });
+  test.each([[1], [500]])("addLimit %p is accepted", (addLimit) => {
+    expect(() => new MemberBatcher(fakeSource().source, { addLimit })).not.toThrow();
+  });
+  test("add and remove carry Silence and Reason only when asked", async () => {
+    const { source, bodies } = recording();
+    const b = new MemberBatcher(source);
+    await b.add("g", "a", { silence: true });
+    await b.add("g", "b");
+    await b.remove("g", "c", { silence: true, reason: "left" });
+    await b.remove("g", "d");
+    expect(bodies).toStrictEqual([
+      { GroupId: "g", Silence: 1, MemberList: [{ Member_Account: "a" }] },
+      { GroupId: "g", MemberList: [{ Member_Account: "b" }] },
+      { GroupId: "g", Silence: 1, Reason: "left", MemberToDel_Account: ["c"] },
+      { GroupId: "g", MemberToDel_Account: ["d"] },
+    ]);
+  });
+  test("an imported member carries Role and JoinTime only when given", async () => {
+    const { source, bodies } = recording();
+    const b = new MemberBatcher(source);
+    await b.import("g", { account: "a", role: "Admin", joinTime: 0 });
+    await b.import("g", { account: "b" });
+    expect(bodies).toStrictEqual([
+      { GroupId: "g", MemberList: [{ Member_Account: "a", Role: "Admin", JoinTime: 0 }] },
+      { GroupId: "g", MemberList: [{ Member_Account: "b" }] },
+    ]);
+  });
+});

@@ -228,3 +228,100 @@ describe("rate refusals: their own, larger, bounded budget", () => {
     },
   );
 });
+
+describe("boundaries of the policy (each row fails if one comparison or message changes)", () => {
+  test.each([
+    ["HTTP 428", http(428), false],
+    ["HTTP 430", http(430), false],
+    ["HTTP without a status", new ChatError(ErrorCodes.Http, "h"), false],
+    ["a network error that carries status 429", new ChatError(ErrorCodes.Network, "n", { status: 429 }), false],
+  ])("%s is not a rate refusal", (_n, error, expected) => {
+    expect(isRateLimitFailure(error)).toBe(expected);
+  });
+
+  test.each([
+    ["HTTP 500", http(500), "ambiguous"],
+    ["HTTP 499", http(499), "permanent"],
+    ["HTTP 428", http(428), "permanent"],
+    ["HTTP 430", http(430), "permanent"],
+    ["HTTP without a status", new ChatError(ErrorCodes.Http, "h"), "permanent"],
+    [
+      "a timeout known not to be sent",
+      new ChatError(ErrorCodes.Timeout, "t", { delivery: "not-sent" }),
+      "definite-transient",
+    ],
+    ["a network error without delivery", new ChatError(ErrorCodes.Network, "n"), "ambiguous"],
+  ])("%s → %s", (_n, error, kind) => {
+    expect(classifyFailure(error)).toBe(kind);
+  });
+
+  test.each([
+    [{ rateLimitMaxAttempts: 1 }, 1],
+    [{ maxAttempts: 20 }, 20],
+    [{ maxAttempts: 2 }, 10],
+  ])("resolveRetryOptions(%j).rateLimitMaxAttempts = %i at the edge", (opt, n) => {
+    expect(resolveRetryOptions(opt).rateLimitMaxAttempts).toBe(n);
+  });
+
+  test.each([[{ baseDelayMs: 0, maxDelayMs: 0 }], [{ baseDelayMs: 7, maxDelayMs: 7 }]])(
+    "resolveRetryOptions(%j) accepts the edge",
+    (opt) => {
+      expect(resolveRetryOptions(opt)).toMatchObject(opt);
+    },
+  );
+
+  test.each<[object, RegExp]>([
+    [{ maxAttempts: 1.5 }, /^retry: maxAttempts must be an integer >= 1 \(retries >= 0\), got 1\.5$/],
+    [{ maxAttempts: 0 }, /^retry: maxAttempts must be an integer >= 1 \(retries >= 0\), got 0$/],
+    [{ rateLimitMaxAttempts: 0 }, /^retry: rateLimitMaxAttempts must be an integer >= 1, got 0$/],
+    [{ rateLimitMaxAttempts: 1.5 }, /^retry: rateLimitMaxAttempts must be an integer >= 1, got 1\.5$/],
+    [{ baseDelayMs: -1 }, /^retry: need 0 <= baseDelayMs <= maxDelayMs$/],
+    [{ baseDelayMs: Number.NaN }, /^retry: need 0 <= baseDelayMs <= maxDelayMs$/],
+    [{ baseDelayMs: 10, maxDelayMs: 9 }, /^retry: need 0 <= baseDelayMs <= maxDelayMs$/],
+    [{ maxDelayMs: Number.NaN }, /^retry: need 0 <= baseDelayMs <= maxDelayMs$/],
+  ])("resolveRetryOptions(%j) throws, saying which bound", (opt, message) => {
+    expect(() => resolveRetryOptions(opt)).toThrow(message);
+  });
+
+  test("an ordinary failure is retried up to maxAttempts, counting only non-refusal attempts", () => {
+    const d = (attempt: number, rateLimited?: number) =>
+      decideRetry({
+        action: "get_group_info",
+        error: api(10002),
+        attempt,
+        rateLimited,
+        options: DEFAULT_RETRY,
+        random: () => 0,
+      }).kind;
+    expect(d(4)).toBe("retry");
+    expect(d(5)).toBe("fail");
+    expect(d(5, 1)).toBe("retry");
+    expect(d(6, 1)).toBe("fail");
+  });
+
+  test("a refusal's budget: the refusal count is at least 1, and both budgets bound the total", () => {
+    const d = (attempt: number, rateLimited: number | undefined, options = DEFAULT_RETRY) =>
+      decideRetry({ action: "get_group_info", error: api(60007), attempt, rateLimited, options, random: () => 0.5 });
+    // rateLimited 0 is read as 1: the backoff of the first refusal (ceiling 100 ms × 2^0).
+    expect(d(1, 0)).toEqual({ kind: "retry", delayMs: 50 });
+    expect(d(1, undefined)).toEqual({ kind: "retry", delayMs: 50 });
+    expect(d(2, 2)).toEqual({ kind: "retry", delayMs: 100 });
+    // 9 refusals of budget 10: retried; attempt 13 = 5 + 10 - 2: retried; attempt 14: the joint bound.
+    expect(d(13, 9).kind).toBe("retry");
+    expect(d(14, 9).kind).toBe("fail");
+    const one = resolveRetryOptions({ rateLimitMaxAttempts: 2 });
+    expect(d(1, 1, one).kind).toBe("retry");
+    expect(d(2, 2, one).kind).toBe("fail");
+  });
+
+  test("backoff: the ceiling doubles from baseDelayMs and stops at maxDelayMs; attempt 0 counts as 1", () => {
+    const opts = { baseDelayMs: 100, maxDelayMs: 1000 };
+    const top = () => 0.9999999;
+    expect(backoffDelay(0, opts, top)).toBe(99);
+    expect(backoffDelay(1, opts, top)).toBe(99);
+    expect(backoffDelay(2, opts, top)).toBe(199);
+    expect(backoffDelay(4, opts, top)).toBe(799);
+    expect(backoffDelay(5, opts, top)).toBe(999);
+    expect(backoffDelay(3, opts, () => 0)).toBe(0);
+  });
+});

@@ -1,6 +1,6 @@
 /** Group identity across checks (ids.ts, DECISIONS D30, D34): generated ids, carried sticky inputs. */
 import { check } from "../../../provider/resource/check";
-import { CARRIED_KEY, carriedOf, generateGroupId } from "../../../provider/resource/ids";
+import { CARRIED_KEY, carriedOf, generateGroupId, resolveIdentity } from "../../../provider/resource/ids";
 import { UNKNOWN } from "../../../provider/resource/types";
 
 const fixed = (n: number) => Buffer.alloc(n, 0xab);
@@ -74,5 +74,44 @@ describe("check: identity", () => {
     const { inputs } = check(undefined, program, { random: fixed });
     expect(inputs.groupId).toBe("eng-abababab");
     expect(inputs).not.toHaveProperty("ownerAccount");
+  });
+});
+
+describe("edges (written against surviving mutants)", () => {
+  test("the carried-inputs key is part of the state format", () => {
+    // Stacks already hold it: renaming it would make every later check see nothing carried.
+    expect(CARRIED_KEY).toBe("__carried");
+  });
+  test.each([
+    ["a//b", "a-b-abababab"],
+    ["--a--", "a-abababab"],
+    ["-a-", "a-abababab"],
+  ])("slug of %p → %s", (name, id) => {
+    expect(generateGroupId("Public", name, fixed)).toBe(id);
+  });
+  test("carriedOf reads only a list of names", () => {
+    expect(carriedOf(undefined)).toEqual(new Set());
+    expect(carriedOf({})).toEqual(new Set());
+    expect(carriedOf({ [CARRIED_KEY]: "groupId" })).toEqual(new Set());
+    expect(carriedOf({ [CARRIED_KEY]: ["groupId", 5, null] })).toEqual(new Set(["groupId"]));
+  });
+  test("only usable previous values are carried: no empty text, unknowns, NaN or Infinity", () => {
+    const program = { raw: { type: "Public" }, unknown: new Set<string>() };
+    const carry = (olds: Record<string, unknown>) => {
+      const inputs: Record<string, unknown> = { type: "Public" };
+      resolveIdentity({ type: "Public", ...olds }, program, inputs);
+      return inputs;
+    };
+    expect(carry({ groupId: "", ownerAccount: UNKNOWN, createTime: Number.NaN })).toEqual({ type: "Public" });
+    expect(carry({ groupId: "g", createTime: Number.POSITIVE_INFINITY })).toEqual({
+      type: "Public",
+      groupId: "g",
+      [CARRIED_KEY]: ["groupId"],
+    });
+    expect(carry({ createTime: 5 })).toEqual({
+      type: "Public",
+      createTime: 5,
+      [CARRIED_KEY]: ["createTime"],
+    });
   });
 });

@@ -1,88 +1,20 @@
 /**
  * Lifecycle decisions against an in-memory group API: which calls each path makes and what it returns. Failure
  * paths (refused import, read-back failure, the adopt race, partial update, out-of-band delete, refused destroy)
- * are tested against the emulator instead, whose faults can produce them: test/integration/provider/
- * lifecycle-failures.test.ts, and chat-group.e2e.test.ts for a failure after import.
+ * are tested against the emulator, whose faults can produce them: test/integration/provider/
+ * lifecycle-failures.test.ts, and chat-group.e2e.test.ts for a failure after import; ./lifecycle.failures.test.ts
+ * pins the same paths' results on the in-memory API for the mutation runner (DECISIONS.md T82).
  */
 import { ChatApiError, ChatError, ErrorCodes } from "../../../provider/client/errors";
 import type { GroupInfo } from "../../../provider/client/groups";
-import type { ImportGroupRequest, ModifyGroupBaseInfoRequest } from "../../../protocol/wire";
 import {
   createGroup,
   deleteGroup,
   isPartialFailure,
   readGroup,
   updateGroup,
-  type GroupApi,
 } from "../../../provider/resource/lifecycle";
-
-type Fail = Partial<Record<keyof GroupApi, unknown>>;
-
-/** An in-memory group API; `fail[method]` is thrown by that method (once per set). */
-function fakeApi(seed: GroupInfo[] = [], fail: Fail = {}) {
-  const groups = new Map(seed.map((g) => [g.GroupId, { ...g }]));
-  const calls: string[] = [];
-  const maybeFail = (m: keyof GroupApi) => {
-    calls.push(m);
-    if (fail[m] !== undefined) {
-      const e = fail[m];
-      delete fail[m];
-      throw e;
-    }
-  };
-  const api: GroupApi = {
-    async importGroup(req: ImportGroupRequest) {
-      maybeFail("importGroup");
-      const id = req.GroupId ?? `@TGS#${groups.size + 1}`;
-      if (groups.has(id)) throw new ChatApiError("import_group", 10021, "group id has been used", { groupId: id });
-      groups.set(id, {
-        GroupId: id,
-        ErrorCode: 0,
-        ErrorInfo: "",
-        Type: req.Type,
-        Name: req.Name,
-        CreateTime: req.CreateTime ?? 1,
-        MemberNum: 0,
-        MuteAllMember: "Off",
-      } as GroupInfo);
-      return { GroupId: id, confirmedByReadBack: false };
-    },
-    async getGroup(id: string) {
-      maybeFail("getGroup");
-      return groups.get(id);
-    },
-    async modifyGroupBaseInfo(req: ModifyGroupBaseInfoRequest) {
-      maybeFail("modifyGroupBaseInfo");
-      const g = groups.get(req.GroupId);
-      if (!g)
-        throw new ChatApiError("modify_group_base_info", 10010, "this group does not exist", { groupId: req.GroupId });
-      if (req.Name !== undefined) g.Name = req.Name;
-      if (req.MuteAllMember !== undefined) g.MuteAllMember = req.MuteAllMember;
-    },
-    async changeGroupOwner(req) {
-      maybeFail("changeGroupOwner");
-      groups.get(req.GroupId)!.Owner_Account = req.NewOwner_Account;
-    },
-    async destroyGroup(req) {
-      maybeFail("destroyGroup");
-      if (!groups.delete(req.GroupId))
-        throw new ChatApiError("destroy_group", 10010, "this group does not exist", { groupId: req.GroupId });
-    },
-  };
-  return { api, groups, calls };
-}
-
-const existing = (over: Partial<GroupInfo> = {}): GroupInfo =>
-  ({
-    GroupId: "g1",
-    ErrorCode: 0,
-    ErrorInfo: "",
-    Type: "Public",
-    Name: "old",
-    CreateTime: 5,
-    MemberNum: 1,
-    ...over,
-  }) as GroupInfo;
+import { existing, fakeApi } from "./fake-group-api";
 
 async function caught(p: Promise<unknown>): Promise<ChatError & Record<string, unknown>> {
   try {
