@@ -4,11 +4,17 @@
  * one group share calls) → the field table (check, diff) or the lifecycle. Each member is served by the app recorded
  * in its state (`sdkAppId`), like ChatGroup (apps.ts).
  */
-import { recordedApp, recordedSdkAppId, sdkAppIdForApp, settingsForApp, settingsForRecorded } from "../../apps";
+import {
+  recordedApp,
+  recordedSdkAppId,
+  sdkAppIdForApp,
+  settingsForApp,
+  settingsForRecorded,
+  unknownAppFailure,
+} from "../../apps";
 import { ChatError, ErrorCodes } from "../../client/errors";
-import { isConfigStored, profileNames, storeConfig, type ConfigReader, type ResolvedSettings } from "../../config";
-import { isPartialFailure } from "../../resource/lifecycle";
-import type { TableDiff } from "../../kit";
+import { storeConfig, type ConfigReader, type ResolvedSettings } from "../../config";
+import { recording, type TableDiff } from "../../kit";
 import { isUnknown } from "../../resource/normalize";
 import { sessionFor } from "../../sessions";
 import { canonicalMember, checkMember, diffMember, type MemberOutputs } from "./fields";
@@ -37,23 +43,6 @@ function apiFor(s: ResolvedSettings): MemberApi {
   };
 }
 
-/** Adds the app the member lives in to outputs, and to a partial failure's properties (they become the outputs). */
-async function recording<T>(
-  sdkAppId: number,
-  run: () => Promise<T>,
-  outsOf: (r: T) => Record<string, unknown> | undefined,
-): Promise<T> {
-  try {
-    const result = await run();
-    const outs = outsOf(result);
-    if (outs !== undefined) outs.sdkAppId = sdkAppId;
-    return result;
-  } catch (e) {
-    if (isPartialFailure(e)) e.properties.sdkAppId = sdkAppId;
-    throw e;
-  }
-}
-
 /** Stores the stack config synchronously (see provider/provider.ts `configure`). */
 export async function configure(req: { config: ConfigReader }): Promise<void> {
   storeConfig(req.config);
@@ -62,16 +51,8 @@ export async function configure(req: { config: ConfigReader }): Promise<void> {
 /** Validates and normalises inputs from the field table; never calls the API. Refuses an unconfigured `app`. */
 export async function check(_olds: unknown, news: unknown) {
   const result = checkMember(news as object | undefined);
-  const app = (news as Record<string, unknown> | undefined)?.app;
-  if (isConfigStored() && typeof app === "string" && !isUnknown(app) && !profileNames().includes(app)) {
-    const known = profileNames();
-    result.failures.push({
-      property: "app",
-      reason:
-        `app ${JSON.stringify(app)} names no app profile in stack config (${known.length > 0 ? `configured: ${known.join(", ")}` : "none configured"}). ` +
-        `Set it with \`pulumi config set --path tencent-chat:apps.${app}.sdkAppId …\`, or remove app to use the top-level settings.`,
-    });
-  }
+  const app = unknownAppFailure((news as Record<string, unknown> | undefined)?.app);
+  if (app !== undefined && !result.failures.some((f) => f.property === "app")) result.failures.push(app);
   return result;
 }
 

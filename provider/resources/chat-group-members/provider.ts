@@ -3,30 +3,21 @@
  * configuration → the app's shared session → check/diff (pure) or the lifecycle. Each resource is served by the
  * app recorded in its state (`sdkAppId`), like ChatGroup (provider/apps.ts).
  */
-import { recordedApp, recordedSdkAppId, sdkAppIdForApp, settingsForApp, settingsForRecorded } from "../../apps";
+import {
+  recordedApp,
+  recordedSdkAppId,
+  sdkAppIdForApp,
+  settingsForApp,
+  settingsForRecorded,
+  unknownAppFailure,
+} from "../../apps";
 import { ChatError, ErrorCodes } from "../../client/errors";
-import { isConfigStored, profileNames, storeConfig, type ConfigReader } from "../../config";
+import { storeConfig, type ConfigReader } from "../../config";
 import { isUnknown } from "../../resource/normalize";
 import { checkMembers, diffMembers, type MembersCheckResult, type MembersDiffResult } from "./fields";
-import { createMembers, deleteMembers, isPartialFailure, readMembers, updateMembers } from "./lifecycle";
+import { recording } from "../../kit";
+import { createMembers, deleteMembers, readMembers, updateMembers } from "./lifecycle";
 import { membersApiFor } from "./session";
-
-/** Adds the app to outputs, and to a partial failure's properties (they become the outputs). */
-async function recording<T>(
-  sdkAppId: number,
-  run: () => Promise<T>,
-  outsOf: (r: T) => Record<string, unknown> | undefined,
-): Promise<T> {
-  try {
-    const result = await run();
-    const outs = outsOf(result);
-    if (outs !== undefined) outs.sdkAppId = sdkAppId;
-    return result;
-  } catch (e) {
-    if (isPartialFailure(e)) e.properties.sdkAppId = sdkAppId;
-    throw e;
-  }
-}
 
 /** Stores the stack config synchronously (DECISIONS.md D2). */
 export async function configure(req: { config: ConfigReader }): Promise<void> {
@@ -36,17 +27,8 @@ export async function configure(req: { config: ConfigReader }): Promise<void> {
 /** Validates and canonicalises the inputs (members keyed by account); never calls the API. */
 export async function check(olds: unknown, news: unknown): Promise<MembersCheckResult> {
   const result = checkMembers(olds, news);
-  const app = (news as Record<string, unknown> | undefined)?.app;
-  if (isConfigStored() && typeof app === "string" && !isUnknown(app) && !profileNames().includes(app)) {
-    if (!result.failures.some((f) => f.property === "app")) {
-      result.failures.push({
-        property: "app",
-        reason:
-          `app ${JSON.stringify(app)} names no app profile in stack config. Set it with ` +
-          `\`pulumi config set --path tencent-chat:apps.${app}.sdkAppId …\`, or remove app to use the top-level settings.`,
-      });
-    }
-  }
+  const app = unknownAppFailure((news as Record<string, unknown> | undefined)?.app);
+  if (app !== undefined && !result.failures.some((f) => f.property === "app")) result.failures.push(app);
   return result;
 }
 
