@@ -8,14 +8,17 @@ import { planLine, type CommandResult } from "../../../harness/engine";
 import type { ResourceState } from "../../../harness/state";
 import { errorsOf, groupEntries, json, label, urnOf, type SequenceSystem } from "./system";
 import { idOf, SLOTS, type FaultChoice, type Slot } from "./world";
-import type { StoredGroup } from "../../../emulator";
+import type { StoredAccount, StoredGroup } from "../../../emulator";
 import { destroyLeftMembers, heldMembers } from "./member-invariants";
+import { deletions } from "./accounts";
 
 /** What was true just before a step. */
 export interface Before {
   state: ResourceState[];
   /** The groups in the emulators, by (app, id) key: the same id may exist in both apps. */
   groups: Map<string, StoredGroup>;
+  /** The accounts in the emulators, by `<app>/<userId>` key. */
+  accounts: Map<string, StoredAccount>;
 }
 
 /**
@@ -27,7 +30,7 @@ export const outside = (kind: string, g: StoredGroup | undefined): unknown =>
 
 /** Captures {@link Before}. */
 export function before(sys: SequenceSystem): Before {
-  return { state: sys.state(), groups: sys.groups() };
+  return { state: sys.state(), groups: sys.groups(), accounts: sys.accountsNow() };
 }
 
 const live = (state: ResourceState[], slot: string): ResourceState[] =>
@@ -203,8 +206,11 @@ export async function usableInvariants(sys: SequenceSystem): Promise<string[]> {
     .filter((r) => !r.pendingReplacement)
     .map((r) => sys.keyOfEntry(r));
   const members = heldMembers(sys, sys.state());
+  const stateBefore = sys.state();
+  const accountsBefore = sys.accountsNow();
   const destroyed = await sys.onCopy(async (e) => {
     const r = await e.destroy();
+    const accountsDeleted = deletions(sys, stateBefore, accountsBefore, e.snapshot().resources, { kind: "destroy" });
     const membersLeft = r.ok ? destroyLeftMembers(sys, members) : [];
     const left = held.filter((key) => sys.groupAt(key)).map(label);
     const seedsChanged = [...sys.seeds]
@@ -214,12 +220,12 @@ export async function usableInvariants(sys: SequenceSystem): Promise<string[]> {
           json(outside(s.seed.kind, sys.groupAt(key))) !== json(outside(s.seed.kind, s.stored)),
       )
       .map(([key]) => label(key));
-    return { r, left, seedsChanged, membersLeft, rest: e.snapshot().resources.length };
+    return { r, left, seedsChanged, membersLeft, accountsDeleted, rest: e.snapshot().resources.length };
   });
   if (!destroyed.r.ok) out.push(`destroy fails: ${errorsOf(destroyed.r)}`);
   else if (destroyed.left.length > 0 || destroyed.rest > 0)
     out.push(`destroy left groups ${json(destroyed.left)} / ${destroyed.rest} state entries`);
-  out.push(...destroyed.membersLeft);
+  out.push(...destroyed.membersLeft, ...destroyed.accountsDeleted.map((v) => `destroy: ${v}`));
   if (destroyed.seedsChanged.length > 0)
     out.push(`destroy changed groups outside the stack: ${json(destroyed.seedsChanged)}`);
   return out;
