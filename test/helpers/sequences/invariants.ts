@@ -171,15 +171,29 @@ export function upInvariants(sys: SequenceSystem, prev: Before, up: CommandResul
   return out;
 }
 
-/** A preview's plan must be what the following `up` does (same steps, same kinds of replacement). */
+/**
+ * A preview's plan must be what the following `up` does (same steps, same kinds of replacement), except for a step
+ * the `up` refused before touching anything (a delete-first pre-flight runs in Diff: under a fault on its
+ * account_check the Diff fails, and the engine records the step as unchanged).
+ */
 export function planInvariant(preview: CommandResult, up: CommandResult): string[] {
-  const a = preview.steps.map(planLine).sort();
-  const b = up.steps.map(planLine).sort();
+  const refused = new Set(up.steps.filter((s) => s.error && REFUSED.test(s.error)).map((s) => s.name));
+  const a = preview.steps
+    .filter((s) => !refused.has(s.name))
+    .map(planLine)
+    .sort();
+  const b = up.steps
+    .filter((s) => !refused.has(s.name))
+    .map(planLine)
+    .sort();
   const out = json(a) === json(b) ? [] : [`preview planned ${json(a)}, up did ${json(b)}`];
   const unexecuted = up.ok ? up.steps.filter((s) => s.op !== "same" && !s.executed).map(planLine) : [];
   if (unexecuted.length > 0) out.push(`up succeeded without executing ${json(unexecuted)}`);
   return out;
 }
+
+/** The promise of an error raised before anything was touched (lifecycle.ts pre-flights). */
+const REFUSED = /Nothing was (deleted|removed)/;
 
 /**
  * Whether a command failed only because the provider refused the declared change before touching anything: the
@@ -187,9 +201,7 @@ export function planInvariant(preview: CommandResult, up: CommandResult): string
  * program is refused like one that fails check; the state itself stays usable (refresh and destroy are checked).
  */
 export function refusedOnly(result: CommandResult): boolean {
-  return result.steps.every(
-    (s) => s.failures.length === 0 && (!s.error || /Nothing was (deleted|removed)/.test(s.error)),
-  );
+  return result.steps.every((s) => s.failures.length === 0 && (!s.error || REFUSED.test(s.error)));
 }
 
 /**
