@@ -207,6 +207,24 @@ export async function readAccount(
 }
 
 /**
+ * Why an update may not turn `deleteOnDestroy` on, or undefined: an account this resource took over (it existed) with
+ * neither `adopt: true` nor `"overwrite"` was not said to be the program's, so, as at create (adoptionRefusal), a
+ * destroy must not delete it. Nothing has been written.
+ */
+function deleteOnDestroyRefusal(id: string, olds: object, news: object): ChatError | undefined {
+  const c = canonicalInputs(ACCOUNT_TABLE, news);
+  const o = olds as Props;
+  if (c.deleteOnDestroy !== true || o.deleteOnDestroy === true || o.adopted !== true) return undefined;
+  if (c.adopt === true || c.adopt === "overwrite") return undefined;
+  return new ChatError(
+    ErrorCodes.AdoptMismatch,
+    `account ${quote(id)} existed before this resource took it over, and deleteOnDestroy: true would delete it, ` +
+      "irreversibly, when the resource is destroyed. Nothing was changed. Set adopt: true to say the account is the " +
+      "program's and delete it on destroy, or remove deleteOnDestroy to keep it.",
+  );
+}
+
+/**
  * update(): portrait_set of the changed profile fields that are declared (removing one stops managing it: nothing
  * is written), then read back; deleteOnDestroy is recorded. A failure keeps the account with what is known.
  */
@@ -217,6 +235,8 @@ export async function updateAccount(
   news: object,
 ): Promise<{ outs: AccountOutputs }> {
   const adopted = (olds as Props).adopted === true;
+  const refusal = deleteOnDestroyRefusal(id, olds, news);
+  if (refusal) throw refusal;
   const fields = tableChanges(ACCOUNT_TABLE, olds, news)
     .filter((c) => PROFILE.some(([f]) => f === c.field) && typeof c.new === "string")
     .map((c) => c.field);

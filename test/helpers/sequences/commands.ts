@@ -31,6 +31,18 @@ import {
   type Target,
 } from "./members";
 import { oobChange, oobDelete, oobMember } from "./out-of-band";
+import {
+  ACCOUNT_TYPE,
+  ACCOUNTS_ENABLED,
+  accountDecls,
+  accountProgramArb,
+  accountStoreInvariants,
+  accountUpInvariants,
+  SHARED_ACCOUNTS,
+  USER_POOL,
+  type AccountProgram,
+  type AccountStep,
+} from "./accounts";
 import { errorsOf, GROUP_TYPE, json, label, urnOf, type SequenceSystem } from "./system";
 import {
   faultArb,
@@ -75,10 +87,16 @@ async function checkAll(
   sys: SequenceSystem,
   what: string,
   prev: ReturnType<typeof before>,
-  step: MemberStep & { destroys: boolean; clean?: boolean },
+  step: MemberStep & { destroys: boolean; clean?: boolean; accountDeleted?: string },
   extra: string[] = [],
 ): Promise<void> {
-  fail(sys, what, [...extra, ...storeInvariants(sys, prev, step), ...memberStoreInvariants(sys, prev, step)]);
+  const accountStep: AccountStep = { kind: step.kind, deleted: step.accountDeleted };
+  fail(sys, what, [
+    ...extra,
+    ...storeInvariants(sys, prev, step),
+    ...memberStoreInvariants(sys, prev, step),
+    ...accountStoreInvariants(sys, prev.state, prev.accounts, sys.state(), accountStep),
+  ]);
   const t0 = Date.now();
   if (USABLE_EVERY_STEP || !step.clean) fail(sys, `${what} (state usable)`, await usableInvariants(sys));
   sys.time("state-usable checks", t0);
@@ -105,7 +123,14 @@ async function upAndCheck(sys: SequenceSystem, prev: Before, what: string, fault
   sys.count(`up ${up.ok ? "ok" : "failed"}${fault ? " under a fault" : ""}`);
   for (const s of up.steps)
     if (s.executed) {
-      const kind = s.type === GROUP_TYPE ? "" : s.type === MEMBER_TYPE ? " (member)" : " (members)";
+      const kind =
+        s.type === GROUP_TYPE
+          ? ""
+          : s.type === MEMBER_TYPE
+            ? " (member)"
+            : s.type === ACCOUNT_TYPE
+              ? " (account)"
+              : " (members)";
       const how = s.op === "replace" ? (s.deleteBeforeReplace ? " delete-first" : " create-first") : "";
       sys.count(`step ${s.op}${how}${kind}${s.error ? " failed" : ""}`);
       if (s.replaceKeys.includes("sdkAppId"))
@@ -115,6 +140,7 @@ async function upAndCheck(sys: SequenceSystem, prev: Before, what: string, fault
     ...planInvariant(preview, up),
     ...upInvariants(sys, prev, up, preview),
     ...(up.ok ? memberUpInvariants(sys, sys.members) : []),
+    ...(up.ok ? accountUpInvariants(sys, sys.state()) : []),
   ]);
 }
 
@@ -167,6 +193,7 @@ export class RefreshCommand implements Cmd {
     if (r.ok) {
       sys.mayBeGone.clear();
       sys.memberDrift.clear();
+      sys.accountDrift.clear();
     }
     sys.count(`refresh ${r.ok ? "ok" : "failed"}`);
     sys.trace.push(`refresh${faultText(this.fault)} → ${r.ok ? "ok" : `failed: ${errorsOf(r)}`}`);
@@ -304,6 +331,56 @@ export class OutOfBandMemberCommand implements Cmd {
   toString = (): string => `outOfBandMember(${this.target}, ${this.account}, ${this.kind})`;
 }
 
+/**
+ * `pulumi up` of an account program version (accounts.ts): ChatAccount resources in the app the stack config points
+ * at (no `app` input: an app switch moves them, create-first); groups and members unchanged.
+ */
+export class AccountsUpCommand implements Cmd {
+  constructor(
+    readonly program: AccountProgram,
+    readonly fault?: FaultChoice,
+  ) {}
+  check = (): boolean => true;
+  async run(_m: Model, sys: SequenceSystem): Promise<void> {
+    const prev = before(sys);
+    sys.accounts = accountDecls(this.program);
+    const shown = sys.accounts.map((d) => json(d.args)).join(", ");
+    await upAndCheck(sys, prev, `accounts up [${shown}]${faultText(this.fault)}`, this.fault);
+  }
+  toString = (): string => `accountsUp(${json(this.program)}${this.fault ? `, ${json(this.fault)}` : ""})`;
+}
+
+/**
+ * Out of band: a held account's nick changed, or the account deleted (never one the groups use), in the store of
+ * the app its state records.
+ */
+export class OutOfBandAccountCommand implements Cmd {
+  constructor(
+    readonly userId: string,
+    readonly kind: "change" | "delete",
+  ) {}
+  check = (): boolean => true;
+  async run(_m: Model, sys: SequenceSystem): Promise<void> {
+    const prev = before(sys);
+    const r = prev.state.find((x) => x.type === ACCOUNT_TYPE && x.id === this.userId && !x.delete);
+    if (!r || (this.kind === "delete" && SHARED_ACCOUNTS.includes(this.userId))) return;
+    const key = sys.keyOfEntry(r);
+    const store = sys.storeOf(sys.appOf(r));
+    const done = store.hasAccount(this.userId);
+    if (done && this.kind === "delete") store.deleteAccount(this.userId);
+    if (done && this.kind === "change") store.putAccount(this.userId, { Nick: "changed out of band" });
+    if (done) sys.accountDrift.add(key);
+    sys.count(`out-of-band account ${this.kind}${done ? "" : " (absent)"}`);
+    sys.trace.push(`out of band: account ${this.kind} ${key} → ${done ? "done" : "absent"}`);
+    await checkAll(sys, `out-of-band account ${this.kind} of ${key}`, prev, {
+      kind: "out-of-band",
+      destroys: false,
+      ...(done && this.kind === "delete" ? { accountDeleted: key } : {}),
+    });
+  }
+  toString = (): string => `outOfBandAccount(${this.userId}, ${this.kind})`;
+}
+
 /** The command generators. */
 export function commandArbs(defects: ReadonlySet<KnownDefect>): fc.Arbitrary<Cmd>[] {
   const slot = fc.constantFrom(...SLOTS);
@@ -326,6 +403,15 @@ export function commandArbs(defects: ReadonlySet<KnownDefect>): fc.Arbitrary<Cmd
               fc.constantFrom("join" as const, "leave" as const, "role" as const),
             )
             .map(([t, a, k]) => new OutOfBandMemberCommand(t, a, k)),
+        ]
+      : []),
+    ...(ACCOUNTS_ENABLED
+      ? [
+          fc.tuple(accountProgramArb(), faultArb("up", defects)).map(([p, f]) => new AccountsUpCommand(p, f)),
+          fc.tuple(accountProgramArb(), faultArb("up", defects)).map(([p, f]) => new AccountsUpCommand(p, f)),
+          fc
+            .tuple(fc.constantFrom(...USER_POOL), fc.constantFrom("change" as const, "delete" as const))
+            .map(([u, k]) => new OutOfBandAccountCommand(u, k)),
         ]
       : []),
   ];

@@ -8,14 +8,17 @@ import { planLine, type CommandResult } from "../../../harness/engine";
 import type { ResourceState } from "../../../harness/state";
 import { errorsOf, groupEntries, json, label, urnOf, type SequenceSystem } from "./system";
 import { idOf, SLOTS, type FaultChoice, type Slot } from "./world";
-import type { StoredGroup } from "../../../emulator";
+import type { StoredAccount, StoredGroup } from "../../../emulator";
 import { destroyLeftMembers, heldMembers } from "./member-invariants";
+import { deletions } from "./accounts";
 
 /** What was true just before a step. */
 export interface Before {
   state: ResourceState[];
   /** The groups in the emulators, by (app, id) key: the same id may exist in both apps. */
   groups: Map<string, StoredGroup>;
+  /** The accounts in the emulators, by `<app>/<userId>` key. */
+  accounts: Map<string, StoredAccount>;
 }
 
 /**
@@ -27,7 +30,7 @@ export const outside = (kind: string, g: StoredGroup | undefined): unknown =>
 
 /** Captures {@link Before}. */
 export function before(sys: SequenceSystem): Before {
-  return { state: sys.state(), groups: sys.groups() };
+  return { state: sys.state(), groups: sys.groups(), accounts: sys.accountsNow() };
 }
 
 const live = (state: ResourceState[], slot: string): ResourceState[] =>
@@ -168,15 +171,29 @@ export function upInvariants(sys: SequenceSystem, prev: Before, up: CommandResul
   return out;
 }
 
-/** A preview's plan must be what the following `up` does (same steps, same kinds of replacement). */
+/**
+ * A preview's plan must be what the following `up` does (same steps, same kinds of replacement), except for a step
+ * the `up` refused before touching anything (a delete-first pre-flight runs in Diff: under a fault on its
+ * account_check the Diff fails, and the engine records the step as unchanged).
+ */
 export function planInvariant(preview: CommandResult, up: CommandResult): string[] {
-  const a = preview.steps.map(planLine).sort();
-  const b = up.steps.map(planLine).sort();
+  const refused = new Set(up.steps.filter((s) => s.error && REFUSED.test(s.error)).map((s) => s.name));
+  const a = preview.steps
+    .filter((s) => !refused.has(s.name))
+    .map(planLine)
+    .sort();
+  const b = up.steps
+    .filter((s) => !refused.has(s.name))
+    .map(planLine)
+    .sort();
   const out = json(a) === json(b) ? [] : [`preview planned ${json(a)}, up did ${json(b)}`];
   const unexecuted = up.ok ? up.steps.filter((s) => s.op !== "same" && !s.executed).map(planLine) : [];
   if (unexecuted.length > 0) out.push(`up succeeded without executing ${json(unexecuted)}`);
   return out;
 }
+
+/** The promise of an error raised before anything was touched (lifecycle.ts pre-flights). */
+const REFUSED = /Nothing was (deleted|removed)/;
 
 /**
  * Whether a command failed only because the provider refused the declared change before touching anything: the
@@ -184,9 +201,7 @@ export function planInvariant(preview: CommandResult, up: CommandResult): string
  * program is refused like one that fails check; the state itself stays usable (refresh and destroy are checked).
  */
 export function refusedOnly(result: CommandResult): boolean {
-  return result.steps.every(
-    (s) => s.failures.length === 0 && (!s.error || /Nothing was (deleted|removed)/.test(s.error)),
-  );
+  return result.steps.every((s) => s.failures.length === 0 && (!s.error || REFUSED.test(s.error)));
 }
 
 /**
@@ -203,8 +218,11 @@ export async function usableInvariants(sys: SequenceSystem): Promise<string[]> {
     .filter((r) => !r.pendingReplacement)
     .map((r) => sys.keyOfEntry(r));
   const members = heldMembers(sys, sys.state());
+  const stateBefore = sys.state();
+  const accountsBefore = sys.accountsNow();
   const destroyed = await sys.onCopy(async (e) => {
     const r = await e.destroy();
+    const accountsDeleted = deletions(sys, stateBefore, accountsBefore, e.snapshot().resources, { kind: "destroy" });
     const membersLeft = r.ok ? destroyLeftMembers(sys, members) : [];
     const left = held.filter((key) => sys.groupAt(key)).map(label);
     const seedsChanged = [...sys.seeds]
@@ -214,12 +232,12 @@ export async function usableInvariants(sys: SequenceSystem): Promise<string[]> {
           json(outside(s.seed.kind, sys.groupAt(key))) !== json(outside(s.seed.kind, s.stored)),
       )
       .map(([key]) => label(key));
-    return { r, left, seedsChanged, membersLeft, rest: e.snapshot().resources.length };
+    return { r, left, seedsChanged, membersLeft, accountsDeleted, rest: e.snapshot().resources.length };
   });
   if (!destroyed.r.ok) out.push(`destroy fails: ${errorsOf(destroyed.r)}`);
   else if (destroyed.left.length > 0 || destroyed.rest > 0)
     out.push(`destroy left groups ${json(destroyed.left)} / ${destroyed.rest} state entries`);
-  out.push(...destroyed.membersLeft);
+  out.push(...destroyed.membersLeft, ...destroyed.accountsDeleted.map((v) => `destroy: ${v}`));
   if (destroyed.seedsChanged.length > 0)
     out.push(`destroy changed groups outside the stack: ${json(destroyed.seedsChanged)}`);
   return out;

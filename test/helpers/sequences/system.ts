@@ -5,7 +5,13 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { startEmulator, type ChatStore, type RunningEmulator, type StoredGroup } from "../../../emulator";
+import {
+  startEmulator,
+  type ChatStore,
+  type RunningEmulator,
+  type StoredAccount,
+  type StoredGroup,
+} from "../../../emulator";
 import type { ChatAction } from "../../../protocol/actions";
 import { Engine, type CommandResult } from "../../../harness/engine";
 import type { ConfigValue, ProviderHost } from "../../../harness/host";
@@ -34,6 +40,7 @@ import {
   type GroupRef,
   type MemberDecl,
 } from "./members";
+import { ACCOUNT_TYPE, ACCOUNTS_ENABLED, PRE_ACCOUNTS, type AccountDecl, type AccountWorld } from "./accounts";
 
 const TYPE = "pulumi-nodejs:dynamic/tencent-chat:ChatGroup";
 /** The type token of ChatGroup. */
@@ -71,7 +78,17 @@ class TickingClock {
 }
 
 /** One shared emulator + host, and the current sequence's stack. */
-export class SequenceSystem {
+export class SequenceSystem implements AccountWorld {
+  /** The ChatAccount declarations the program makes now (accounts.ts). */
+  accounts: AccountDecl[] = [];
+  /** Accounts as seeded at the start of the sequence, by `<app>/<userId>` key. */
+  accountSeeds = new Map<string, StoredAccount>();
+  /** Accounts (keys) the stack has held in this sequence. */
+  accountsHeld = new Set<string>();
+  /** Accounts (keys) the stack created or adopted explicitly in this sequence. */
+  accountsOwned = new Set<string>();
+  /** Accounts (keys) changed or deleted out of band since the last successful refresh. */
+  accountDrift = new Set<string>();
   /** The declarations the program makes now (after gating), by slot. */
   program: Partial<Record<Slot, SpecChoice>> = {};
   /** The member declarations the program makes now (members.ts). */
@@ -107,6 +124,8 @@ export class SequenceSystem {
   private statePath = "";
   /** The `__provider` texts of ChatGroupMember and ChatGroupMembers (when members are enabled / in the build). */
   private memberProviders: Record<string, string> = {};
+  /** The `__provider` text of ChatAccount (when accounts are enabled). */
+  private accountProvider = "";
 
   private constructor(
     readonly e2e: E2E,
@@ -142,6 +161,11 @@ export class SequenceSystem {
       );
       for (const r of regs) sys.memberProviders[r.type] = r.inputs.__provider as string;
       if (Object.keys(sys.memberProviders).length !== classes.length) throw new Error(`no provider for ${classes}`);
+    }
+    if (ACCOUNTS_ENABLED) {
+      const regs = await e2e.register(`new (require("pulumi-tencent-chat").ChatAccount)("a", { userId: "a" });\n`);
+      sys.accountProvider = regs.find((r) => r.type === ACCOUNT_TYPE)?.inputs.__provider as string;
+      if (!sys.accountProvider) throw new Error("no provider for ChatAccount");
     }
     if (withAltApp) {
       const ALT_APP = APP_IDS.alt;
@@ -212,7 +236,13 @@ export class SequenceSystem {
     for (const store of this.stores()) {
       store.reset();
       for (const a of [ADMIN, ...OWNERS, ...(MEMBERS_ENABLED ? MEMBER_ACCOUNTS : [])]) store.putAccount(a);
+      if (ACCOUNTS_ENABLED) for (const [a, profile] of Object.entries(PRE_ACCOUNTS)) store.putAccount(a, profile);
     }
+    this.accounts = [];
+    this.accountsHeld.clear();
+    this.accountsOwned.clear();
+    this.accountDrift.clear();
+    this.accountSeeds = this.accountsNow();
     this.app = "main";
     this.seeds.clear();
     this.alt?.emulator.clearFaults();
@@ -272,6 +302,12 @@ export class SequenceSystem {
         name: d.name,
         urn: urnOf(d.name, d.type),
         inputs: { ...d.args, __provider: this.memberProviders[d.type]! },
+      })),
+      ...this.accounts.map((d) => ({
+        type: ACCOUNT_TYPE,
+        name: d.name,
+        urn: urnOf(d.name, ACCOUNT_TYPE),
+        inputs: { ...d.args, __provider: this.accountProvider },
       })),
     ];
     const alt = this.app === "alt" ? this.alt : undefined;
@@ -384,6 +420,16 @@ export class SequenceSystem {
     );
   }
 
+  /** Every account in the emulators, by `<app>/<userId>` key. */
+  accountsNow(): Map<string, StoredAccount> {
+    return new Map(
+      this.apps().flatMap((app) => {
+        const store = this.storeOf(app);
+        return store.listAccounts().map((a) => [keyOf(app, a), store.getAccount(a)!] as const);
+      }),
+    );
+  }
+
   /** A group by its {@link keyOf} key (the app it is in and its id). */
   groupAt(key: string): StoredGroup | undefined {
     const { app, id } = splitKey(key);
@@ -398,13 +444,17 @@ export class SequenceSystem {
     const copy = `${this.statePath}.copy.json`;
     if (fs.existsSync(this.statePath)) fs.copyFileSync(this.statePath, copy);
     else fs.rmSync(copy, { force: true });
-    const saved = this.stores().map((store) => ({ store, groups: store.listGroups(), accounts: store.listAccounts() }));
+    const saved = this.stores().map((store) => ({
+      store,
+      groups: store.listGroups(),
+      accounts: store.listAccounts().map((a) => store.getAccount(a)!),
+    }));
     try {
       return await check(this.engine(copy));
     } finally {
       for (const { store, groups, accounts } of saved) {
         store.reset();
-        for (const a of accounts) store.putAccount(a);
+        for (const a of accounts) store.putAccount(a.UserID, { Nick: a.Nick, FaceUrl: a.FaceUrl });
         for (const g of groups) store.putGroup(g);
       }
       fs.rmSync(copy, { force: true });

@@ -234,6 +234,10 @@ const ACTIONS: ChatAction[] = [
         "get_group_member_info",
       ] as ChatAction[])
     : []),
+  // ChatAccount's actions (accounts.ts).
+  ...(process.env.SEQ_ACCOUNTS !== "0"
+    ? (["multiaccount_import", "account_check", "portrait_get", "portrait_set", "account_delete"] as ChatAction[])
+    : []),
 ];
 
 /** Faults for one command (`undefined`: none), weighted towards none. */

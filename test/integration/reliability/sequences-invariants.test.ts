@@ -15,6 +15,7 @@ import {
   memberUpInvariants,
 } from "../../helpers/sequences/member-invariants";
 import { saveState } from "../../../harness/state";
+import { accountDecls, accountStoreInvariants, accountUpInvariants } from "../../helpers/sequences/accounts";
 
 let sys: SequenceSystem;
 beforeAll(async () => {
@@ -174,4 +175,41 @@ test("an authoritative ChatGroupMembers may remove an out-of-band join after a r
   expect(memberStoreInvariants(sys, prev, { kind: "up" })).toEqual([]);
   expect(memberUpInvariants(sys, sys.members)).toEqual([]);
   expect(await usableInvariants(sys)).toEqual([]); // its destroy removes member-1 and member-3, never the owner
+});
+
+test("accounts: a clean stack passes; a deleted, a changed seeded and a wrong-profile account are each reported", async () => {
+  await sys.reset();
+  sys.accounts = accountDecls({
+    "acc-1": { nick: "N1", deleteOnDestroy: false },
+    "pre-1": { nick: "Pre One" }, // taken over as it is, without adopt
+  });
+  expect((await sys.engine().up()).ok).toBe(true);
+  const prev = before(sys);
+  const step = { kind: "out-of-band" as const };
+  expect(accountStoreInvariants(sys, prev.state, prev.accounts, sys.state(), step)).toEqual([]);
+  expect(accountUpInvariants(sys, sys.state())).toEqual([]);
+  expect(await usableInvariants(sys)).toEqual([]);
+  const store = sys.e2e.emulator.store;
+  store.deleteAccount("acc-1"); // behind the invariant's back: no ChatAccount with deleteOnDestroy left
+  store.putAccount("pre-2", { Nick: "touched" }); // seeded, never held
+  store.putAccount("pre-1", { Nick: "other" }); // held: the declared profile is no longer live
+  const found = [
+    ...accountStoreInvariants(sys, prev.state, prev.accounts, sys.state(), step),
+    ...accountUpInvariants(sys, sys.state()),
+  ].join("\n");
+  expect(found).toMatch(/account main\/acc-1 was deleted/);
+  expect(found).toMatch(/account main\/pre-2 outside the stack changed/);
+  expect(found).toMatch(/acct-pre-1: account main\/pre-1 is \["other"/);
+});
+
+test("accounts: a destroy that deletes an account the stack only took over is reported by the usable check", async () => {
+  await sys.reset();
+  sys.accounts = accountDecls({ "pre-2": { nick: "Pre Two" } });
+  expect((await sys.engine().up()).ok).toBe(true);
+  // Plant what the provider refuses (an update turning deleteOnDestroy on without adopt) straight into the state.
+  const state = sys.engine().snapshot();
+  state.resources[0]!.outputs.deleteOnDestroy = true;
+  saveState(sys.engine().statePath, state);
+  expect((await usableInvariants(sys)).join("\n")).toMatch(/destroy: account main\/pre-2 was deleted/);
+  expect(sys.e2e.emulator.store.getAccount("pre-2")).toBeDefined(); // the destroy ran on a copy
 });

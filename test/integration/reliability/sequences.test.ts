@@ -1,8 +1,9 @@
 /**
  * Model-based lifecycle sequences: random sequences of program versions (ids, type, owner, adopt on/off, sticky
- * inputs removed), `up`/`refresh`/`destroy` under every fault the emulator injects, and out-of-band changes and
- * deletes, driven through the engine harness and the real provider host against the emulator. After every step
- * the invariants of test/helpers/sequences/invariants.ts are checked against the emulator's own store.
+ * inputs removed), `up`/`refresh`/`destroy` under every fault the emulator injects, out-of-band changes and deletes,
+ * and member and account programs (members.ts, accounts.ts; SEQ_MEMBERS=0 / SEQ_ACCOUNTS=0 leave them out), driven
+ * through the engine harness and the real provider host against the emulator. After every step the invariants of
+ * test/helpers/sequences/ are checked against the emulator's own store.
  *
  * Seeded and reproducible: SEQ_SEED=<seed> (default fixed; `random` for a new one; printed on failure with the
  * shrunk sequence), SEQ_RUNS=<n> sequences (default 16 here; `npm run test:fuzz` runs 2,000 with a random seed),

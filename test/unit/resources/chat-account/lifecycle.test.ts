@@ -224,6 +224,20 @@ describe("update", () => {
     const e = await updateAccount(f.api, "u", olds, { userId: "u", nick: "Bo", ...P }).catch((x: unknown) => x);
     expect(isPartialFailure(e) && e.properties).toMatchObject({ nick: "Ann", __provider: "stub" });
   });
+  test("turning deleteOnDestroy on for a taken-over account needs adopt: true or overwrite (no call without)", async () => {
+    const taken = { ...olds, adopted: true };
+    const on = { userId: "u", nick: "Ann", deleteOnDestroy: true, ...P };
+    const f = fakeApi({ u: { Nick: "Ann", FaceUrl: "f" } });
+    await expect(updateAccount(f.api, "u", taken, on)).rejects.toThrow(/Nothing was changed\. Set adopt: true/);
+    await expect(updateAccount(f.api, "u", taken, { ...on, adopt: false })).rejects.toThrow(/adopt: true/);
+    expect(f.calls).toEqual([]);
+    for (const adopt of [true, "overwrite"] as const)
+      expect((await updateAccount(f.api, "u", taken, { ...on, adopt })).outs.onDestroy).toBe("delete");
+    // Already recorded (taken over with adopt: true at create), or imported by this resource: no refusal.
+    const recorded = { ...taken, deleteOnDestroy: true, onDestroy: "delete" };
+    expect((await updateAccount(f.api, "u", recorded, on)).outs.onDestroy).toBe("delete");
+    expect((await updateAccount(f.api, "u", olds, on)).outs.onDestroy).toBe("delete");
+  });
   test("the account was deleted out of band: says refresh", async () => {
     const f = fakeApi();
     await expect(updateAccount(f.api, "u", olds, { userId: "u", nick: "Bo" })).rejects.toThrow(
