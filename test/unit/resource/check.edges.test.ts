@@ -177,6 +177,16 @@ describe("bookkeeping", () => {
     expect(failuresOf({ ...base, _x: 1 }).map((x) => x.property)).toEqual(["_x"]);
   });
 
+  test("an input set to undefined is absent, even one that is not an input", () => {
+    expect(failuresOf({ ...base, colour: undefined, introduction: undefined })).toEqual([]);
+  });
+
+  test("a null map value is described as null", () => {
+    expect(failuresOf({ ...base, appDefinedData: { k: null } })).toEqual([
+      { property: "appDefinedData.k", reason: "appDefinedData.k must be a string; got null." },
+    ]);
+  });
+
   test("a required input still unknown is no failure, a missing one is", () => {
     expect(failuresOf({ type: UNKNOWN, name: UNKNOWN })).toEqual([]);
     expect(failuresOf({ type: UNKNOWN }).map((x) => x.property)).toEqual(["name"]);
