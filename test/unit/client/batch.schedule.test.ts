@@ -270,6 +270,28 @@ describe("the hold behind a partial batch in flight", () => {
     expect(h.sent()).toEqual([["a", "b"], ["c"]]);
   });
 
+  test("a full call finishing does not release the hold of a partial one still in flight", async () => {
+    const h = harness({ maxBatch: 2, maxHoldMs: 200, quietMs: 2 });
+    void h.batcher.getGroup("a");
+    h.turn();
+    h.advance(2);
+    h.turn();
+    h.turn(); // partial call 0: [a], in flight
+    void h.batcher.getGroup("b");
+    void h.batcher.getGroup("c"); // full call 1: [b, c]
+    await h.answer(1);
+    h.clock.t += 200; // not a burst any more
+    void h.batcher.getGroup("d");
+    h.turn();
+    h.advance(2);
+    h.turn();
+    h.turn();
+    expect(h.sent()).toEqual([["a"], ["b", "c"]]); // d waits behind [a]
+    await h.answer(0);
+    h.turn();
+    expect(h.sent()).toEqual([["a"], ["b", "c"], ["d"]]);
+  });
+
   test("a failed partial call also releases the hold", async () => {
     const h = harness({ maxHoldMs: 200, quietMs: 2 });
     const a = outcome(h.batcher.getGroup("a"));
@@ -371,6 +393,16 @@ describe("results, requests and counts", () => {
     void h.batcher.getGroup("b", { GroupBaseInfoFilter: ["Name"] });
     expect(h.calls).toStrictEqual([{ GroupIdList: ["b"], ResponseFilter: { GroupBaseInfoFilter: ["Name"] } }]);
     expect(h.batcher.stats).toEqual({ reads: 2, calls: 1, ids: 1, splits: 0 });
+  });
+
+  test("a filter with the same fields but other names, or other fields, is sent alone", () => {
+    const h = harness({
+      responseFilter: { GroupBaseInfoFilter: ["Name", "Owner_Account"], MemberInfoFilter: ["Role"] },
+    });
+    void h.batcher.getGroup("a", { GroupBaseInfoFilter: ["Name"], MemberInfoFilter: ["Role"] });
+    void h.batcher.getGroup("b", { GroupBaseInfoFilter: ["Name", "Owner_Account"], MemberRoleFilter: ["Admin"] });
+    expect(h.sent()).toEqual([["a"], ["b"]]);
+    expect(h.batcher.waiting).toBe(0);
   });
 
   test("a read sent alone follows the same result rules: not found is undefined, another error is thrown", async () => {
