@@ -348,6 +348,7 @@ describe("results, requests and counts", () => {
     expect(h.calls).toStrictEqual([{ GroupIdList: ["a", "b"] }]);
     await h.answer(0);
     await got;
+    expect(h.deferred).toHaveLength(0); // nothing waits: the finished call schedules no look
     expect(h.batcher.stats).toEqual({ reads: 3, calls: 1, ids: 2, splits: 0 });
   });
 
