@@ -401,7 +401,10 @@ describe("results, requests and counts", () => {
       responseFilter: { GroupBaseInfoFilter: ["Name", "Owner_Account"], MemberInfoFilter: ["Role"] },
     });
     void h.batcher.getGroup("a", { GroupBaseInfoFilter: ["Name"], MemberInfoFilter: ["Role"] });
-    void h.batcher.getGroup("b", { GroupBaseInfoFilter: ["Name", "Owner_Account"], MemberRoleFilter: ["Admin"] });
+    void h.batcher.getGroup("b", {
+      GroupBaseInfoFilter: ["Name", "Owner_Account"],
+      AppDefinedDataFilter_GroupMember: ["k"],
+    });
     expect(h.sent()).toEqual([["a"], ["b"]]);
     expect(h.batcher.waiting).toBe(0);
   });
