@@ -107,6 +107,22 @@ describe("toModifyRequest", () => {
     });
   });
 
+  test("changed keys are sent in key order, whichever side a key comes from", () => {
+    expect(
+      toModifyRequest(
+        "g",
+        { ...before, appDefinedData: { b: "1" } },
+        { ...before, appDefinedData: { a: "1", b: "2" } },
+      ),
+    ).toStrictEqual({
+      GroupId: "g",
+      AppDefinedData: [
+        { Key: "a", Value: "1" },
+        { Key: "b", Value: "2" },
+      ],
+    });
+  });
+
   test("muteAllMember is sent in its On/Off form", () => {
     expect(toModifyRequest("g", { ...before, muteAllMember: true }, before)).toStrictEqual({
       GroupId: "g",
@@ -255,6 +271,24 @@ describe("fromWireGroupInfo: which sticky inputs are declared", () => {
     expect(r.outputs.undeclaredSticky).toEqual(["groupId", "ownerAccount", "createTime", "inviteJoinOption"]);
     expect(r.inputs).toHaveProperty("maxMemberCount", 200);
     expect(r.inputs).not.toHaveProperty("inviteJoinOption");
+  });
+
+  test("release 0.1.0 tracked createTime: a stored value without the record's mention is not declared", () => {
+    const r = fromWireGroupInfo(live, { declaredSticky: [], createTime: 100 });
+    expect(r.outputs.declaredSticky).toEqual([]);
+    expect(r.inputs).not.toHaveProperty("createTime");
+  });
+
+  test("an untracked sticky input without a stored value is not declared", () => {
+    const r = fromWireGroupInfo(live, { declaredSticky: [] });
+    expect(r.outputs.undeclaredSticky).toEqual([
+      "groupId",
+      "ownerAccount",
+      "maxMemberCount",
+      "createTime",
+      "inviteJoinOption",
+    ]);
+    expect(r.inputs).not.toHaveProperty("maxMemberCount");
   });
 
   test("stickyRecord splits the sticky inputs into declared and the rest", () => {
