@@ -4,8 +4,8 @@ const tsJest = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] };
 const common = {
   testEnvironment: "node",
   transform: tsJest,
-  modulePathIgnorePatterns: ["<rootDir>/.stryker-tmp/"],
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/.stryker-tmp/"],
+  modulePathIgnorePatterns: ["<rootDir>/.stryker-tmp[^/]*/"],
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/.stryker-tmp[^/]*/"],
 };
 module.exports = {
   // Integration tests start emulators, provider hosts and programs; a whole engine run takes seconds on 2 cores.

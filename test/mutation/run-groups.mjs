@@ -51,12 +51,25 @@ const files =
     : [...new Set(globs.flatMap((g) => globSync(g)))]
         .filter((f) => !negated.some((n) => globSync(n).includes(f)))
         .sort((a, b) => statSync(join(root, a)).size - statSync(join(root, b)).size);
+/**
+ * Files measured with `coverageAnalysis: "all"` (every related test file judges every mutant) instead of "perTest":
+ * most of their mutants are module-level data (the field table), evaluated once when the module loads, and perTest
+ * coverage credits that load to whichever test happened to load the module first, so a table mutant was judged by
+ * that one test only (DECISIONS.md T94). `ignoreStatic` only applies to perTest runs.
+ */
+const COVERAGE_ALL = new Set([
+  "provider/resource/fields.ts",
+  "provider/resource/ids.ts",
+  "provider/resource/mapping.ts",
+  "provider/resource/schema.ts",
+]);
 mkdirSync(join(root, "reports/mutation"), { recursive: true });
 for (const file of files) {
   const name = file.replace(/[/.]/g, "_");
   const config = {
     ...base,
     mutate: [file],
+    ...(COVERAGE_ALL.has(file) ? { coverageAnalysis: "all", ignoreStatic: false } : {}),
     // A second pipeline running beside the first needs its own sandbox directory.
     tempDirName: process.env.STRYKER_TEMP_DIR ?? base.tempDirName,
     incrementalFile: `reports/mutation/${name}.incremental.json`,

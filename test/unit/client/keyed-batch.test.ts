@@ -296,3 +296,16 @@ test("a key stays known while one of its partial calls is in flight, so new item
   h.turn();
   expect(h.calls).toHaveLength(3);
 });
+
+test("a settled batch that fills a lowered limit is a full call: it does not hold back the next batch", () => {
+  let max = 3;
+  const h = harness({ max: () => max, quietMs: 0 });
+  void h.batcher.submit("g", { id: "a" });
+  void h.batcher.submit("g", { id: "b" });
+  max = 2; // lowered (a 10005 elsewhere) while a and b wait: the settled call of both is now full
+  for (let i = 0; i < 4; i++) h.turn();
+  expect(h.calls.map((c) => c.items.map((i) => i.id))).toEqual([["a", "b"]]);
+  void h.batcher.submit("g", { id: "c" }); // the call of a and b never ends
+  for (let i = 0; i < 4; i++) h.turn();
+  expect(h.calls.map((c) => c.items.map((i) => i.id))).toEqual([["a", "b"], ["c"]]);
+});
