@@ -64,9 +64,10 @@ export class ChatError extends Error {
     this.code = code;
     this.action = options.action;
     this.retryable = options.retryable ?? false;
-    if (options.delivery !== undefined) this.delivery = options.delivery;
-    if (options.status !== undefined) this.status = options.status;
-    if (options.groupId !== undefined) this.groupId = options.groupId;
+    // Declared class fields (ES2022) are own properties already, so an absent option leaves them undefined as before.
+    this.delivery = options.delivery;
+    this.status = options.status;
+    this.groupId = options.groupId;
   }
 }
 

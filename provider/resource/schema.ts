@@ -64,18 +64,20 @@ export function buildInputSchema(limits: ValidationLimits): JsonSchema {
 let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
 
+function newAjv(): Ajv {
+  const a = new Ajv({ allErrors: true, strict: true });
+  a.addKeyword({
+    keyword: MAX_BYTES_KEYWORD,
+    type: "string",
+    schemaType: "number",
+    errors: false,
+    validate: (max: number, data: string) => utf8Bytes(data) <= max,
+  });
+  return a;
+}
+
 function getAjv(): Ajv {
-  if (ajv === undefined) {
-    ajv = new Ajv({ allErrors: true, strict: true });
-    ajv.addKeyword({
-      keyword: MAX_BYTES_KEYWORD,
-      type: "string",
-      schemaType: "number",
-      errors: false,
-      validate: (max: number, data: string) => utf8Bytes(data) <= max,
-    });
-  }
-  return ajv;
+  return (ajv ??= newAjv());
 }
 
 /** {@link inputValidator} returns the compiled validator for these limits, compiling it at most once. */
