@@ -309,3 +309,24 @@ test("a settled batch that fills a lowered limit is a full call: it does not hol
   for (let i = 0; i < 4; i++) h.turn();
   expect(h.calls.map((c) => c.items.map((i) => i.id))).toEqual([["a", "b"], ["c"]]);
 });
+
+test("a remainder left by a full chunk is held from the moment the chunk went, not from its first item's arrival", () => {
+  const h = harness({ max: () => 3, maxHoldMs: 200, quietMs: 5 });
+  void h.batcher.submit("g", { id: "a", role: "x" }); // t = 0
+  h.clock.t = 150;
+  void h.batcher.submit("g", { id: "a", role: "y" }); // same id: waits for a later call
+  void h.batcher.submit("g", { id: "b" });
+  void h.batcher.submit("g", { id: "c" }); // three distinct ids: the full chunk goes now
+  expect(h.calls.map((c) => c.items)).toEqual([[{ id: "a", role: "x" }, { id: "b" }, { id: "c" }]]);
+  h.clock.t = 210;
+  void h.batcher.submit("g", { id: "d" }); // still arriving: held 60 ms since the chunk, not 210 ms
+  h.turn();
+  expect(h.calls).toHaveLength(1);
+  h.clock.t = 350; // 200 ms after the chunk: held long enough, goes even though an item arrived this turn
+  void h.batcher.submit("g", { id: "d" });
+  h.turn();
+  expect(h.calls.map((c) => c.items)).toEqual([
+    [{ id: "a", role: "x" }, { id: "b" }, { id: "c" }],
+    [{ id: "a", role: "y" }, { id: "d" }],
+  ]);
+});

@@ -64,6 +64,15 @@ describe("diff: a declared id that differs from the old one is created first", (
     });
   });
 
+  test("no id on either side (state that holds no id, a program that declares none): created first", () => {
+    // Only a replacement known to reuse the old id deletes first; an id that is absent on both sides is not a match.
+    expect(diff({ type: "Public", name: "E" }, { type: "Private", name: "E" })).toMatchObject({
+      changes: true,
+      replaces: ["type"],
+      deleteBeforeReplace: false,
+    });
+  });
+
   test("a plain update never deletes first, even with the same declared id", () => {
     const olds = { type: "Public", name: "E", groupId: "eng" };
     expect(diff(olds, news({ type: "Public", name: "F", groupId: "eng" }, olds))).toMatchObject({
