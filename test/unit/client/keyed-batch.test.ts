@@ -43,7 +43,12 @@ function harness(opts: { max?: () => number; maxHoldMs?: number; quietMs?: numbe
     answers[n]!.resolve(results ?? ok(calls[n]!.items));
     await new Promise((r) => setImmediate(r));
   };
-  return { batcher, calls, answers, answer, turn, clock, deferred };
+  /** Let `ms` pass on both the batcher's clock and jest's fake timers. */
+  const elapse = (ms: number): void => {
+    clock.t += ms;
+    jest.advanceTimersByTime(ms);
+  };
+  return { batcher, calls, answers, answer, turn, clock, deferred, elapse };
 }
 
 /** A promise's outcome, observed at once (so an early rejection is never unhandled). */
@@ -329,4 +334,74 @@ test("a remainder left by a full chunk is held from the moment the chunk went, n
     [{ id: "a", role: "x" }, { id: "b" }, { id: "c" }],
     [{ id: "a", role: "y" }, { id: "d" }],
   ]);
+});
+
+test("a lone item within 100 ms of a finished call of several waits the burst quiet time; later ones the quiet time", async () => {
+  const h = harness({ max: () => 2, quietMs: 2, burstQuietMs: 25 });
+  const queues = (): number => (h.batcher as unknown as { queues: Map<string, unknown> }).queues.size;
+  const ids = (): string[][] => h.calls.map((c) => c.items.map((i) => i.id));
+  /** Submit each id now, then run two loop turns (arrived, then quiet). */
+  const submit = (...list: string[]): void => {
+    for (const id of list) void h.batcher.submit("g", { id });
+    h.turn();
+    h.turn();
+  };
+  h.clock.t = 1000; // not the clock's zero, so a sum of times is never mistaken for a difference
+  submit("a", "b"); // full: goes at once
+  await h.answer(0);
+  expect(queues()).toBe(1); // kept after a call of several: the burst may go on
+  h.elapse(10);
+  submit("c"); // quiet for 0 of the burst's 25 ms: a timer for them
+  h.elapse(2);
+  h.turn();
+  expect(ids()).toEqual([["a", "b"]]); // the plain quiet time (2 ms) is not enough after a call of several
+  h.elapse(23);
+  for (let i = 0; i < 3; i++) h.turn(); // the timer's look, then the burst's two idle turns
+  expect(ids()).toEqual([["a", "b"], ["c"]]);
+  await h.answer(1);
+  expect(queues()).toBe(0); // a call of one ends the burst: the queue is dropped
+
+  // Exactly 100 ms after a call of several is no longer soon after it: the plain quiet time applies.
+  h.elapse(965);
+  submit("d", "e");
+  await h.answer(2);
+  h.elapse(100);
+  submit("f");
+  h.elapse(2);
+  h.turn();
+  expect(ids()).toEqual([["a", "b"], ["c"], ["d", "e"], ["f"]]);
+  await h.answer(3);
+
+  // A call of several answered 100 ms or more after it went does not keep the queue.
+  submit("g", "h");
+  h.elapse(100);
+  await h.answer(4);
+  expect(queues()).toBe(0);
+});
+
+test("a key emptied by a full chunk drops its waiting timer, so a later item's quiet time starts afresh", async () => {
+  const h = harness({ max: () => 2, maxHoldMs: 200, quietMs: 2 });
+  /** Submit `id`, run two loop turns (arrived, then quiet: a 2 ms timer), let the 2 ms pass and look again. */
+  const submitAndSettle = (id: string): void => {
+    void h.batcher.submit("g", { id });
+    h.turn();
+    h.turn();
+    h.elapse(2);
+    h.turn();
+  };
+  submitAndSettle("a");
+  expect(h.calls).toHaveLength(1); // a alone, a partial call that stays in flight for now
+  h.elapse(8);
+  submitAndSettle("b"); // quiet, but behind a's partial call: a timer for the rest of maxHoldMs (198 ms)
+  expect(h.calls).toHaveLength(1);
+  h.elapse(8);
+  void h.batcher.submit("g", { id: "c" }); // b and c fill a call: it goes, and nothing waits any more
+  expect(h.calls).toHaveLength(2);
+  await h.answer(0);
+  await h.answer(1);
+  h.elapse(10);
+  submitAndSettle("d"); // d's own quiet time (2 ms), not the 198 ms timer set for b
+  h.turn(); // after a call of several: the burst's two idle turns too
+  h.turn();
+  expect(h.calls.map((c) => c.items.map((i) => i.id))).toEqual([["a"], ["b", "c"], ["d"]]);
 });
