@@ -405,3 +405,21 @@ test("a key emptied by a full chunk drops its waiting timer, so a later item's q
   h.turn();
   expect(h.calls.map((c) => c.items.map((i) => i.id))).toEqual([["a"], ["b", "c"], ["d"]]);
 });
+
+test("a call that ends after its key's queue was made anew leaves the new queue alone", async () => {
+  const h = harness({ max: () => 2, quietMs: 0 });
+  const ids = (): string[][] => h.calls.map((c) => c.items.map((i) => i.id));
+  for (const id of ["a", "b", "c", "d"]) void h.batcher.submit("g", { id }); // two full calls
+  h.elapse(100);
+  await h.answer(0); // nothing waits, no partial call, the last call of several 100 ms ago: the queue is dropped
+  void h.batcher.submit("g", { id: "e" }); // a new queue for g
+  for (let i = 0; i < 2; i++) h.turn();
+  expect(ids()).toEqual([["a", "b"], ["c", "d"], ["e"]]); // e alone: a partial call, in flight
+  await h.answer(1); // the old queue's last call ends: it must not drop the new queue
+  void h.batcher.submit("g", { id: "f" });
+  for (let i = 0; i < 4; i++) h.turn();
+  expect(ids()).toHaveLength(3); // f waits behind e's partial call
+  await h.answer(2);
+  for (let i = 0; i < 2; i++) h.turn();
+  expect(ids()).toEqual([["a", "b"], ["c", "d"], ["e"], ["f"]]);
+});
