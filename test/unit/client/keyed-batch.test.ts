@@ -423,3 +423,15 @@ test("a call that ends after its key's queue was made anew leaves the new queue 
   for (let i = 0; i < 2; i++) h.turn();
   expect(ids()).toEqual([["a", "b"], ["c", "d"], ["e"], ["f"]]);
 });
+
+test("the quiet wait is cut short at maxHoldMs", () => {
+  const h = harness({ maxHoldMs: 10, quietMs: 5 });
+  void h.batcher.submit("g", { id: "a" });
+  h.elapse(8);
+  void h.batcher.submit("g", { id: "b" });
+  h.turn();
+  h.turn(); // quiet for 0 of 5 ms, but held 8 of 10: a timer for the 2 ms left
+  h.elapse(2);
+  h.turn();
+  expect(h.calls.map((c) => c.items.map((i) => i.id))).toEqual([["a", "b"]]);
+});
