@@ -6,16 +6,16 @@
  * Each group is served by the app recorded in its state (`sdkAppId`, see apps.ts): a new group by the app its
  * `app` input names, an existing one only by settings with its recorded SDKAppID.
  */
-import { recordedApp, recordedSdkAppId, sdkAppIdForApp, settingsForApp, settingsForRecorded } from "./apps";
-import { ChatError, ErrorCodes } from "./client/errors";
 import {
-  isConfigStored,
-  memberLimitSettings,
-  profileNames,
-  storeConfig,
-  type ConfigReader,
-  type ResolvedSettings,
-} from "./config";
+  recordedApp,
+  recordedSdkAppId,
+  sdkAppIdForApp,
+  settingsForApp,
+  settingsForRecorded,
+  unknownAppFailure,
+} from "./apps";
+import { ChatError, ErrorCodes } from "./client/errors";
+import { memberLimitSettings, storeConfig, type ConfigReader, type ResolvedSettings } from "./config";
 import { check as checkInputs } from "./resource/check";
 import { diff as diffInputs } from "./resource/diff";
 import {
@@ -81,23 +81,8 @@ export async function configure(req: { config: ConfigReader }): Promise<void> {
  */
 export async function check(olds: unknown, news: unknown): Promise<CheckResult> {
   const result = checkInputs(olds, news, { limits: memberLimitSettings() });
-  const app = (news as Record<string, unknown> | undefined)?.app;
-  if (
-    isConfigStored() &&
-    typeof app === "string" &&
-    !isUnknown(app) &&
-    !result.failures.some((f) => f.property === "app")
-  ) {
-    if (!profileNames().includes(app)) {
-      const known = profileNames();
-      result.failures.push({
-        property: "app",
-        reason:
-          `app ${JSON.stringify(app)} names no app profile in stack config (${known.length > 0 ? `configured: ${known.join(", ")}` : "none configured"}). ` +
-          `Set it with \`pulumi config set --path tencent-chat:apps.${app}.sdkAppId …\` (and --secret its secretKey), or remove app to use the top-level settings.`,
-      });
-    }
-  }
+  const app = unknownAppFailure((news as Record<string, unknown> | undefined)?.app);
+  if (app !== undefined && !result.failures.some((f) => f.property === "app")) result.failures.push(app);
   return result;
 }
 

@@ -67,11 +67,11 @@ export async function diff(id: string, olds: object, news: object): Promise<Tabl
   const before = recordedSdkAppId(recordedApp(olds));
   const after = sdkAppIdForApp(recordedApp(news).app);
   if (before !== undefined && after !== undefined && before !== after) {
-    const replaces = [...new Set([...plan.replaces, "app"])];
+    const replaces = [...new Set([...plan.replaces, "sdkAppId"])]; // the output that changes, as ChatGroup and ChatAccount name it
     return { ...plan, changes: true, replaces, deleteBeforeReplace: false, stables: [] };
   }
   if (plan.deleteBeforeReplace) {
-    const s = settingsForRecorded(id, recordedApp(olds));
+    const s = settingsForRecorded(id, recordedApp(olds), "member");
     await preflightReimport(apiFor(s), canonicalMember(news), Math.floor(Date.now() / 1000));
   }
   return plan;
@@ -89,7 +89,7 @@ export async function create(inputs: object) {
 
 /** Reads the live member in its recorded app; an empty id when it left or the group is gone. */
 export async function read(id: string, props: object) {
-  const s = settingsForRecorded(id, recordedApp(props));
+  const s = settingsForRecorded(id, recordedApp(props), "member");
   const olds = { ...(props as MemberOutputs), ...canonicalMember(props) };
   return recording(
     s.sdkAppId,
@@ -100,7 +100,7 @@ export async function read(id: string, props: object) {
 
 /** Applies a role or name card change in the member's recorded app; refuses a move to another app. */
 export async function update(id: string, olds: object, news: object) {
-  const s = settingsForRecorded(id, recordedApp(olds));
+  const s = settingsForRecorded(id, recordedApp(olds), "member");
   const wanted = sdkAppIdForApp(recordedApp(news).app);
   if (wanted !== undefined && wanted !== s.sdkAppId) {
     throw new ChatError(
@@ -119,6 +119,6 @@ export async function update(id: string, olds: object, news: object) {
 
 /** Removes the member in its recorded app (not a member, or the group gone, counts as done; the owner stays). */
 export async function remove(id: string, props: object): Promise<void> {
-  const s = settingsForRecorded(id, recordedApp(props));
+  const s = settingsForRecorded(id, recordedApp(props), "member");
   await deleteMember(apiFor(s), canonicalMember(props));
 }
