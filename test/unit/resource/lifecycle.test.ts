@@ -184,4 +184,15 @@ describe("read and delete", () => {
     await deleteGroup(unrecorded.api, "g", {});
     expect(unrecorded.calls).toEqual(["destroyGroup"]);
   });
+
+  test("delete reads only the creation time, and destroys a group whose answer has none", async () => {
+    const { CreateTime: _dropped, ...undated } = { GroupId: "g", Type: "Public", Name: "n", CreateTime: 1 };
+    const fake = fakeApi([undated as GroupInfo]);
+    const filters: unknown[] = [];
+    const getGroup = fake.api.getGroup.bind(fake.api);
+    fake.api.getGroup = (id, filter) => (filters.push(filter), getGroup(id, filter));
+    await deleteGroup(fake.api, "g", { createTime: 1700000000 });
+    expect(filters).toEqual([{ GroupBaseInfoFilter: ["CreateTime"] }]);
+    expect(fake.calls).toEqual(["getGroup", "destroyGroup"]); // no time to compare: the id is what state holds
+  });
 });
