@@ -46,3 +46,9 @@ test("a source without portraitGet rejects profile reads with a clear error", as
   const b = new AccountBatcher({ accountCheckItems: async () => [], multiAccountImport: async () => [] });
   await expect(b.profile("u")).rejects.toThrow(/no portraitGet/);
 });
+
+test("a source without profile reads or deletes rejects those calls, naming the missing method", async () => {
+  const b = new AccountBatcher({ accountCheckItems: async () => [], multiAccountImport: async () => [] });
+  await expect(b.profile("u")).rejects.toThrow(new TypeError("this account source has no portraitGet"));
+  await expect(b.remove("u")).rejects.toThrow(new TypeError("this account source has no accountDelete"));
+});
