@@ -1,16 +1,9 @@
 /** One session (client, read batcher, member and account batchers) per app, rebuilt only when its settings change. */
-import { resetStoredConfig } from "../../../provider/config";
 import { sessionFor } from "../../../provider/sessions";
+import { isolateConfig } from "../../helpers/stack-config";
 
 const S = { sdkAppId: 1400000001, identifier: "admin", secretKey: "k", endpoint: "http://127.0.0.1:1" };
-const saved = process.env;
-beforeEach(() => {
-  process.env = {};
-});
-afterEach(() => {
-  process.env = saved;
-  resetStoredConfig();
-});
+isolateConfig();
 
 test("the same settings share one session; its batchers are created once, on first use", () => {
   const a = sessionFor(S);

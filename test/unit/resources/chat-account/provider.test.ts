@@ -1,22 +1,9 @@
 /** The ChatAccount provider's app handling and destroy rule, without the API (config only). */
-import { resetStoredConfig, storeConfig } from "../../../../provider/config";
+import { configureStack as configure, isolateConfig } from "../../../helpers/stack-config";
 import { check, diff, remove, update } from "../../../../provider/resources/chat-account/provider";
 import { UNKNOWN } from "../../../../provider/resource/types";
 
-const TOP = { "tencent-chat:sdkAppId": "1", "tencent-chat:secretKey": "k1", "tencent-chat:endpoint": "http://h:1" };
-function configure(apps?: unknown): void {
-  const config = new Map<string, unknown>(Object.entries(TOP));
-  if (apps !== undefined) config.set("tencent-chat:apps", JSON.stringify(apps));
-  storeConfig({ get: (k) => config.get(k) });
-}
-const saved = process.env;
-beforeEach(() => {
-  process.env = {};
-});
-afterEach(() => {
-  process.env = saved;
-  resetStoredConfig();
-});
+isolateConfig();
 
 const olds = { userId: "u", deleteOnDestroy: false, onDestroy: "keep", adopted: false, sdkAppId: 1 };
 

@@ -1,22 +1,9 @@
 /** The ChatGroupMember provider's app handling, without the API (config only), as the ChatAccount provider's test. */
-import { resetStoredConfig, storeConfig } from "../../../../../provider/config";
+import { configureStack as configure, isolateConfig } from "../../../../helpers/stack-config";
 import { check, diff, read, remove } from "../../../../../provider/resources/chat-group-member/provider";
 import { UNKNOWN } from "../../../../../provider/resource/types";
 
-const TOP = { "tencent-chat:sdkAppId": "1", "tencent-chat:secretKey": "k1", "tencent-chat:endpoint": "http://h:1" };
-function configure(apps?: unknown): void {
-  const config = new Map<string, unknown>(Object.entries(TOP));
-  if (apps !== undefined) config.set("tencent-chat:apps", JSON.stringify(apps));
-  storeConfig({ get: (k) => config.get(k) });
-}
-const saved = process.env;
-beforeEach(() => {
-  process.env = {};
-});
-afterEach(() => {
-  process.env = saved;
-  resetStoredConfig();
-});
+isolateConfig();
 
 const base = { groupId: "eng", account: "alice" };
 const olds = { ...base, role: "Member", adopted: false, isOwner: false, sdkAppId: 1 };
