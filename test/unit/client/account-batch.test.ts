@@ -42,11 +42,6 @@ test("concurrent profile reads and deletes share calls of up to 100", async () =
   expect(b.callsByAction).toEqual({ check: 0, import: 0, profile: 2, delete: 2 });
 });
 
-test("a source without portraitGet rejects profile reads with a clear error", async () => {
-  const b = new AccountBatcher({ accountCheckItems: async () => [], multiAccountImport: async () => [] });
-  await expect(b.profile("u")).rejects.toThrow(/no portraitGet/);
-});
-
 test("a source without profile reads or deletes rejects those calls, naming the missing method", async () => {
   const b = new AccountBatcher({ accountCheckItems: async () => [], multiAccountImport: async () => [] });
   await expect(b.profile("u")).rejects.toThrow(new TypeError("this account source has no portraitGet"));
