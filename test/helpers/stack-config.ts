@@ -6,9 +6,9 @@ import { resetStoredConfig, storeConfig } from "../../provider/config";
 
 const TOP = { "tencent-chat:sdkAppId": "1", "tencent-chat:secretKey": "k1", "tencent-chat:endpoint": "http://h:1" };
 
-/** Store the top-level app and, when given, `tencent-chat:apps` profiles. */
-export function configureStack(apps?: unknown): void {
-  const config = new Map<string, unknown>(Object.entries(TOP));
+/** Store the top-level app (with `overrides` on its keys) and, when given, `tencent-chat:apps` profiles. */
+export function configureStack(apps?: unknown, overrides: Record<string, unknown> = {}): void {
+  const config = new Map<string, unknown>(Object.entries({ ...TOP, ...overrides }));
   if (apps !== undefined) config.set("tencent-chat:apps", JSON.stringify(apps));
   storeConfig({ get: (k) => config.get(k) });
 }

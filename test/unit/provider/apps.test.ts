@@ -1,26 +1,13 @@
 /** Which app serves a group: new groups by their `app` input, existing ones only by their recorded SDKAppID. */
 import { recordedApp, settingsForRecorded } from "../../../provider/apps";
-import { resetStoredConfig, storeConfig } from "../../../provider/config";
 import { diff, update } from "../../../provider/provider";
+import { configureStack, isolateConfig } from "../../helpers/stack-config";
 
-const TOP = { "tencent-chat:sdkAppId": "1", "tencent-chat:secretKey": "k1", "tencent-chat:endpoint": "http://h:1" };
-function configure(entries: Record<string, unknown>, apps?: unknown): void {
-  const config = new Map<string, unknown>(Object.entries(entries));
-  if (apps !== undefined) config.set("tencent-chat:apps", JSON.stringify(apps));
-  storeConfig({ get: (k) => config.get(k) });
-}
-const saved = process.env;
-beforeEach(() => {
-  process.env = {}; // no TENCENT_CHAT_* from the machine running the tests
-});
-afterEach(() => {
-  process.env = saved;
-  resetStoredConfig();
-});
+isolateConfig(); // no TENCENT_CHAT_* from the machine running the tests
 
 describe("settingsForRecorded", () => {
   test("the profile the group names, when it still has the recorded SDKAppID", () => {
-    configure(TOP, { intl: { sdkAppId: 2, secretKey: "k2" }, twin: { sdkAppId: 2, secretKey: "k2b" } });
+    configureStack({ intl: { sdkAppId: 2, secretKey: "k2" }, twin: { sdkAppId: 2, secretKey: "k2b" } });
     expect(settingsForRecorded("g", { sdkAppId: 2, app: "twin" })).toMatchObject({
       sdkAppId: 2,
       secretKey: "k2b",
@@ -28,22 +15,22 @@ describe("settingsForRecorded", () => {
     });
   });
   test("else the top-level settings, else any profile with that SDKAppID", () => {
-    configure(TOP, { intl: { sdkAppId: 2, secretKey: "k2" } });
+    configureStack({ intl: { sdkAppId: 2, secretKey: "k2" } });
     expect(settingsForRecorded("g", { sdkAppId: 1, app: "intl" })).toMatchObject({ sdkAppId: 1, secretKey: "k1" });
     expect(settingsForRecorded("g", { sdkAppId: 2 })).toMatchObject({ sdkAppId: 2, app: "intl" });
   });
   test("no configured app has it: the error names the group, its app, what is configured and what to do", () => {
-    configure(TOP, { intl: { sdkAppId: 2, secretKey: "k2" } });
+    configureStack({ intl: { sdkAppId: 2, secretKey: "k2" } });
     expect(() => settingsForRecorded("g1", { sdkAppId: 3, app: "gone" })).toThrow(
       /group "g1" belongs to Tencent Cloud Chat app 3 \(app profile "gone"\).*tencent-chat:sdkAppId is 1, profile "intl" is 2.*Nothing was read/,
     );
   });
   test("the right app with incomplete settings reports that app's problems", () => {
-    configure(TOP, { intl: { sdkAppId: 2 } });
+    configureStack({ intl: { sdkAppId: 2 } });
     expect(() => settingsForRecorded("g", { sdkAppId: 2 })).toThrow(/app profile "intl".*no credentials/);
   });
   test("old state (no recorded SDKAppID) is served by the app it names now", () => {
-    configure(TOP, { intl: { sdkAppId: 2, secretKey: "k2" } });
+    configureStack({ intl: { sdkAppId: 2, secretKey: "k2" } });
     expect(settingsForRecorded("g", {})).toMatchObject({ sdkAppId: 1 });
     expect(settingsForRecorded("g", { app: "intl" })).toMatchObject({ sdkAppId: 2 });
   });
@@ -60,19 +47,19 @@ describe("diff: a different app is a create-first replacement", () => {
     ["a profile with the same SDKAppID", { type: "Public", name: "n", groupId: "g", app: "same" }, false],
     ["a profile with another SDKAppID", { type: "Public", name: "n", groupId: "g", app: "intl" }, true],
   ])("%s", async (_n, news, replaced) => {
-    configure(TOP, { intl: { sdkAppId: 2, secretKey: "k2" }, same: { sdkAppId: 1, secretKey: "k1" } });
+    configureStack({ intl: { sdkAppId: 2, secretKey: "k2" }, same: { sdkAppId: 1, secretKey: "k1" } });
     const plan = await diff("g", olds, news);
     expect(plan.replaces.includes("sdkAppId")).toBe(replaced);
     if (replaced) expect(plan).toMatchObject({ changes: true, deleteBeforeReplace: false });
   });
   test("a type change in another app still creates first (the id is free there)", async () => {
-    configure(TOP, { intl: { sdkAppId: 2, secretKey: "k2" } });
+    configureStack({ intl: { sdkAppId: 2, secretKey: "k2" } });
     const plan = await diff("g", olds, { type: "Private", name: "n", groupId: "g", app: "intl" });
     expect(plan).toMatchObject({ changes: true, deleteBeforeReplace: false });
     expect(plan.replaces).toEqual(expect.arrayContaining(["type", "sdkAppId"]));
   });
   test("switching the top-level SDKAppID replaces; old state without one does not", async () => {
-    configure({ ...TOP, "tencent-chat:sdkAppId": "5" });
+    configureStack(undefined, { "tencent-chat:sdkAppId": "5" });
     expect((await diff("g", olds, { type: "Public", name: "n", groupId: "g" })).replaces).toEqual(["sdkAppId"]);
     const { sdkAppId: _, ...legacy } = olds;
     expect((await diff("g", legacy, { type: "Public", name: "n", groupId: "g" })).changes).toBe(false);
@@ -80,7 +67,7 @@ describe("diff: a different app is a create-first replacement", () => {
 });
 
 test("update refuses to act when the program now puts the group in another app (diff should have replaced it)", async () => {
-  configure(TOP, { intl: { sdkAppId: 2, secretKey: "k2" } });
+  configureStack({ intl: { sdkAppId: 2, secretKey: "k2" } });
   await expect(
     update(
       "g",
